@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import { createServer } from '../server.js';
+
+/**
+ * `cig serve`: database first (local or NEO4J_URI), then the API. On SIGINT/SIGTERM the order
+ * reverses: drain the API, close the driver, stop the local Neo4j. A second signal exits at once.
+ */
+export async function serve(config: Config, log: Logger): Promise<void> {
+  const db = await openDatabase(config, log, { migrate: true });
+  const server = createServer({ config, database: db.database, logger: log });
+  try {
+    const address = await server.listen(config.PORT, config.HOST);
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    log.info({ url: `http://${host}:${address.port}/graphql` }, 'GraphQL API ready');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining requests');
+    void (async () => {
+      try {
+        await server.stop();
+        await db.close();
+        log.info('stopped cleanly');
+        process.exit(0);
+      } catch (error) {
+        log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      }
+    })();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

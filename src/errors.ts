@@ -1,0 +1,75 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+
+/** The error codes clients may branch on (DESIGN §3). Anything else is masked as internal. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  TIMEOUT: 'TIMEOUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** HTTP status for codes that describe the whole request rather than one field. */
+const httpStatusOf: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  DATABASE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  const status = httpStatusOf[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(status === undefined ? {} : { http: { status } }) },
+  });
+}
+
+/** Codes Apollo Server itself produces for malformed requests; they are safe to show. */
+const apolloRequestCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function isExposedCode(code: unknown): boolean {
+  return (
+    typeof code === 'string' &&
+    (apolloRequestCodes.has(code) || (code in ErrorCode && code !== 'INTERNAL_SERVER_ERROR'))
+  );
+}
+
+const unavailableDriverCodes = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/**
+ * Translates what the driver throws into the API's vocabulary. Only failures a client can act on
+ * (retry later, narrow the query) get a code; the rest stay internal and are masked.
+ */
+export function fromDatabaseError(error: unknown): GraphQLError | undefined {
+  if (!(error instanceof Neo4jError)) return undefined;
+  if (unavailableDriverCodes.has(error.code)) {
+    return appError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return appError(
+      ErrorCode.TIMEOUT,
+      'The query took longer than the transaction timeout and was stopped; narrow it (filters, smaller first) and retry.',
+    );
+  }
+  if (error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return appError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is starting or stopping; try again shortly.');
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import type { Database } from './db/database.js';
+import { errorReportingPlugin, maskError } from './graphql/error-handling.js';
+import { loadTypeDefs } from './graphql/schema.js';
+import { healthRoutes } from './http/health-routes.js';
+import { assignRequestId } from './http/request-id.js';
+import { resolvers } from './resolvers/index.js';
+
+export interface ServerDependencies {
+  config: Config;
+  database: Database;
+  logger: Logger;
+}
+
+export interface CigServer {
+  readonly httpServer: http.Server;
+  /** Starts Apollo and binds the port; resolves with the bound address. */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /**
+   * Graceful stop: /readyz turns 503, the listener closes, in-flight requests finish (up to
+   * SHUTDOWN_GRACE_MS), then remaining connections are cut. The database is the caller's to close.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * Apollo Server on Express 5 through Apollo's official integration: Express gives the plain HTTP
+ * routes (probes, later exports) and the body-size limit as well-kept middleware, while GraphQL
+ * over HTTP (POST and GET, CSRF prevention, content negotiation) stays Apollo's.
+ */
+export function createServer({ config, database, logger }: ServerDependencies): CigServer {
+  const app = express();
+  const httpServer = http.createServer(app);
+  let shuttingDown = false;
+
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: assignRequestId,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(healthRoutes(database, () => shuttingDown));
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
+    formatError: maskError,
+    logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      errorReportingPlugin,
+    ],
+  });
+
+  return {
+    httpServer,
+    async listen(port, host) {
+      await apollo.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: config.HTTP_BODY_LIMIT }),
+        expressMiddleware(apollo, {
+          context: ({ req }) =>
+            Promise.resolve({
+              requestId: String(req.id),
+              log: req.log,
+              executor: database.executor(String(req.id)),
+              database,
+            }),
+        }),
+      );
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      });
+      return httpServer.address() as AddressInfo;
+    },
+    async stop() {
+      shuttingDown = true;
+      await apollo.stop();
+    },
+  };
+}
