@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The JSON report lets CI print one plain summary line; the default reporter stays for people.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.data/test-results.json' },
     projects: [
       {
         test: {

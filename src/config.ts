@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Sizes as the JVM and Neo4j read them: a whole number with a k, m or g suffix. */
-const memorySize = z
-  .string()
-  .regex(/^[1-9][0-9]*[kmgKMG]$/, 'expected a size such as 512m or 2g');
+const memorySize = z.string().regex(/^[1-9][0-9]*[kmgKMG]$/, 'expected a size such as 512m or 2g');
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
@@ -11,9 +9,7 @@ const positiveMs = z.coerce.number().int().positive();
 /** Empty strings count as unset, so `FOO= cmd` falls back to the default like an absent FOO. */
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -60,7 +60,10 @@ const unavailableDriverCodes = new Set(['ServiceUnavailable', 'SessionExpired'])
 export function fromDatabaseError(error: unknown): GraphQLError | undefined {
   if (!(error instanceof Neo4jError)) return undefined;
   if (unavailableDriverCodes.has(error.code)) {
-    return appError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+    return appError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      'The database is unavailable; try again shortly.',
+    );
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return appError(
@@ -69,7 +72,10 @@ export function fromDatabaseError(error: unknown): GraphQLError | undefined {
     );
   }
   if (error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
-    return appError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is starting or stopping; try again shortly.');
+    return appError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      'The database is starting or stopping; try again shortly.',
+    );
   }
   return undefined;
 }

@@ -16,7 +16,10 @@ const program = new Command()
  * Runs a command with the environment's configuration. The API logs JSON to stdout; the other
  * commands log to stderr so their own output on stdout stays readable and pipeable.
  */
-function run(logTo: 'stdout' | 'stderr', command: (config: Config, log: pino.Logger) => Promise<unknown>) {
+function run(
+  logTo: 'stdout' | 'stderr',
+  command: (config: Config, log: pino.Logger) => Promise<unknown>,
+) {
   return async (): Promise<void> => {
     let log: pino.Logger | undefined;
     try {
@@ -33,11 +36,20 @@ function run(logTo: 'stdout' | 'stderr', command: (config: Config, log: pino.Log
   };
 }
 
-program.command('serve').description('serve the GraphQL API (starts the local Neo4j unless NEO4J_URI is set)').action(run('stdout', serve));
+program
+  .command('serve')
+  .description('serve the GraphQL API (starts the local Neo4j unless NEO4J_URI is set)')
+  .action(run('stdout', serve));
 
 const db = program.command('db').description('manage the database');
-db.command('start').description('run the local Neo4j in the foreground, migrated, until Ctrl-C').action(run('stderr', dbStart));
-db.command('migrate').description('apply the constraints and indexes of the graph model (idempotent)').action(run('stderr', dbMigrate));
-db.command('status').description('report whether the database is up, migrated, and what it holds').action(run('stderr', dbStatus));
+db.command('start')
+  .description('run the local Neo4j in the foreground, migrated, until Ctrl-C')
+  .action(run('stderr', dbStart));
+db.command('migrate')
+  .description('apply the constraints and indexes of the graph model (idempotent)')
+  .action(run('stderr', dbMigrate));
+db.command('status')
+  .description('report whether the database is up, migrated, and what it holds')
+  .action(run('stderr', dbStatus));
 
 await program.parseAsync();

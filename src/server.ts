@@ -47,6 +47,9 @@ export function createServer({ config, database, logger }: ServerDependencies): 
     pinoHttp({
       logger,
       genReqId: assignRequestId,
+      // Every line a request logs carries just `requestId`, the id its error responses show.
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -61,7 +64,10 @@ export function createServer({ config, database, logger }: ServerDependencies): 
     formatError: maskError,
     logger,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS,
+      }),
       errorReportingPlugin,
     ],
   });
@@ -74,13 +80,16 @@ export function createServer({ config, database, logger }: ServerDependencies): 
         '/graphql',
         express.json({ limit: config.HTTP_BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: ({ req }) =>
-            Promise.resolve({
-              requestId: String(req.id),
+          context: ({ req }) => {
+            // pino-http types ids loosely; ours always come from assignRequestId, a string.
+            const requestId = req.id as string;
+            return Promise.resolve({
+              requestId,
               log: req.log,
-              executor: database.executor(String(req.id)),
+              executor: database.executor(requestId),
               database,
-            }),
+            });
+          },
         }),
       );
       await new Promise<void>((resolve, reject) => {

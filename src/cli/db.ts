@@ -13,7 +13,9 @@ export async function dbStart(config: Config, log: Logger): Promise<void> {
     );
   }
   const db = await openDatabase(config, log, { migrate: true });
-  process.stdout.write(`Neo4j is running at ${db.uri} (data in ${db.local?.dataDir ?? '?'}). Ctrl-C stops it.\n`);
+  process.stdout.write(
+    `Neo4j is running at ${db.uri} (data in ${db.local?.dataDir ?? '?'}). Ctrl-C stops it.\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -46,7 +48,8 @@ export async function dbStatus(config: Config, log: Logger): Promise<boolean> {
     const out: string[] = [`Neo4j at ${uri}, database ${database.name}`];
     if (!readiness.ready) {
       out.push(`  status: down (${readiness.reason})`);
-      if (usesLocalNeo4j(config)) out.push('  the local Neo4j starts with `cig db start` or `npm start`');
+      if (usesLocalNeo4j(config))
+        out.push('  the local Neo4j starts with `cig db start` or `npm start`');
       process.stdout.write(`${out.join('\n')}\n`);
       return false;
     }

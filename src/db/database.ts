@@ -60,7 +60,10 @@ export class Database {
     params: QueryParams,
     unitOfWorkId: string,
   ): Promise<Row[]> {
-    const session = this.#driver.session({ database: this.#settings.database, defaultAccessMode: mode });
+    const session = this.#driver.session({
+      database: this.#settings.database,
+      defaultAccessMode: mode,
+    });
     const work = async (tx: ManagedTransaction): Promise<Row[]> => {
       const result = await tx.run(query.text, params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);

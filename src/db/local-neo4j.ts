@@ -88,7 +88,10 @@ export function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j>
       fail(`could not run ${localNeo4jLauncher}: ${error.message}`);
     });
     child.once('exit', (code, signal) => {
-      const reason = code === null ? `signal ${signal ?? 'unknown'}` : (exitReasons[code] ?? `exit code ${code}`);
+      const reason =
+        code === null
+          ? `signal ${signal ?? 'unknown'}`
+          : (exitReasons[code] ?? `exit code ${code}`);
       fail(`local Neo4j stopped before it was ready: ${reason}`);
     });
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -113,7 +116,11 @@ export function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j>
 
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   child.kill('SIGTERM');
   const timeout = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   await exited;

@@ -71,11 +71,14 @@ export async function migrate(executor: Executor): Promise<readonly string[]> {
   return migrations.map((m) => m.name);
 }
 
-const SCHEMA_OBJECTS = cypher<{ name: string; state: string }>(
-  'schemaObjects',
-  `SHOW CONSTRAINTS YIELD name RETURN name, 'ONLINE' AS state
-   UNION ALL
-   SHOW INDEXES YIELD name, state RETURN name, state`,
+// SHOW commands cannot be combined with UNION, hence two queries. Constraints are always online.
+const CONSTRAINT_NAMES = cypher<{ name: string }>(
+  'constraintNames',
+  'SHOW CONSTRAINTS YIELD name RETURN name',
+);
+const ONLINE_INDEX_NAMES = cypher<{ name: string }>(
+  'onlineIndexNames',
+  "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name",
 );
 
 export interface MigrationStatus {
@@ -87,7 +90,9 @@ export interface MigrationStatus {
 
 export async function migrationStatus(executor: Executor): Promise<MigrationStatus> {
   const online = new Set(
-    (await executor.read(SCHEMA_OBJECTS)).filter((o) => o.state === 'ONLINE').map((o) => o.name),
+    [...(await executor.read(CONSTRAINT_NAMES)), ...(await executor.read(ONLINE_INDEX_NAMES))].map(
+      (o) => o.name,
+    ),
   );
   const names = migrations.map((m) => m.name);
   return {

@@ -2,12 +2,7 @@ import neo4j from 'neo4j-driver';
 
 /** A value as repositories see it: plain JSON-like data, never a driver class. */
 export type PlainValue =
-  | null
-  | boolean
-  | number
-  | string
-  | PlainValue[]
-  | { [key: string]: PlainValue };
+  null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
 
 const isTemporal = (value: unknown): boolean =>
   neo4j.isDate(value) ||
@@ -28,7 +23,7 @@ export function toPlain(value: unknown): PlainValue {
   }
   if (typeof value === 'bigint') return Number(value);
   if (neo4j.isInt(value)) return value.toNumber();
-  if (isTemporal(value)) return String(value);
+  if (isTemporal(value)) return (value as { toString(): string }).toString();
   if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
   if (typeof value === 'object') {

@@ -37,7 +37,10 @@ export const errorReportingPlugin: ApolloServerPlugin<Context> = {
           if (isExposedCode(code)) {
             contextValue.log.info({ code, path: error.path }, error.message);
           } else {
-            contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+            contextValue.log.error(
+              { err: error.originalError ?? error, path: error.path },
+              'unexpected error',
+            );
           }
         }
         return Promise.resolve();

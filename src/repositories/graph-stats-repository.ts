@@ -7,14 +7,14 @@ export interface LabelCountRecord {
 }
 
 /**
- * One `MATCH (n:Label) RETURN count(n)` per label, which Neo4j answers from its count store
- * without touching nodes; the labels come from the model's allow-list, never from input.
+ * `COUNT { (:Label) }` per label, which Neo4j answers from its count store without touching nodes
+ * (a UNION of per-label counts returns no rows at all on an empty 5.26 database). Labels come from
+ * the model's allow-list, never from input.
  */
 const COUNT_NODES_BY_LABEL = cypher<LabelCountRecord>(
   'countNodesByLabel',
-  nodeLabels
-    .map((label) => `MATCH (n:${label}) RETURN '${label}' AS label, count(n) AS count`)
-    .join('\nUNION ALL\n'),
+  `UNWIND [${nodeLabels.map((label) => `{label: '${label}', count: COUNT { (:${label}) }}`).join(', ')}] AS row
+   RETURN row.label AS label, row.count AS count`,
 );
 
 export function countNodesByLabel(executor: Executor): Promise<LabelCountRecord[]> {

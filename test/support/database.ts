@@ -23,10 +23,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-const DELETE_ALL = cypher<never>(
-  'test:deleteAll',
-  'MATCH (n) DETACH DELETE n',
-);
+const DELETE_ALL = cypher<never>('test:deleteAll', 'MATCH (n) DETACH DELETE n');
 
 /**
  * A database emptied and migrated for one test file: Neo4j Community has a single user database,

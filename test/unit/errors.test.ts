@@ -10,12 +10,17 @@ describe('fromDatabaseError', () => {
   it('turns a lost connection into DATABASE_UNAVAILABLE with HTTP 503', () => {
     for (const code of ['ServiceUnavailable', 'SessionExpired']) {
       const error = fromDatabaseError(driverError(code));
-      expect(error?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', http: { status: 503 } });
+      expect(error?.extensions).toMatchObject({
+        code: 'DATABASE_UNAVAILABLE',
+        http: { status: 503 },
+      });
     }
   });
 
   it('turns a transaction timeout into TIMEOUT', () => {
-    const error = fromDatabaseError(driverError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'));
+    const error = fromDatabaseError(
+      driverError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'),
+    );
     expect(error?.extensions.code).toBe('TIMEOUT');
     expect(error?.message).toMatch(/transaction timeout/);
   });
@@ -28,7 +33,10 @@ describe('fromDatabaseError', () => {
 
 describe('maskError', () => {
   it('keeps errors whose code a client may act on', () => {
-    const formatted = { message: 'first must be at most 500', extensions: { code: 'BAD_USER_INPUT' } };
+    const formatted = {
+      message: 'first must be at most 500',
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
     expect(maskError(formatted)).toBe(formatted);
   });
 

@@ -15,7 +15,12 @@ describe('toPlain', () => {
   });
 
   it('returns a node as its properties', () => {
-    const node = new neo4j.types.Node(neo4j.int(1), ['Actor'], { id: 'sandworm', name: 'Sandworm' }, '4:x:1');
+    const node = new neo4j.types.Node(
+      neo4j.int(1),
+      ['Actor'],
+      { id: 'sandworm', name: 'Sandworm' },
+      '4:x:1',
+    );
     expect(toPlain(node)).toEqual({ id: 'sandworm', name: 'Sandworm' });
   });
 });
