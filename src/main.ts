@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import pino from 'pino';
 import { dbMigrate, dbStart, dbStatus } from './cli/db.js';
+import { importCommand, seedCommand, type ImportCommandOptions } from './cli/import.js';
+import { importFormats } from './import/formats.js';
 import { serve } from './cli/serve.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -27,6 +29,7 @@ function run(
       log = createLogger(config.LOG_LEVEL, pino.destination(logTo === 'stdout' ? 1 : 2));
       const result = await command(config, log);
       if (result === false) process.exitCode = 1;
+      if (typeof result === 'number') process.exitCode = result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (log) log.fatal({ err: error }, message);
@@ -51,5 +54,36 @@ db.command('migrate')
 db.command('status')
   .description('report whether the database is up, migrated, and what it holds')
   .action(run('stderr', dbStatus));
+
+db.command('seed')
+  .description('load the taxonomy, and the curated dataset into a database without incidents')
+  .action(run('stderr', seedCommand));
+
+const positiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  return n;
+};
+
+program
+  .command('import')
+  .description(
+    'import a file: native JSON dataset, CSV with a mapping, MISP galaxy cluster or STIX 2.1 bundle',
+  )
+  .argument('<file>', 'the file to import')
+  .addOption(
+    new Option('--format <format>', 'the file format (guessed from the file when absent)').choices(
+      importFormats,
+    ),
+  )
+  .option('--mapping <file>', 'CSV column mapping (JSON); required for CSV')
+  .option('--dry-run', 'validate and report; write nothing', false)
+  .option('--strict', 'reject the whole file if any record is bad', false)
+  .option('--batch-size <n>', 'records per transaction', positiveInteger, 500)
+  .option('--max-issues <n>', 'how many problems to list', positiveInteger, 50)
+  .action((file: string, options: ImportCommandOptions) =>
+    run('stderr', (config, log) => importCommand(file, options, config, log))(),
+  );
 
 await program.parseAsync();

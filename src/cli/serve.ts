@@ -1,14 +1,30 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
+import { loadSeeds } from '../import/seeds.js';
+import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 import { createServer } from '../server.js';
 
 /**
- * `cig serve`: database first (local or NEO4J_URI), then the API. On SIGINT/SIGTERM the order
+ * `cig serve`: database first (local or NEO4J_URI; seeded when it holds no incidents), then the API. On SIGINT/SIGTERM the order
  * reverses: drain the API, close the driver, stop the local Neo4j. A second signal exits at once.
  */
 export async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log, { migrate: true });
+  try {
+    const seeded = await loadSeeds(db.database.executor('seed'), loadTaxonomy());
+    if (seeded.loaded) {
+      log.info(
+        { incidents: seeded.report.written.incidents?.created ?? 0 },
+        'loaded the curated dataset into the empty database',
+      );
+    } else {
+      log.info(`curated dataset not loaded: ${seeded.reason}`);
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const server = createServer({ config, database: db.database, logger: log });
   try {
     const address = await server.listen(config.PORT, config.HOST);

@@ -1,0 +1,117 @@
+import { performance } from 'node:perf_hooks';
+import cliProgress from 'cli-progress';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import type { ImportFormat } from '../import/formats.js';
+import { readImportFile } from '../import/read-file.js';
+import { recordKinds } from '../import/records.js';
+import { importReportText } from '../import/report-text.js';
+import { runImport } from '../import/run-import.js';
+import { loadSeeds } from '../import/seeds.js';
+import { loadTaxonomy } from '../taxonomy/taxonomy.js';
+
+export interface ImportCommandOptions {
+  format?: ImportFormat;
+  mapping?: string;
+  dryRun: boolean;
+  strict: boolean;
+  batchSize: number;
+  maxIssues: number;
+}
+
+/** Exit codes: 0 all good, 2 some records were rejected (the rest written unless strict/dry run). */
+export async function importCommand(
+  file: string,
+  options: ImportCommandOptions,
+  config: Config,
+  log: Logger,
+): Promise<number> {
+  const taxonomy = loadTaxonomy();
+  const started = performance.now();
+  const { format, result } = await readImportFile(file, taxonomy, {
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.mapping ? { mappingFile: options.mapping } : {}),
+  });
+  const total = recordKinds.reduce((sum, kind) => sum + result.records[kind].length, 0);
+  process.stderr.write(`Read ${total} records from ${file} (${format}).\n`);
+
+  const db = await openDatabase(config, log, { migrate: true });
+  const progress = createProgress(total);
+  try {
+    const report = await runImport(db.database.executor('import'), taxonomy, [file], result, {
+      dryRun: options.dryRun,
+      strict: options.strict,
+      batchSize: options.batchSize,
+      onBatch: (kind, written) => {
+        if (kind !== 'sectors' && kind !== 'countries') progress.advance(kind, written);
+      },
+    });
+    progress.stop();
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${options.dryRun ? 'Checked' : 'Imported'} ${file} (${format}) in ${seconds.toFixed(1)} s${options.dryRun ? ' (dry run)' : ''}\n`,
+    );
+    process.stdout.write(`${importReportText(report, { maxIssues: options.maxIssues })}\n`);
+    return report.issues.length > 0 ? 2 : 0;
+  } finally {
+    progress.stop();
+    await db.close();
+  }
+}
+
+/** `cig db seed`: the taxonomy, and the curated dataset when the database has no incidents yet. */
+export async function seedCommand(config: Config, log: Logger): Promise<void> {
+  const db = await openDatabase(config, log, { migrate: true });
+  try {
+    const outcome = await loadSeeds(db.database.executor('seed'), loadTaxonomy());
+    process.stdout.write(
+      outcome.loaded
+        ? `Loaded the curated dataset:\n${importReportText(outcome.report, { maxIssues: 20 })}\n`
+        : `Taxonomy up to date; dataset not loaded: ${outcome.reason}.\n`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * A progress bar (records, rate, ETA) on a terminal; plain lines, one per tenth of the work,
+ * when stderr is a file or a pipe, so logs stay readable.
+ */
+function createProgress(total: number) {
+  const interactive = process.stderr.isTTY;
+  const started = performance.now();
+  let done = 0;
+  let nextLine = total / 10;
+  const bar = interactive
+    ? new cliProgress.SingleBar(
+        {
+          format:
+            'writing {bar} {value}/{total} records | {rate} rec/s | ETA {eta_formatted} | {kind}',
+          stream: process.stderr,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  bar?.start(total, 0, { rate: 0, kind: '' });
+  let stopped = false;
+  return {
+    advance(kind: string, written: number) {
+      done += written;
+      const rate = Math.round(done / Math.max((performance.now() - started) / 1000, 0.001));
+      if (bar) {
+        bar.update(done, { rate, kind });
+      } else if (done >= nextLine || done === total) {
+        process.stderr.write(`wrote ${done}/${total} records (${rate} rec/s), now ${kind}\n`);
+        nextLine = done + total / 10;
+      }
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { parsePartialDate } from '../../domain/partial-date.js';
+import {
+  actorTypes,
+  affiliationKinds,
+  attributionBases,
+  attributionStatuses,
+  motivations,
+  objectives,
+} from '../../domain/vocabulary.js';
+
+/**
+ * The native dataset format, "cig-dataset/1": the seeds are written in it, `cig import` reads it
+ * and `cig export --format json` writes it. This zod schema is its only definition;
+ * schema/dataset.schema.json is generated from it (`npm run schema:dataset`).
+ * Taxonomy ids (sectors, attack types) and country codes are checked against seeds/taxonomy when a
+ * file is validated, so the JSON Schema states them as plain strings.
+ */
+export const DATASET_FORMAT = 'cig-dataset/1';
+
+const id = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,127}$/,
+    'expected a lowercase slug (a-z, 0-9, ".", "_", "-"), at most 128 characters',
+  );
+const text = (max: number) => z.string().trim().min(1).max(max);
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048);
+const partialDate = z.string().superRefine((value, ctx) => {
+  const parsed = parsePartialDate(value);
+  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+});
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as UA');
+const confidence = z.number().int().min(0).max(100);
+const sourceRefs = z.array(url).min(1, 'cite at least one source');
+
+const stateClaim = z.strictObject({
+  country: countryCode,
+  confidence,
+  sources: sourceRefs,
+});
+
+export const sourceSchema = z.strictObject({
+  url,
+  title: text(500),
+  publisher: text(200),
+  publishedAt: partialDate.nullish(),
+});
+
+export const actorSchema = z.strictObject({
+  id,
+  name: text(200),
+  aliases: z.array(text(200)).default([]),
+  type: z.enum(actorTypes),
+  motivations: z.array(z.enum(motivations)).default([]),
+  description: z.string().max(5000).nullish(),
+  firstSeen: partialDate.nullish(),
+  lastSeen: partialDate.nullish(),
+  externalIds: z.array(text(200)).default([]),
+  origin: stateClaim.nullish(),
+  sponsors: z.array(stateClaim).default([]),
+  affiliations: z.array(z.strictObject({ actor: id, kind: z.enum(affiliationKinds) })).default([]),
+  /** Reported victimology from sources that name no incidents (MISP, ATT&CK). */
+  targets: z
+    .strictObject({
+      sectors: z.array(z.string()).default([]),
+      countries: z.array(countryCode).default([]),
+      confidence: confidence.nullish(),
+      sources: sourceRefs,
+    })
+    .nullish(),
+});
+
+export const campaignSchema = z.strictObject({
+  id,
+  name: text(300),
+  description: z.string().max(5000).nullish(),
+  startDate: partialDate.nullish(),
+  endDate: partialDate.nullish(),
+});
+
+export const organizationSchema = z.strictObject({
+  id,
+  name: text(300),
+  sectors: z.array(z.string()).default([]),
+  country: countryCode.nullish(),
+});
+
+export const attributionSchema = z.strictObject({
+  actor: id,
+  confidence,
+  basis: z.enum(attributionBases),
+  status: z.enum(attributionStatuses),
+  claimedBy: z.string().max(300).nullish(),
+  assessedAt: partialDate.nullish(),
+  sources: sourceRefs,
+});
+
+export const incidentSchema = z.strictObject({
+  id,
+  title: text(500),
+  description: z.string().max(10000).nullish(),
+  startDate: partialDate,
+  endDate: partialDate.nullish(),
+  attackTypes: z.array(z.string()).default([]),
+  objective: z.enum(objectives).nullish(),
+  impact: z
+    .strictObject({
+      disruptionDays: z.number().nonnegative().nullish(),
+      recordsAffected: z.number().int().nonnegative().nullish(),
+      ransomDemandedUsd: z.number().nonnegative().nullish(),
+      ransomPaidUsd: z.number().nonnegative().nullish(),
+    })
+    .nullish(),
+  sectors: z.array(z.string()).default([]),
+  countries: z
+    .array(z.strictObject({ country: countryCode, primary: z.boolean().default(false) }))
+    .default([]),
+  organizations: z.array(id).default([]),
+  campaign: id.nullish(),
+  sources: sourceRefs,
+  attributions: z.array(attributionSchema).default([]),
+  externalIds: z.array(text(200)).default([]),
+});
+
+/** The envelope. Records are validated one by one (see validate.ts), so here they are unknown. */
+export const datasetEnvelopeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(DATASET_FORMAT),
+  description: z.string().optional(),
+  sources: z.array(z.unknown()).default([]),
+  actors: z.array(z.unknown()).default([]),
+  campaigns: z.array(z.unknown()).default([]),
+  organizations: z.array(z.unknown()).default([]),
+  incidents: z.array(z.unknown()).default([]),
+});
+
+/** The whole document, for the published JSON Schema. */
+export const datasetSchema = datasetEnvelopeSchema.extend({
+  sources: z.array(sourceSchema).default([]),
+  actors: z.array(actorSchema).default([]),
+  campaigns: z.array(campaignSchema).default([]),
+  organizations: z.array(organizationSchema).default([]),
+  incidents: z.array(incidentSchema).default([]),
+});
+
+export type SourceInput = z.infer<typeof sourceSchema>;
+export type ActorInput = z.infer<typeof actorSchema>;
+export type CampaignInput = z.infer<typeof campaignSchema>;
+export type OrganizationInput = z.infer<typeof organizationSchema>;
+export type IncidentInput = z.infer<typeof incidentSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;

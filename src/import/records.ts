@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type { DatePrecision } from '../domain/vocabulary.js';
+
+/**
+ * What every importer produces and the writer consumes: graph records with resolved ids (sector
+ * ids, ISO alpha-2 codes, source ids). Importers differ in how they read; they all write alike.
+ */
+export interface SourceRecord {
+  id: string;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+}
+
+export interface StateClaimRecord {
+  country: string;
+  confidence: number | null;
+  sourceIds: string[];
+}
+
+export interface ActorRecord {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** null when the source does not say; a new actor is then UNKNOWN, a known one keeps its type. */
+  type: string | null;
+  motivations: string[];
+  description: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  externalIds: string[];
+  origin: StateClaimRecord | null;
+  sponsors: StateClaimRecord[];
+  affiliations: { actorId: string; kind: string }[];
+  targets: {
+    sectorIds: string[];
+    countries: string[];
+    confidence: number | null;
+    sourceIds: string[];
+  } | null;
+}
+
+export interface CampaignRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  startDate: string | null;
+  startPrecision: DatePrecision | null;
+  endDate: string | null;
+  endPrecision: DatePrecision | null;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  sectorIds: string[];
+  country: string | null;
+}
+
+export interface AttributionRecord {
+  actorId: string;
+  confidence: number;
+  basis: string;
+  status: string;
+  claimedBy: string | null;
+  assessedAt: string | null;
+  sourceIds: string[];
+}
+
+export interface IncidentRecord {
+  id: string;
+  title: string;
+  description: string | null;
+  /** First day of the period the start is known to. */
+  startDate: string;
+  /** Last day covered: the end's period, or the start's when no end is known. */
+  endDate: string;
+  datePrecision: DatePrecision;
+  endPrecision: DatePrecision | null;
+  attackTypes: string[];
+  objective: string | null;
+  disruptionDays: number | null;
+  recordsAffected: number | null;
+  ransomDemandedUsd: number | null;
+  ransomPaidUsd: number | null;
+  sectorIds: string[];
+  countries: { iso2: string; primary: boolean }[];
+  organizationIds: string[];
+  campaignId: string | null;
+  sourceIds: string[];
+  attributions: AttributionRecord[];
+  externalIds: string[];
+}
+
+export interface GraphRecords {
+  sources: SourceRecord[];
+  actors: ActorRecord[];
+  campaigns: CampaignRecord[];
+  organizations: OrganizationRecord[];
+  incidents: IncidentRecord[];
+}
+
+export type RecordKind = keyof GraphRecords;
+export const recordKinds: readonly RecordKind[] = [
+  'sources',
+  'actors',
+  'campaigns',
+  'organizations',
+  'incidents',
+];
+
+export function emptyRecords(): GraphRecords {
+  return { sources: [], actors: [], campaigns: [], organizations: [], incidents: [] };
+}
+
+/** DESIGN §2: a source's id is a hash of its URL, so the same URL from any file is one node. */
+export function sourceIdOf(url: string): string {
+  return `src-${createHash('sha256').update(url.trim()).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Something wrong with one record (or the whole file when `location` is the file itself): where,
+ * which field, why. The record is not written; nothing of it is.
+ */
+export interface ImportIssue {
+  file: string;
+  /** The kind of record rejected; absent when the problem is the whole file. */
+  kind?: RecordKind;
+  /** "line 12", "incidents[3]", "objects[40]"… */
+  location: string;
+  recordId?: string;
+  field?: string;
+  reason: string;
+}
+
+export function formatIssue(issue: ImportIssue): string {
+  const where = [issue.file, issue.location, issue.recordId ? `(${issue.recordId})` : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return `${where}${issue.field ? ` ${issue.field}` : ''}: ${issue.reason}`;
+}
+
+/** What a reader makes of one file, before references are checked and anything is written. */
+export interface ReadResult {
+  records: GraphRecords;
+  /** Records rejected while reading, each with its reason. */
+  issues: ImportIssue[];
+  /** `${kind}:${id}` → where the record stands in the file ("incidents[3]", "line 12"). */
+  locations: Map<string, string>;
+  /** Records deliberately not imported (revoked, deprecated, unsupported type), by reason. */
+  skipped: Record<string, number>;
+}

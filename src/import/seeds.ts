@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Executor } from '../db/database.js';
+import { seedsDir } from '../paths.js';
+import { countIncidents } from '../repositories/import-repository.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { readNativeDataset } from './native/read-native.js';
+import { formatIssue, type ReadResult } from './records.js';
+import { combineReads, runImport, type ImportReport } from './run-import.js';
+import { writeTaxonomy } from './writer.js';
+
+export const seedDatasetDir = path.join(seedsDir, 'dataset');
+
+/** Every file of the curated dataset, read as one import (actors are shared across files). */
+export async function readSeedDataset(
+  taxonomy: Taxonomy,
+): Promise<{ files: string[]; read: ReadResult }> {
+  const names = (await readdir(seedDatasetDir)).filter((n) => n.endsWith('.json')).sort();
+  const files = names.map((n) => path.join(seedDatasetDir, n));
+  const reads = await Promise.all(
+    files.map(async (f) =>
+      readNativeDataset(await readFile(f, 'utf8'), path.relative(seedsDir, f), taxonomy),
+    ),
+  );
+  return { files: names, read: combineReads(reads) };
+}
+
+export type SeedOutcome =
+  { loaded: true; report: ImportReport } | { loaded: false; reason: string };
+
+/**
+ * Brings a database up to the project's reference data: the taxonomy always (idempotent), the
+ * curated incidents only into a database that has none, so a user's own data is never mixed with
+ * a second copy of the seeds. A seed that fails validation is a bug in the repository: it throws.
+ */
+export async function loadSeeds(executor: Executor, taxonomy: Taxonomy): Promise<SeedOutcome> {
+  await writeTaxonomy(executor, taxonomy, { batchSize: 500 });
+  if ((await countIncidents(executor)) > 0)
+    return { loaded: false, reason: 'the database already holds incidents' };
+  const { files, read } = await readSeedDataset(taxonomy);
+  const report = await runImport(executor, taxonomy, files, read, {
+    dryRun: false,
+    strict: true,
+    batchSize: 500,
+  });
+  if (!report.wrote) {
+    throw new Error(
+      `the seed dataset is invalid:\n  ${report.issues.map(formatIssue).join('\n  ')}`,
+    );
+  }
+  return { loaded: true, report };
+}
