@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { detectFormat, type ImportFormat } from './formats.js';
+import { readMispGalaxy } from './misp/read-misp.js';
 import { readNativeDataset } from './native/read-native.js';
 import type { ReadResult } from './records.js';
 
@@ -37,6 +38,8 @@ export async function readImportFile(
   switch (format) {
     case 'json':
       return { format, result: readNativeDataset(text, file, taxonomy) };
+    case 'misp':
+      return { format, result: readMispGalaxy(text, file, taxonomy) };
     default:
       throw new ImportInputError(`the ${format} importer is not available yet`);
   }

@@ -150,4 +150,6 @@ export interface ReadResult {
   locations: Map<string, string>;
   /** Records deliberately not imported (revoked, deprecated, unsupported type), by reason. */
   skipped: Record<string, number>;
+  /** Values left out of records that were imported, each with why (e.g. a victim that is not a country). */
+  notes: string[];
 }

@@ -44,12 +44,14 @@ export function combineReads(results: ReadResult[]): ReadResult {
     issues: [],
     locations: new Map(),
     skipped: {},
+    notes: [],
   };
   for (const result of results) {
     for (const kind of recordKinds)
       (combined.records[kind] as unknown[]).push(...result.records[kind]);
     combined.issues.push(...result.issues);
     for (const [key, value] of result.locations) combined.locations.set(key, value);
+    combined.notes.push(...result.notes);
     for (const [reason, n] of Object.entries(result.skipped))
       combined.skipped[reason] = (combined.skipped[reason] ?? 0) + n;
   }
@@ -93,7 +95,7 @@ export async function runImport(
     rejected,
     skipped: read.skipped,
     issues,
-    notes: identity.notes,
+    notes: [...read.notes, ...identity.notes],
     wrote: false,
   };
   if (options.dryRun || (options.strict && issues.length > 0)) return report;

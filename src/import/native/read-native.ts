@@ -30,7 +30,7 @@ export function readNativeDataset(text: string, file: string, taxonomy: Taxonomy
   const records = emptyRecords();
   const issues: ImportIssue[] = [];
   const locations = new Map<string, string>();
-  const result: ReadResult = { records, issues, locations, skipped: {} };
+  const result: ReadResult = { records, issues, locations, skipped: {}, notes: [] };
   const parsed = parseJsonFile(text, file);
   if ('issue' in parsed) {
     issues.push(parsed.issue);
