@@ -78,6 +78,7 @@ program
     ),
   )
   .option('--mapping <file>', 'CSV column mapping (JSON); required for CSV')
+  .option('--include-revoked', 'STIX: import revoked and deprecated objects too', false)
   .option('--dry-run', 'validate and report; write nothing', false)
   .option('--strict', 'reject the whole file if any record is bad', false)
   .option('--batch-size <n>', 'records per transaction', positiveInteger, 500)

@@ -14,6 +14,7 @@ import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 export interface ImportCommandOptions {
   format?: ImportFormat;
   mapping?: string;
+  includeRevoked: boolean;
   dryRun: boolean;
   strict: boolean;
   batchSize: number;
@@ -32,6 +33,7 @@ export async function importCommand(
   const { format, result } = await readImportFile(file, taxonomy, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.mapping ? { mappingFile: options.mapping } : {}),
+    includeRevoked: options.includeRevoked,
   });
   const total = recordKinds.reduce((sum, kind) => sum + result.records[kind].length, 0);
   process.stderr.write(`Read ${total} records from ${file} (${format}).\n`);

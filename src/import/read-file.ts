@@ -3,12 +3,15 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { detectFormat, type ImportFormat } from './formats.js';
 import { readMispGalaxy } from './misp/read-misp.js';
 import { readNativeDataset } from './native/read-native.js';
+import { readStixBundle } from './stix/read-stix.js';
 import type { ReadResult } from './records.js';
 
 export interface ReadOptions {
   format?: ImportFormat;
   /** CSV column mapping file (required for CSV). */
   mappingFile?: string;
+  /** STIX: import revoked and deprecated objects too. */
+  includeRevoked?: boolean;
 }
 
 export class ImportInputError extends Error {
@@ -40,6 +43,13 @@ export async function readImportFile(
       return { format, result: readNativeDataset(text, file, taxonomy) };
     case 'misp':
       return { format, result: readMispGalaxy(text, file, taxonomy) };
+    case 'stix':
+      return {
+        format,
+        result: readStixBundle(text, file, taxonomy, {
+          includeRevoked: options.includeRevoked ?? false,
+        }),
+      };
     default:
       throw new ImportInputError(`the ${format} importer is not available yet`);
   }

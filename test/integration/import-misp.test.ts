@@ -74,20 +74,38 @@ describe('importing the MISP galaxy threat-actor cluster', () => {
         name: 'Threat Actor',
         uuid: 'c0',
         values: [
-          { value: 'Meta-less Group', uuid: 'u-1', related: [{ 'dest-uuid': 'not-here', type: 'similar' }] },
+          {
+            value: 'Meta-less Group',
+            uuid: 'u-1',
+            related: [{ 'dest-uuid': 'not-here', type: 'similar' }],
+          },
           { value: 'Twin Group', uuid: 'u-1' },
-          { value: 'Sub Group', uuid: 'u-2', meta: { country: 'IR' }, related: [{ 'dest-uuid': 'u-1', type: 'part-of' }] },
+          {
+            value: 'Sub Group',
+            uuid: 'u-2',
+            meta: { country: 'IR' },
+            related: [{ 'dest-uuid': 'u-1', type: 'part-of' }],
+          },
         ],
       }),
     );
     const report = await importFile(database, file, { format: 'misp' });
     expect(report.issues).toEqual([
-      expect.objectContaining({ location: 'values[1]', field: 'uuid', reason: expect.stringMatching(/duplicate uuid u-1/) as string }),
+      expect.objectContaining({
+        location: 'values[1]',
+        field: 'uuid',
+        reason: expect.stringMatching(/duplicate uuid u-1/) as string,
+      }),
     ]);
     expect(report.skipped).toEqual({ 'relations to clusters outside this file': 1 });
-    const rows = await database.executor().read(
-      cypher<{ kind: string }>('test:sub', "MATCH (:Actor {id: 'sub-group'})-[r:AFFILIATED_WITH]->(:Actor {id: 'meta-less-group'}) RETURN r.kind AS kind"),
-    );
+    const rows = await database
+      .executor()
+      .read(
+        cypher<{ kind: string }>(
+          'test:sub',
+          "MATCH (:Actor {id: 'sub-group'})-[r:AFFILIATED_WITH]->(:Actor {id: 'meta-less-group'}) RETURN r.kind AS kind",
+        ),
+      );
     expect(rows).toEqual([{ kind: 'SUBGROUP' }]);
   });
 });

@@ -30,7 +30,13 @@ const valueSchema = z.object({
       'targeted-sector': stringList,
     })
     .loose()
-    .default({ synonyms: [], 'cfr-suspected-state-sponsor': [], 'cfr-suspected-victims': [], 'cfr-target-category': [], 'targeted-sector': [] }),
+    .default({
+      synonyms: [],
+      'cfr-suspected-state-sponsor': [],
+      'cfr-suspected-victims': [],
+      'cfr-target-category': [],
+      'targeted-sector': [],
+    }),
   related: z
     .array(z.object({ 'dest-uuid': z.string(), type: z.string().optional() }).loose())
     .default([]),
@@ -98,13 +104,26 @@ export function readMispGalaxy(text: string, file: string, taxonomy: Taxonomy): 
     const value = valueSchema.safeParse(raw);
     if (!value.success) {
       for (const problem of value.error.issues) {
-        result.issues.push({ file, kind: 'actors', location, field: problem.path.join('.') || undefined, reason: problem.message });
+        result.issues.push({
+          file,
+          kind: 'actors',
+          location,
+          field: problem.path.join('.') || undefined,
+          reason: problem.message,
+        });
       }
       return;
     }
     const { value: name, uuid, meta, description, related } = value.data;
     if (idByUuid.has(uuid)) {
-      result.issues.push({ file, kind: 'actors', location, recordId: name, field: 'uuid', reason: `duplicate uuid ${uuid}; the first value with it was kept` });
+      result.issues.push({
+        file,
+        kind: 'actors',
+        location,
+        recordId: name,
+        field: 'uuid',
+        reason: `duplicate uuid ${uuid}; the first value with it was kept`,
+      });
       return;
     }
     let id = slugify(name) || `misp-${uuid.slice(0, 8)}`;
@@ -121,14 +140,17 @@ export function readMispGalaxy(text: string, file: string, taxonomy: Taxonomy): 
         else count(unknownValues, `country "${text.trim()}"`);
         return [];
       });
-    const sectorIds = [...meta['cfr-target-category'], ...meta['targeted-sector']].flatMap((text) => {
-      const mapped = taxonomy.mapSector('misp', text);
-      if (mapped && 'ids' in mapped) return mapped.ids;
-      if (mapped) count(unmappedSectors, text.trim());
-      else count(unknownValues, `sector "${text.trim()}"`);
-      return [];
-    });
-    const confidence = meta['attribution-confidence'] === undefined ? null : Number(meta['attribution-confidence']);
+    const sectorIds = [...meta['cfr-target-category'], ...meta['targeted-sector']].flatMap(
+      (text) => {
+        const mapped = taxonomy.mapSector('misp', text);
+        if (mapped && 'ids' in mapped) return mapped.ids;
+        if (mapped) count(unmappedSectors, text.trim());
+        else count(unknownValues, `sector "${text.trim()}"`);
+        return [];
+      },
+    );
+    const confidence =
+      meta['attribution-confidence'] === undefined ? null : Number(meta['attribution-confidence']);
     const origin = meta.country ? taxonomy.resolveCountry(meta.country) : undefined;
     if (meta.country && !origin) count(unknownValues, `origin country "${meta.country}"`);
     const victims = [...new Set(resolveCountries(meta['cfr-suspected-victims']))];
@@ -137,25 +159,45 @@ export function readMispGalaxy(text: string, file: string, taxonomy: Taxonomy): 
     const actor: ActorRecord = {
       id,
       name,
-      aliases: [...new Set(meta.synonyms.map((s) => s.trim()).filter((s) => s !== '' && s !== name))],
+      aliases: [
+        ...new Set(meta.synonyms.map((s) => s.trim()).filter((s) => s !== '' && s !== name)),
+      ],
       type: null,
       motivations: [],
       description: description?.trim() ?? null,
       firstSeen: null,
       lastSeen: null,
-      externalIds: [`misp:${uuid}`, ...meta.synonyms.filter((s) => ATTACK_GROUP_ID.test(s.trim())).map((s) => s.trim())],
-      origin: origin ? { country: origin, confidence: Number.isFinite(confidence) ? confidence : null, sourceIds: [sourceId] } : null,
-      sponsors: [...new Set(resolveCountries(meta['cfr-suspected-state-sponsor']))].map((country) => ({
-        country,
-        confidence: null,
-        sourceIds: [sourceId],
-      })),
+      externalIds: [
+        `misp:${uuid}`,
+        ...meta.synonyms.filter((s) => ATTACK_GROUP_ID.test(s.trim())).map((s) => s.trim()),
+      ],
+      origin: origin
+        ? {
+            country: origin,
+            confidence: Number.isFinite(confidence) ? confidence : null,
+            sourceIds: [sourceId],
+          }
+        : null,
+      sponsors: [...new Set(resolveCountries(meta['cfr-suspected-state-sponsor']))].map(
+        (country) => ({
+          country,
+          confidence: null,
+          sourceIds: [sourceId],
+        }),
+      ),
       affiliations: [],
-      targets: victims.length > 0 || sectors.length > 0 ? { sectorIds: sectors, countries: victims, confidence: null, sourceIds: [sourceId] } : null,
+      targets:
+        victims.length > 0 || sectors.length > 0
+          ? { sectorIds: sectors, countries: victims, confidence: null, sourceIds: [sourceId] }
+          : null,
     };
     records.actors.push(actor);
     for (const relation of related) {
-      pendingRelations.push({ actorId: id, destUuid: relation['dest-uuid'], type: relation.type ?? 'related-to' });
+      pendingRelations.push({
+        actorId: id,
+        destUuid: relation['dest-uuid'],
+        type: relation.type ?? 'related-to',
+      });
     }
   });
 
@@ -170,7 +212,8 @@ export function readMispGalaxy(text: string, file: string, taxonomy: Taxonomy): 
       outsideFile += 1;
       continue;
     }
-    if (target !== relation.actorId) byId.get(relation.actorId)?.affiliations.push({ actorId: target, kind });
+    if (target !== relation.actorId)
+      byId.get(relation.actorId)?.affiliations.push({ actorId: target, kind });
   }
   if (outsideFile > 0) result.skipped['relations to clusters outside this file'] = outsideFile;
   const summarise = (label: string, bucket: Map<string, number>): void => {

@@ -1,0 +1,416 @@
+import { z } from 'zod';
+import type { DatePrecision } from '../../domain/vocabulary.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { parseJsonFile } from '../json-file.js';
+import {
+  emptyRecords,
+  sourceIdOf,
+  type ActorRecord,
+  type IncidentRecord,
+  type ReadResult,
+  type SourceRecord,
+} from '../records.js';
+import { slugify } from '../slug.js';
+
+/**
+ * A STIX 2.1 bundle (e.g. MITRE ATT&CK) → actors, campaigns, incidents, organizations, with the
+ * relationships our model has. Revoked and deprecated objects are skipped unless asked for;
+ * object types and relationship types we have no place for are counted, never fatal.
+ */
+const externalReference = z
+  .object({
+    source_name: z.string().optional(),
+    url: z.string().optional(),
+    external_id: z.string().optional(),
+    description: z.string().optional(),
+  })
+  .loose();
+const stixObject = z
+  .object({
+    type: z.string(),
+    id: z.string(),
+    modified: z.string().optional(),
+    created: z.string().optional(),
+    revoked: z.boolean().optional(),
+    x_mitre_deprecated: z.boolean().optional(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    aliases: z.array(z.string()).optional(),
+    first_seen: z.string().optional(),
+    last_seen: z.string().optional(),
+    threat_actor_types: z.array(z.string()).optional(),
+    identity_class: z.string().optional(),
+    sectors: z.array(z.string()).optional(),
+    country: z.string().optional(),
+    confidence: z.number().optional(),
+    relationship_type: z.string().optional(),
+    source_ref: z.string().optional(),
+    target_ref: z.string().optional(),
+    external_references: z.array(externalReference).optional(),
+  })
+  .loose();
+type StixObject = z.infer<typeof stixObject>;
+
+const bundleSchema = z.object({
+  type: z.literal('bundle'),
+  id: z.string(),
+  objects: z.array(z.unknown()),
+});
+
+/** STIX threat-actor-type-ov → our actor types. */
+const actorTypeOf: Record<string, string> = {
+  'nation-state': 'STATE',
+  activist: 'HACKTIVIST',
+  'crime-syndicate': 'CRIMINAL',
+  criminal: 'CRIMINAL',
+};
+
+export interface StixOptions {
+  includeRevoked?: boolean;
+}
+
+export function readStixBundle(
+  text: string,
+  file: string,
+  taxonomy: Taxonomy,
+  options: StixOptions = {},
+): ReadResult {
+  const records = emptyRecords();
+  const result: ReadResult = { records, issues: [], locations: new Map(), skipped: {}, notes: [] };
+  const skip = (reason: string): void => {
+    result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
+  };
+  const parsed = parseJsonFile(text, file);
+  if ('issue' in parsed) {
+    result.issues.push(parsed.issue);
+    return result;
+  }
+  const bundle = bundleSchema.safeParse(parsed.value);
+  if (!bundle.success) {
+    result.issues.push({
+      file,
+      location: 'file',
+      reason: 'not a STIX 2.1 bundle (expected "type": "bundle" and "objects")',
+    });
+    return result;
+  }
+
+  // Duplicate ids: the most recently modified version wins, as STIX versioning intends.
+  const objects = new Map<string, { object: StixObject; index: number }>();
+  bundle.data.objects.forEach((raw, index) => {
+    const object = stixObject.safeParse(raw);
+    if (!object.success) {
+      result.issues.push({
+        file,
+        location: `objects[${index}]`,
+        reason: `not a STIX object: ${object.error.issues[0]?.message ?? 'invalid'}`,
+      });
+      return;
+    }
+    const previous = objects.get(object.data.id);
+    if (previous) {
+      skip('duplicate ids (older version dropped)');
+      if ((previous.object.modified ?? '') >= (object.data.modified ?? '')) return;
+    }
+    objects.set(object.data.id, { object: object.data, index });
+  });
+
+  const sources = new Map<string, SourceRecord>();
+  const citeReferences = (object: StixObject): string[] =>
+    (object.external_references ?? [])
+      .filter((r) => r.url?.startsWith('http'))
+      .map((r) => {
+        const url = r.url ?? '';
+        const id = sourceIdOf(url);
+        if (!sources.has(id))
+          sources.set(id, {
+            id,
+            url,
+            title: r.description ?? r.source_name ?? null,
+            publisher: r.source_name ?? null,
+            publishedAt: null,
+          });
+        return id;
+      });
+  const bundleSourceId = (() => {
+    const url = `urn:stix:${bundle.data.id}`;
+    const id = sourceIdOf(url);
+    return { id, url };
+  })();
+  const bundleSource = { cited: false };
+  const citationsOf = (...objects: StixObject[]): string[] => {
+    for (const object of objects) {
+      const cited = citeReferences(object);
+      if (cited.length > 0) return cited;
+    }
+    bundleSource.cited = true;
+    return [bundleSourceId.id];
+  };
+
+  const actorIdOf = new Map<string, string>();
+  const campaignIdOf = new Map<string, string>();
+  const organizationIdOf = new Map<string, string>();
+  const incidentById = new Map<string, IncidentRecord>();
+  const sectorIdsOf = new Map<string, string[]>();
+  const countryOf = new Map<string, string>();
+  const actorById = new Map<string, ActorRecord>();
+  const skippedIds = new Set<string>();
+  const usedIds = new Set<string>();
+  const uniqueId = (base: string, stixId: string): string => {
+    let id = base || stixId.split('--')[1]?.slice(0, 8) || stixId;
+    if (usedIds.has(id)) id = `${id}-${stixId.split('--')[1]?.slice(0, 8) ?? ''}`;
+    usedIds.add(id);
+    return id;
+  };
+  const attackId = (object: StixObject): string | undefined =>
+    object.external_references?.find((r) => r.source_name === 'mitre-attack')?.external_id;
+  const stixSectors = (values: string[] | undefined): string[] => [
+    ...new Set(
+      (values ?? []).flatMap((value) => {
+        const top =
+          taxonomy.sectors.find((s) => s.parentId === null && s.stixIndustry === value) ??
+          taxonomy.sectors.find((s) => s.stixIndustry === value);
+        if (!top) result.notes.push(`STIX industry sector "${value}" matches no sector of ours`);
+        return top ? [top.id] : [];
+      }),
+    ),
+  ];
+
+  for (const { object, index } of objects.values()) {
+    const location = `objects[${index}]`;
+    if (object.type === 'relationship') continue;
+    if (
+      !options.includeRevoked &&
+      (object.revoked === true || object.x_mitre_deprecated === true)
+    ) {
+      skip(object.revoked === true ? 'revoked objects' : 'deprecated objects');
+      skippedIds.add(object.id);
+      continue;
+    }
+    switch (object.type) {
+      case 'intrusion-set':
+      case 'threat-actor': {
+        if (!object.name) {
+          result.issues.push({
+            file,
+            kind: 'actors',
+            location,
+            recordId: object.id,
+            field: 'name',
+            reason: 'an actor needs a name',
+          });
+          continue;
+        }
+        const id = uniqueId(slugify(object.name), object.id);
+        const type = object.threat_actor_types?.map((t) => actorTypeOf[t]).find(Boolean) ?? null;
+        const actor: ActorRecord = {
+          id,
+          name: object.name.trim(),
+          aliases: [
+            ...new Set(
+              (object.aliases ?? [])
+                .map((a) => a.trim())
+                .filter((a) => a !== '' && a !== object.name?.trim()),
+            ),
+          ],
+          type,
+          motivations: [],
+          description: object.description ?? null,
+          firstSeen: object.first_seen?.slice(0, 10) ?? null,
+          lastSeen: object.last_seen?.slice(0, 10) ?? null,
+          externalIds: [`stix:${object.id}`, ...(attackId(object) ? [attackId(object) ?? ''] : [])],
+          origin: null,
+          sponsors: [],
+          affiliations: [],
+          targets: null,
+        };
+        actorIdOf.set(object.id, id);
+        actorById.set(object.id, actor);
+        records.actors.push(actor);
+        result.locations.set(`actors:${id}`, location);
+        break;
+      }
+      case 'campaign': {
+        const id = uniqueId(slugify(attackId(object) ?? object.name ?? ''), object.id);
+        const start = object.first_seen?.slice(0, 10);
+        const end = object.last_seen?.slice(0, 10);
+        records.campaigns.push({
+          id,
+          name: object.name ?? id,
+          description: object.description ?? null,
+          startDate: start ?? null,
+          startPrecision: start ? 'DAY' : null,
+          endDate: end ?? null,
+          endPrecision: end ? 'DAY' : null,
+        });
+        campaignIdOf.set(object.id, id);
+        result.locations.set(`campaigns:${id}`, location);
+        break;
+      }
+      case 'incident': {
+        const id = uniqueId(slugify(object.name ?? ''), object.id);
+        const day = (object.first_seen ?? object.created)?.slice(0, 10);
+        if (!day) {
+          result.issues.push({
+            file,
+            kind: 'incidents',
+            location,
+            recordId: object.id,
+            field: 'first_seen',
+            reason: 'an incident needs a date (first_seen or created)',
+          });
+          continue;
+        }
+        const last = (object.last_seen ?? object.first_seen ?? object.created)?.slice(0, 10) ?? day;
+        const precision: DatePrecision = 'DAY';
+        const incident: IncidentRecord = {
+          id,
+          title: object.name ?? id,
+          description: object.description ?? null,
+          startDate: day,
+          endDate: last < day ? day : last,
+          datePrecision: precision,
+          endPrecision: object.last_seen ? 'DAY' : null,
+          attackTypes: [],
+          objective: null,
+          disruptionDays: null,
+          recordsAffected: null,
+          ransomDemandedUsd: null,
+          ransomPaidUsd: null,
+          sectorIds: [],
+          countries: [],
+          organizationIds: [],
+          campaignId: null,
+          sourceIds: citationsOf(object),
+          attributions: [],
+          externalIds: [`stix:${object.id}`],
+        };
+        incidentById.set(object.id, incident);
+        records.incidents.push(incident);
+        result.locations.set(`incidents:${id}`, location);
+        break;
+      }
+      case 'identity': {
+        const sectors = stixSectors(object.sectors);
+        sectorIdsOf.set(object.id, sectors);
+        if (object.identity_class === 'organization' && object.name) {
+          const id = uniqueId(slugify(object.name), object.id);
+          organizationIdOf.set(object.id, id);
+          records.organizations.push({ id, name: object.name, sectorIds: sectors, country: null });
+          result.locations.set(`organizations:${id}`, location);
+        }
+        break;
+      }
+      case 'location': {
+        const code = object.country ? taxonomy.resolveCountry(object.country) : undefined;
+        if (code) countryOf.set(object.id, code);
+        else skip('locations that are not countries');
+        break;
+      }
+      default:
+        skip(`objects of type ${object.type}`);
+    }
+  }
+
+  let absentEnds = 0;
+  for (const { object } of objects.values()) {
+    if (object.type !== 'relationship') continue;
+    const from = object.source_ref ?? '';
+    const to = object.target_ref ?? '';
+    if (!objects.has(from) || !objects.has(to)) {
+      absentEnds += 1;
+      continue;
+    }
+    if (
+      skippedIds.has(from) ||
+      skippedIds.has(to) ||
+      (!options.includeRevoked && (object.revoked === true || object.x_mitre_deprecated === true))
+    ) {
+      skip('relationships to or of skipped objects');
+      continue;
+    }
+    const confidence = object.confidence ?? null;
+    const type = object.relationship_type;
+    const actor = actorById.get(from);
+    if (type === 'attributed-to' && incidentById.has(from) && actorIdOf.has(to)) {
+      incidentById.get(from)?.attributions.push({
+        actorId: actorIdOf.get(to) ?? '',
+        confidence: confidence ?? 50,
+        basis: 'SECURITY_INDUSTRY',
+        status: (confidence ?? 50) >= 85 ? 'ATTRIBUTED' : 'SUSPECTED',
+        claimedBy: null,
+        assessedAt: object.created?.slice(0, 10) ?? null,
+        sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
+      });
+    } else if (type === 'attributed-to' && actor && actorIdOf.has(to)) {
+      actor.affiliations.push({ actorId: actorIdOf.get(to) ?? '', kind: 'ALIAS_OF' });
+    } else if (type === 'originates-from' && actor && countryOf.has(to)) {
+      actor.origin = {
+        country: countryOf.get(to) ?? '',
+        confidence,
+        sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
+      };
+    } else if (type === 'targets' && actor && (countryOf.has(to) || sectorIdsOf.has(to))) {
+      const targets = (actor.targets ??= {
+        sectorIds: [],
+        countries: [],
+        confidence,
+        sourceIds: [],
+      });
+      if (countryOf.has(to)) targets.countries.push(countryOf.get(to) ?? '');
+      targets.sectorIds.push(...(sectorIdsOf.get(to) ?? []));
+      targets.sourceIds = [
+        ...new Set([
+          ...targets.sourceIds,
+          ...citationsOf(object, objects.get(from)?.object ?? object),
+        ]),
+      ];
+    } else if (
+      type === 'targets' &&
+      incidentById.has(from) &&
+      (countryOf.has(to) || sectorIdsOf.has(to))
+    ) {
+      const incident = incidentById.get(from);
+      if (incident && countryOf.has(to))
+        incident.countries.push({
+          iso2: countryOf.get(to) ?? '',
+          primary: incident.countries.length === 0,
+        });
+      if (incident) incident.sectorIds.push(...(sectorIdsOf.get(to) ?? []));
+      if (incident && organizationIdOf.has(to))
+        incident.organizationIds.push(organizationIdOf.get(to) ?? '');
+    } else if (type === 'located-at' && organizationIdOf.has(from) && countryOf.has(to)) {
+      const organization = records.organizations.find((o) => o.id === organizationIdOf.get(from));
+      if (organization) organization.country = countryOf.get(to) ?? null;
+    } else {
+      skip(
+        `relationships of type ${type ?? 'unknown'} between ${from.split('--')[0] ?? '?'} and ${to.split('--')[0] ?? '?'}`,
+      );
+    }
+  }
+  if (absentEnds > 0) {
+    result.skipped['relationships whose ends are absent from the bundle'] = absentEnds;
+    result.notes.push(
+      `${absentEnds} relationships point at objects that are not in the bundle; they were left out`,
+    );
+  }
+  for (const incident of records.incidents) {
+    incident.sectorIds = [...new Set(incident.sectorIds)];
+  }
+  for (const actor of records.actors) {
+    if (actor.targets) {
+      actor.targets.sectorIds = [...new Set(actor.targets.sectorIds)];
+      actor.targets.countries = [...new Set(actor.targets.countries)];
+    }
+  }
+  records.sources.push(...sources.values());
+  if (bundleSource.cited)
+    records.sources.push({
+      id: bundleSourceId.id,
+      url: bundleSourceId.url,
+      title: `STIX bundle ${bundle.data.id}`,
+      publisher: null,
+      publishedAt: null,
+    });
+  return result;
+}

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher, type Database } from '../../src/db/database.js';
+import { projectRoot } from '../../src/paths.js';
+import { openEmptyDatabase } from '../support/database.js';
+import { graphSnapshot } from '../support/graph-snapshot.js';
+import { importFile, tempFile } from '../support/import.js';
+
+const shared = path.join(projectRoot, '..', 'shared', 'data');
+const attackMobile = path.join(shared, 'mitre-attack', 'mobile-attack-17.1.json');
+const mispActors = path.join(shared, 'misp-galaxy', 'threat-actor.json');
+let database: Database;
+
+beforeAll(async () => {
+  database = await openEmptyDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('importing a STIX 2.1 bundle (MITRE ATT&CK mobile)', () => {
+  it('imports intrusion sets and campaigns, skips and counts revoked, deprecated and unsupported objects', async () => {
+    const report = await importFile(database, attackMobile);
+    expect(report.issues).toEqual([]);
+    expect(report.skipped['revoked objects']).toBe(53);
+    expect(report.skipped['deprecated objects']).toBeGreaterThan(0);
+    expect(report.skipped['objects of type attack-pattern']).toBeGreaterThan(0);
+    const actors = await database
+      .executor()
+      .read(
+        cypher<{ name: string; externalIds: string[] }>(
+          'test:g',
+          "MATCH (a:Actor) WHERE 'G0007' IN a.externalIds RETURN a.name AS name, a.externalIds AS externalIds",
+        ),
+      );
+    expect(actors).toHaveLength(1);
+    expect(actors[0]?.externalIds.some((e) => e.startsWith('stix:intrusion-set--'))).toBe(true);
+    expect(report.written.campaigns?.created).toBeGreaterThan(0);
+  });
+
+  it('gives the same graph when imported again', async () => {
+    const before = await graphSnapshot(database);
+    const again = await importFile(database, attackMobile);
+    expect(again.written.actors?.created).toBe(0);
+    expect(again.written.actors?.updated).toBe(0);
+    expect(await graphSnapshot(database)).toEqual(before);
+  });
+
+  it('recognises the same actor from MISP and ATT&CK as one node (G-id in both)', async () => {
+    const report = await importFile(database, mispActors);
+    expect(report.notes.some((n) => /is the known actor/.test(n))).toBe(true);
+    const rows = await database
+      .executor()
+      .read(
+        cypher<{ n: number; ids: string[][] }>(
+          'test:one',
+          "MATCH (a:Actor) WHERE 'G0007' IN a.externalIds RETURN count(a) AS n, collect(a.externalIds) AS ids",
+        ),
+      );
+    expect(rows[0]?.n).toBe(1);
+    const ids = rows[0]?.ids[0] ?? [];
+    expect(ids.some((e) => e.startsWith('misp:'))).toBe(true);
+    expect(ids.some((e) => e.startsWith('stix:'))).toBe(true);
+  });
+
+  it('survives relationships whose ends are absent and duplicate ids, reporting both', async () => {
+    const file = await tempFile(
+      'bundle.json',
+      JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--1',
+        objects: [
+          {
+            type: 'intrusion-set',
+            id: 'intrusion-set--a',
+            name: 'Dup Set',
+            modified: '2020-01-01T00:00:00Z',
+          },
+          {
+            type: 'intrusion-set',
+            id: 'intrusion-set--a',
+            name: 'Dup Set Renamed',
+            modified: '2021-01-01T00:00:00Z',
+          },
+          { type: 'location', id: 'location--ua', country: 'UA' },
+          {
+            type: 'relationship',
+            id: 'relationship--1',
+            relationship_type: 'originates-from',
+            source_ref: 'intrusion-set--a',
+            target_ref: 'location--ua',
+          },
+          {
+            type: 'relationship',
+            id: 'relationship--2',
+            relationship_type: 'targets',
+            source_ref: 'intrusion-set--a',
+            target_ref: 'identity--gone',
+          },
+          { type: 'x-custom-thing', id: 'x-custom-thing--1' },
+        ],
+      }),
+    );
+    const report = await importFile(database, file, { format: 'stix' });
+    expect(report.issues).toEqual([]);
+    expect(report.skipped).toMatchObject({
+      'duplicate ids (older version dropped)': 1,
+      'relationships whose ends are absent from the bundle': 1,
+      'objects of type x-custom-thing': 1,
+    });
+    const rows = await database
+      .executor()
+      .read(
+        cypher<{ origin: string[] }>(
+          'test:dup',
+          "MATCH (a:Actor {name: 'Dup Set Renamed'}) RETURN [(a)-[:ORIGINATES_FROM]->(c) | c.iso2] AS origin",
+        ),
+      );
+    expect(rows).toEqual([{ origin: ['UA'] }]);
+  });
+});
