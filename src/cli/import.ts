@@ -106,7 +106,9 @@ function createProgress(total: number) {
       if (bar) {
         bar.update(done, { rate, kind });
       } else if (done >= nextLine || done === total) {
-        process.stderr.write(`wrote ${done}/${total} records (${rate} rec/s), now ${kind}\n`);
+        process.stderr.write(
+          `wrote ${done}/${total} records (${rate} rec/s), last batch: ${kind}\n`,
+        );
         nextLine = done + total / 10;
       }
     },

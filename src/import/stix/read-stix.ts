@@ -46,6 +46,7 @@ const stixObject = z
     relationship_type: z.string().optional(),
     source_ref: z.string().optional(),
     target_ref: z.string().optional(),
+    created_by_ref: z.string().optional(),
     external_references: z.array(externalReference).optional(),
   })
   .loose();
@@ -115,6 +116,12 @@ export function readStixBundle(
     objects.set(object.data.id, { object: object.data, index });
   });
 
+  // The identities that author objects (e.g. MITRE itself) are producers, not victims.
+  const authors = new Set(
+    [...objects.values()].flatMap(({ object }) =>
+      object.created_by_ref ? [object.created_by_ref] : [],
+    ),
+  );
   const sources = new Map<string, SourceRecord>();
   const citeReferences = (object: StixObject): string[] =>
     (object.external_references ?? [])
@@ -291,6 +298,10 @@ export function readStixBundle(
         break;
       }
       case 'identity': {
+        if (authors.has(object.id)) {
+          skip('identities that author the bundle');
+          continue;
+        }
         const sectors = stixSectors(object.sectors);
         sectorIdsOf.set(object.id, sectors);
         if (object.identity_class === 'organization' && object.name) {
