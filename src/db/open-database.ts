@@ -28,16 +28,19 @@ export async function openDatabase(
   log: Logger,
   options: OpenOptions,
 ): Promise<OpenedDatabase> {
-  const local = usesLocalNeo4j(config)
-    ? await startLocalNeo4j({
-        port: config.NEO4J_LOCAL_PORT,
-        dataDir: config.NEO4J_LOCAL_DATA_DIR,
-        heap: config.NEO4J_LOCAL_HEAP,
-        pageCache: config.NEO4J_LOCAL_PAGECACHE,
-        startTimeoutMs: config.NEO4J_LOCAL_START_TIMEOUT_MS,
-        log,
-      })
-    : undefined;
+  // A local Neo4j already running (say, `npm start` in another terminal) is used as it is, so
+  // `cig import` beside a running API does not collide with it on the port.
+  const local =
+    usesLocalNeo4j(config) && !(await localNeo4jAnswers(config, log))
+      ? await startLocalNeo4j({
+          port: config.NEO4J_LOCAL_PORT,
+          dataDir: config.NEO4J_LOCAL_DATA_DIR,
+          heap: config.NEO4J_LOCAL_HEAP,
+          pageCache: config.NEO4J_LOCAL_PAGECACHE,
+          startTimeoutMs: config.NEO4J_LOCAL_START_TIMEOUT_MS,
+          log,
+        })
+      : undefined;
   const uri = local?.uri ?? configuredUri(config);
   const database = new Database(databaseSettings(config, uri), log);
   const close = async (): Promise<void> => {
@@ -56,6 +59,21 @@ export async function openDatabase(
   }
   log.info({ uri, database: database.name }, 'connected to Neo4j');
   return { database, uri, local, close };
+}
+
+async function localNeo4jAnswers(config: Config, log: Logger): Promise<boolean> {
+  const probe = new Database(
+    { ...databaseSettings(config, configuredUri(config)), connectTimeoutMs: 1000, maxRetryMs: 0 },
+    log,
+  );
+  try {
+    const readiness = await probe.readiness();
+    if (readiness.ready)
+      log.info({ uri: configuredUri(config) }, 'using the local Neo4j that is already running');
+    return readiness.ready;
+  } finally {
+    await probe.close();
+  }
 }
 
 /** NEO4J_URI, or where the local Neo4j listens when it is unset. */

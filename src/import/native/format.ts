@@ -26,10 +26,16 @@ const id = z
   );
 const text = (max: number) => z.string().trim().min(1).max(max);
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048);
-const partialDate = z.string().superRefine((value, ctx) => {
-  const parsed = parsePartialDate(value);
-  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
-});
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, {
+    error: (issue) => `expected YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
+    abort: true,
+  })
+  .superRefine((value, ctx) => {
+    const parsed = parsePartialDate(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  });
 const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as UA');
