@@ -5,6 +5,7 @@ import { projectRoot } from '../../src/paths.js';
 export const testNeo4jPorts = {
   shared: 7690,
   outage: 7691,
+  orphan: 7692,
 } as const;
 
 export function testDataDir(name: string): string {
