@@ -24,7 +24,10 @@ async function pathWithout(java: 'none' | 'old'): Promise<string> {
 }
 
 function runLauncher(env: NodeJS.ProcessEnv) {
-  const { JAVA_HOME: _javaHome, ...rest } = process.env;
+  // Without JAVA_HOME, so the launcher has only PATH to find Java on.
+  const rest = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'JAVA_HOME'),
+  );
   return spawnSync(localNeo4jLauncher, ['--port', '7799'], {
     env: { ...rest, ...env },
     encoding: 'utf8',
