@@ -60,6 +60,9 @@ export function createServer({ config, database, logger }: ServerDependencies): 
     resolvers,
     introspection: config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
+    // The process owns signal handling (drain API, close driver, stop the local Neo4j, in that
+    // order); Apollo's own SIGINT/SIGTERM handler would race ours and deadlock the stop.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
     formatError: maskError,
     logger,

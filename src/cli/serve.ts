@@ -7,7 +7,7 @@ import { createServer } from '../server.js';
 
 /**
  * `cig serve`: database first (local or NEO4J_URI; seeded when it holds no incidents), then the API. On SIGINT/SIGTERM the order
- * reverses: drain the API, close the driver, stop the local Neo4j. A second signal exits at once.
+ * reverses: drain the API, close the driver, stop the local Neo4j. A second signal (a second or more later) exits at once.
  */
 export async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log, { migrate: true });
@@ -35,13 +35,16 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     throw error;
   }
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // `npm start` forwards the terminal's Ctrl-C to us on top of the one the terminal sends the
+      // whole process group: a repeat within a second is that echo, not an impatient user.
+      if (Date.now() - stoppingSince < 1000) return;
       log.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info({ signal }, 'shutting down: draining requests');
     void (async () => {
       try {

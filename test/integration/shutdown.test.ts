@@ -19,7 +19,8 @@ function startServeProcess() {
       NEO4J_URI: inject('neo4jUri'),
       PORT: '0',
       LOG_LEVEL: 'info',
-      NODE_ENV: 'test',
+      // As deployed: Apollo's own signal handling differs outside NODE_ENV=test.
+      NODE_ENV: 'production',
       SHUTDOWN_GRACE_MS: '10000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
