@@ -1,18 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Vite would hand our code graphql's ESM build while Apollo loads the CommonJS one; two
+    // copies of graphql reject each other's schema objects. One copy, as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     // The JSON report lets CI print one plain summary line; the default reporter stays for people.
     reporters: ['default', 'json'],
     outputFile: { json: '.data/test-results.json' },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

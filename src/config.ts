@@ -5,6 +5,8 @@ const memorySize = z.string().regex(/^[1-9][0-9]*[kmgKMG]$/, 'expected a size su
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
+/** Same shape as positiveMs; named for what it counts. */
+const positiveCount = positiveMs;
 
 /** Empty strings count as unset, so `FOO= cmd` falls back to the default like an absent FOO. */
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -21,6 +23,11 @@ const schema = z.object({
     .regex(/^[1-9][0-9]*(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
     .default('1mb'),
   GRAPHQL_INTROSPECTION: booleanFlag.default(true),
+  GRAPHQL_MAX_DEPTH: positiveCount.default(12),
+  GRAPHQL_MAX_COST: positiveCount.default(50_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  GRAPHQL_MAX_TOKENS: positiveCount.default(5_000),
+  GRAPHQL_MAX_FIRST: positiveCount.default(500),
   SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
 
   NEO4J_URI: optionalString.pipe(

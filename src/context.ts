@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database, Executor } from './db/database.js';
+import type { Loaders } from './loaders/index.js';
+import type { Taxonomy } from './taxonomy/taxonomy.js';
 
 /** Built anew for every GraphQL request. */
 export interface Context {
@@ -8,4 +10,7 @@ export interface Context {
   /** Counts this request's Cypher round trips. */
   readonly executor: Executor;
   readonly database: Database;
+  /** This request's batching loaders, over `executor`. */
+  readonly loaders: Loaders;
+  readonly taxonomy: Taxonomy;
 }

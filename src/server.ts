@@ -9,11 +9,18 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { Database } from './db/database.js';
-import { errorReportingPlugin, maskError } from './graphql/error-handling.js';
+import { errorReportingPlugin, maskError, queryStatsPlugin } from './graphql/error-handling.js';
+import {
+  createQueryLimitsPlugin,
+  queryLimitsParseOptions,
+  type QueryLimits,
+} from './graphql/limits/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { healthRoutes } from './http/health-routes.js';
 import { assignRequestId } from './http/request-id.js';
+import { createLoaders } from './loaders/index.js';
 import { resolvers } from './resolvers/index.js';
+import { loadTaxonomy } from './taxonomy/taxonomy.js';
 
 export interface ServerDependencies {
   config: Config;
@@ -38,6 +45,7 @@ export interface CigServer {
  * over HTTP (POST and GET, CSRF prevention, content negotiation) stays Apollo's.
  */
 export function createServer({ config, database, logger }: ServerDependencies): CigServer {
+  const taxonomy = loadTaxonomy();
   const app = express();
   const httpServer = http.createServer(app);
   let shuttingDown = false;
@@ -55,6 +63,14 @@ export function createServer({ config, database, logger }: ServerDependencies): 
   );
   app.use(healthRoutes(database, () => shuttingDown));
 
+  const limits: QueryLimits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxCost: config.GRAPHQL_MAX_COST,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+    maxFirst: config.GRAPHQL_MAX_FIRST,
+    defaultListSize: 10,
+  };
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -65,13 +81,17 @@ export function createServer({ config, database, logger }: ServerDependencies): 
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
     formatError: maskError,
+    // The parser stops at the token limit, so a huge document costs nothing to refuse.
+    parseOptions: queryLimitsParseOptions(limits),
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
         stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS,
       }),
+      createQueryLimitsPlugin(limits),
       errorReportingPlugin,
+      queryStatsPlugin,
     ],
   });
 
@@ -86,11 +106,14 @@ export function createServer({ config, database, logger }: ServerDependencies): 
           context: ({ req }) => {
             // pino-http types ids loosely; ours always come from assignRequestId, a string.
             const requestId = req.id as string;
+            const executor = database.executor(requestId);
             return Promise.resolve({
               requestId,
               log: req.log,
-              executor: database.executor(requestId),
+              executor,
               database,
+              loaders: createLoaders(executor, taxonomy),
+              taxonomy,
             });
           },
         }),

@@ -57,3 +57,21 @@ export const errorReportingPlugin: ApolloServerPlugin<Context> = {
     });
   },
 };
+
+/**
+ * One line per operation with its Cypher round trips: the number batching keeps bounded by the
+ * query's depth, and the first thing to look at when a request is slow.
+ */
+export const queryStatsPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ contextValue, operationName }) {
+        contextValue.log.debug(
+          { operationName, roundTrips: contextValue.executor.roundTrips },
+          'graphql operation finished',
+        );
+        return Promise.resolve();
+      },
+    });
+  },
+};

@@ -1,5 +1,25 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { actorResolvers } from './actor.js';
+import { catalogResolvers } from './catalog.js';
+import { connectionResolvers } from './connections.js';
+import { countryResolvers } from './country.js';
 import { healthResolvers } from './health.js';
+import { incidentResolvers } from './incident.js';
+import { nodeResolvers } from './node.js';
+import { scalarResolvers } from './scalars.js';
+import { searchResolvers } from './search.js';
+import { sectorResolvers } from './sector.js';
 
 /** Every type's resolvers, merged; each domain keeps its own file. */
-export const resolvers: Resolvers[] = [healthResolvers];
+export const resolvers: Resolvers[] = [
+  scalarResolvers,
+  healthResolvers,
+  nodeResolvers,
+  actorResolvers,
+  incidentResolvers,
+  sectorResolvers,
+  countryResolvers,
+  catalogResolvers,
+  searchResolvers,
+  connectionResolvers,
+];

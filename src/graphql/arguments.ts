@@ -1,0 +1,16 @@
+import type { PageRequest } from '../repositories/pagination.js';
+
+/** Connection arguments as the repositories take them; `first` is capped by the query-limits plugin. */
+export function pageOf(args: { first?: number | null; after?: string | null }): PageRequest {
+  return { first: args.first ?? 20, after: args.after ?? null };
+}
+
+/** The order asked for, the schema's default direction filling in (GraphQL applies it; types say optional). */
+export function orderOf<Field extends string>(
+  order: { field: Field; direction?: 'ASC' | 'DESC' | null } | null | undefined,
+  fallback: { field: Field; direction: 'ASC' | 'DESC' },
+): { field: Field; direction: 'ASC' | 'DESC' } {
+  return order
+    ? { field: order.field, direction: order.direction ?? fallback.direction }
+    : fallback;
+}

@@ -1,0 +1,44 @@
+import type {
+  ActorRow,
+  CampaignRow,
+  CountRow,
+  CountryRow,
+  IncidentRow,
+  OrganizationRow,
+  SectorRow,
+} from '../repositories/rows.js';
+
+/**
+ * What a connection field resolves to: the page, plus the count as a function so that the count
+ * query runs only when a client asks for `totalCount`.
+ */
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+export interface Connection<Node> {
+  edges: Edge<Node>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export type SearchHitRow = { score: number } & (
+  { type: 'ACTOR'; node: ActorRow } | { type: 'INCIDENT'; node: IncidentRow }
+);
+
+/* Named instances for graphql-codegen's mappers, which cannot spell generic types. */
+export type ActorConnectionResult = Connection<ActorRow>;
+export type IncidentConnectionResult = Connection<IncidentRow>;
+export type CampaignConnectionResult = Connection<CampaignRow>;
+export type OrganizationConnectionResult = Connection<OrganizationRow>;
+export type ActorCountConnectionResult = Connection<CountRow<ActorRow>>;
+export type SectorCountConnectionResult = Connection<CountRow<SectorRow>>;
+export type CountryCountConnectionResult = Connection<CountRow<CountryRow>>;
+export type ActorEdgeResult = Edge<ActorRow>;
+export type IncidentEdgeResult = Edge<IncidentRow>;
+export type CampaignEdgeResult = Edge<CampaignRow>;
+export type OrganizationEdgeResult = Edge<OrganizationRow>;
+export type ActorCountEdgeResult = Edge<CountRow<ActorRow>>;
+export type SectorCountEdgeResult = Edge<CountRow<SectorRow>>;
+export type CountryCountEdgeResult = Edge<CountRow<CountryRow>>;

@@ -1,0 +1,110 @@
+import type { ActorFilter, IncidentFilter } from '../__generated__/resolvers-types.js';
+import { appError, ErrorCode } from '../errors.js';
+import type { ActorConditions } from '../repositories/actor-repository.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
+import { luceneQuery } from '../repositories/search-repository.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { keyFor } from './global-id.js';
+
+/**
+ * From what the client sent to what the repositories take: global ids to keys, a sector to itself
+ * and its sub-sectors, country codes checked. A wrong value is a BAD_USER_INPUT naming the field,
+ * not an empty answer that looks like "no data".
+ */
+export function incidentConditions(
+  filter: IncidentFilter | null | undefined,
+  taxonomy: Taxonomy,
+  argument = 'filter',
+): IncidentConditions {
+  if (!filter) return {};
+  const sectorIds = filter.sectorIds?.map((id) => keyFor('Sector', id, `${argument}.sectorIds`));
+  for (const id of sectorIds ?? []) {
+    if (!taxonomy.isSector(id))
+      throw appError(ErrorCode.BAD_USER_INPUT, `${argument}.sectorIds: unknown sector "${id}".`, {
+        argument: `${argument}.sectorIds`,
+      });
+  }
+  for (const type of filter.attackTypes ?? []) {
+    if (!taxonomy.isAttackType(type)) {
+      throw appError(
+        ErrorCode.BAD_USER_INPUT,
+        `${argument}.attackTypes: unknown attack type "${type}"; see the attackTypes query.`,
+        {
+          argument: `${argument}.attackTypes`,
+        },
+      );
+    }
+  }
+  if (filter.minConfidence != null && (filter.minConfidence < 0 || filter.minConfidence > 100)) {
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `${argument}.minConfidence must be between 0 and 100, got ${filter.minConfidence}.`,
+      {
+        argument: `${argument}.minConfidence`,
+      },
+    );
+  }
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `${argument}.from (${filter.from}) is after ${argument}.to (${filter.to}).`,
+      { argument: `${argument}.from` },
+    );
+  }
+  return {
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    sectorIds: sectorIds ? withSubsectors(sectorIds, taxonomy) : null,
+    countryCodes: filter.countryCodes
+      ? countryCodes(filter.countryCodes, taxonomy, `${argument}.countryCodes`)
+      : null,
+    originCountryCodes: filter.originCountryCodes
+      ? countryCodes(filter.originCountryCodes, taxonomy, `${argument}.originCountryCodes`)
+      : null,
+    actorIds: filter.actorIds?.map((id) => keyFor('Actor', id, `${argument}.actorIds`)) ?? null,
+    attackTypes: filter.attackTypes ?? null,
+    minConfidence: filter.minConfidence ?? null,
+    attributionStatuses: filter.attributionStatuses ?? null,
+    crossBorder: filter.crossBorder ?? null,
+    search: filter.search ? searchText(filter.search) : null,
+  };
+}
+
+export function actorConditions(
+  filter: ActorFilter | null | undefined,
+  taxonomy: Taxonomy,
+): ActorConditions {
+  if (!filter) return {};
+  return {
+    search: filter.search ? searchText(filter.search) : null,
+    types: filter.types ?? null,
+    originCountryCodes: filter.originCountryCodes
+      ? countryCodes(filter.originCountryCodes, taxonomy, 'filter.originCountryCodes')
+      : null,
+    sponsorCountryCodes: filter.sponsorCountryCodes
+      ? countryCodes(filter.sponsorCountryCodes, taxonomy, 'filter.sponsorCountryCodes')
+      : null,
+  };
+}
+
+export function withSubsectors(ids: string[], taxonomy: Taxonomy): string[] {
+  const all = new Set(ids);
+  for (const sector of taxonomy.sectors)
+    if (sector.parentId && all.has(sector.parentId)) all.add(sector.id);
+  return [...all];
+}
+
+function countryCodes(codes: readonly string[], taxonomy: Taxonomy, argument: string): string[] {
+  return codes.map((code) => {
+    const resolved = taxonomy.resolveCountry(code);
+    if (!resolved)
+      throw appError(
+        ErrorCode.BAD_USER_INPUT,
+        `${argument}: unknown country "${code}" (use ISO 3166-1 codes such as UA).`,
+        { argument },
+      );
+    return resolved;
+  });
+}
+
+const searchText = luceneQuery;

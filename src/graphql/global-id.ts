@@ -1,0 +1,47 @@
+import { appError, ErrorCode } from '../errors.js';
+
+/** The types that have global ids, and so can be fetched with `node(id:)`. */
+export const nodeTypes = [
+  'Actor',
+  'Incident',
+  'Sector',
+  'Country',
+  'Campaign',
+  'Organization',
+  'Source',
+] as const;
+export type NodeType = (typeof nodeTypes)[number];
+
+/** `Actor:sandworm`: readable, stable, and unique across types (a sector and an actor may share a slug). */
+export function toGlobalId(type: NodeType, key: string): string {
+  return `${type}:${key}`;
+}
+
+export function parseGlobalId(id: string): { type: NodeType; key: string } | undefined {
+  const colon = id.indexOf(':');
+  if (colon < 0) return undefined;
+  const type = id.slice(0, colon);
+  const key = id.slice(colon + 1);
+  return (nodeTypes as readonly string[]).includes(type) && key !== ''
+    ? { type: type as NodeType, key }
+    : undefined;
+}
+
+/**
+ * The key behind an id given for a known type: the global id of that type, or the bare key.
+ * A global id of another type is a client mistake worth naming rather than a silent miss.
+ */
+export function keyFor(type: NodeType, id: string, argument: string): string {
+  const parsed = parseGlobalId(id);
+  if (!parsed) return id;
+  if (parsed.type !== type) {
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `Argument "${argument}" expects a ${type} id, got the ${parsed.type} id "${id}".`,
+      {
+        argument,
+      },
+    );
+  }
+  return parsed.key;
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { CypherQuery, Executor } from '../db/database.js';
+import type { Parented } from '../repositories/rows.js';
+
+/**
+ * DataLoader's contract: the batch function returns one value per key, in key order. These
+ * helpers keep it for the two shapes our repositories answer in: a map by key, and rows tagged
+ * with their parent.
+ */
+export function inKeyOrder<V>(keys: readonly string[], found: Map<string, V>, missing: V): V[] {
+  return keys.map((key) => found.get(key) ?? missing);
+}
+
+export function groupByParent<Row>(keys: readonly string[], parented: Parented<Row>[]): Row[][] {
+  return inKeyOrder(keys, new Map(parented.map((p) => [p.parentId, p.rows])), []);
+}
+
+/** A loader for one relationship: `UNWIND $ids` in, rows grouped by parent out. */
+export function relationLoader<Row>(
+  executor: Executor,
+  query: CypherQuery<Parented<Row>>,
+): DataLoader<string, Row[]> {
+  return new DataLoader(async (ids) => groupByParent(ids, await executor.read(query, { ids })));
+}
+
+/**
+ * Loaders that also depend on field arguments (filter, order, first, after): one DataLoader per
+ * distinct argument set, so the 100 `incidents(first: 5)` of 100 actors are one batch, while a
+ * differently filtered list in the same request is another.
+ */
+export class KeyedLoaders<V> {
+  readonly #loaders = new Map<string, DataLoader<string, V>>();
+
+  constructor(private readonly create: (args: unknown) => DataLoader<string, V>) {}
+
+  for(args: unknown): DataLoader<string, V> {
+    const key = JSON.stringify(args);
+    let loader = this.#loaders.get(key);
+    if (!loader) {
+      loader = this.create(args);
+      this.#loaders.set(key, loader);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Turns the API's IncidentFilter into Cypher over an incident bound to `i`: one assembly point for
+ * every list and count of incidents, so the same filter means the same thing everywhere. Values
+ * always travel as parameters; the text assembled here is fixed per combination of conditions.
+ */
+export interface IncidentConditions {
+  from?: string | null;
+  to?: string | null;
+  /** Already expanded to include sub-sectors. */
+  sectorIds?: string[] | null;
+  countryCodes?: string[] | null;
+  originCountryCodes?: string[] | null;
+  actorIds?: string[] | null;
+  attackTypes?: string[] | null;
+  minConfidence?: number | null;
+  attributionStatuses?: string[] | null;
+  crossBorder?: boolean | null;
+  search?: string | null;
+}
+
+/**
+ * The parent a nested list hangs off, bound to `p` by the batching query (`UNWIND $parents AS p`):
+ * `p.id` is the parent's key; for sectors `p.sectorIds` is the sector with its sub-sectors.
+ */
+export type IncidentScope = 'actor' | 'sector' | 'country' | 'campaign' | 'organization';
+
+export interface IncidentMatch {
+  /** `MATCH (i:Incident)` or the full-text call that binds `i`. */
+  match: string;
+  /** Conditions to AND together (may be empty). */
+  where: string[];
+  params: Record<string, unknown>;
+}
+
+const present = <T>(value: T[] | null | undefined): value is T[] =>
+  Array.isArray(value) && value.length > 0;
+
+export function incidentMatch(filter: IncidentConditions, scope?: IncidentScope): IncidentMatch {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const match = filter.search
+    ? "CALL db.index.fulltext.queryNodes('incident_search', $f_search) YIELD node AS i"
+    : 'MATCH (i:Incident)';
+  if (filter.search) params.f_search = filter.search;
+
+  if (filter.from) {
+    where.push('i.endDate >= date($f_from)');
+    params.f_from = filter.from;
+  }
+  if (filter.to) {
+    where.push('i.startDate <= date($f_to)');
+    params.f_to = filter.to;
+  }
+  if (present(filter.sectorIds)) {
+    where.push('EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }');
+    params.f_sectorIds = filter.sectorIds;
+  }
+  if (scope === 'sector')
+    where.push('EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }');
+  if (present(filter.countryCodes)) {
+    where.push('EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }');
+    params.f_countryCodes = filter.countryCodes;
+  }
+  if (scope === 'country') where.push('EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }');
+  if (scope === 'campaign') where.push('EXISTS { (i)-[:PART_OF]->(:Campaign {id: p.id}) }');
+  if (scope === 'organization') where.push('EXISTS { (i)-[:HIT]->(:Organization {id: p.id}) }');
+  if (present(filter.attackTypes)) {
+    where.push('any(t IN i.attackTypes WHERE t IN $f_attackTypes)');
+    params.f_attackTypes = filter.attackTypes;
+  }
+
+  const claim = claimConditions(filter, scope, params);
+  const crossBorder =
+    'EXISTS { MATCH (a)-[:ORIGINATES_FROM]->(o:Country), (i)-[:AFFECTED]->(v:Country) WHERE o <> v }';
+  if (filter.crossBorder === true) claim.push(crossBorder);
+  if (claim.length > 0 && filter.crossBorder !== false) {
+    where.push(`EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claim.join(' AND ')} }`);
+  }
+  if (filter.crossBorder === false) {
+    // "None of the qualifying claims crosses a border" — unattributed incidents included.
+    where.push(
+      `NOT EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${[...claim, crossBorder].join(' AND ')} }`,
+    );
+    if (claim.length > 0)
+      where.push(`EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claim.join(' AND ')} }`);
+  }
+  return { match, where, params };
+}
+
+/** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
+export function claimConditions(
+  filter: IncidentConditions,
+  scope: IncidentScope | undefined,
+  params: Record<string, unknown>,
+): string[] {
+  const conditions: string[] = [];
+  if (present(filter.actorIds)) {
+    conditions.push('a.id IN $f_actorIds');
+    params.f_actorIds = filter.actorIds;
+  }
+  if (scope === 'actor') conditions.push('a.id = p.id');
+  if (typeof filter.minConfidence === 'number') {
+    conditions.push('r.confidence >= $f_minConfidence');
+    params.f_minConfidence = filter.minConfidence;
+  }
+  if (present(filter.attributionStatuses)) {
+    conditions.push('r.status IN $f_attributionStatuses');
+    params.f_attributionStatuses = filter.attributionStatuses;
+  }
+  if (present(filter.originCountryCodes)) {
+    conditions.push(
+      'EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN $f_originCountryCodes }',
+    );
+    params.f_originCountryCodes = filter.originCountryCodes;
+  }
+  return conditions;
+}
+
+export function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join('\n  AND ')}` : '';
+}

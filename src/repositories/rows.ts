@@ -1,0 +1,115 @@
+/**
+ * The shapes the API's repositories return: node properties as stored, dates as YYYY-MM-DD
+ * strings. GraphQL types map onto these (codegen mappers); renaming happens in field resolvers.
+ */
+export interface ActorRow {
+  id: string;
+  name: string;
+  aliases?: string[] | null;
+  type?: string | null;
+  motivations?: string[] | null;
+  description?: string | null;
+  firstSeen?: string | null;
+  lastSeen?: string | null;
+  externalIds?: string[] | null;
+}
+
+export interface IncidentRow {
+  id: string;
+  title: string;
+  description?: string | null;
+  startDate: string;
+  endDate: string;
+  datePrecision: string;
+  attackTypes?: string[] | null;
+  objective?: string | null;
+  disruptionDays?: number | null;
+  recordsAffected?: number | null;
+  ransomDemandedUsd?: number | null;
+  ransomPaidUsd?: number | null;
+}
+
+export interface SectorRow {
+  id: string;
+  name: string;
+  description?: string | null;
+  stixIndustry: string;
+  nis2Sector?: string | null;
+  nis2Annex?: string | null;
+}
+
+export interface CountryRow {
+  iso2: string;
+  iso3: string;
+  name: string;
+  region?: string | null;
+  subregion?: string | null;
+}
+
+export interface CampaignRow {
+  id: string;
+  name: string;
+  description?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+}
+
+export interface SourceRow {
+  id: string;
+  url: string;
+  title?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+}
+
+export interface AttributionRow {
+  actorId: string;
+  confidence: number;
+  basis: string;
+  status: string;
+  claimedBy?: string | null;
+  assessedAt?: string | null;
+  sourceIds: string[];
+}
+
+export interface StateClaimRow {
+  countryCode: string;
+  confidence: number | null;
+  sourceIds: string[];
+}
+
+export interface AffiliationRow {
+  kind: string;
+  actorId: string;
+  direction: 'OUTGOING' | 'INCOMING';
+}
+
+export interface ReportedTargetRow {
+  key: string;
+  confidence: number | null;
+  sourceIds: string[];
+}
+
+export interface AffectedCountryRow {
+  countryCode: string;
+  primary: boolean;
+}
+
+/** A node with the incidents counted for it (actor per sector, sector per actor, …). */
+export interface CountRow<Node> {
+  node: Node;
+  incidentCount: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+/** One row of a parent's batched list: which parent it belongs to. */
+export interface Parented<Row> {
+  parentId: string;
+  rows: Row[];
+}

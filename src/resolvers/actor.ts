@@ -1,0 +1,79 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { orderOf, pageOf } from '../graphql/arguments.js';
+import { actorConditions, incidentConditions } from '../graphql/filters.js';
+import { keyFor, toGlobalId } from '../graphql/global-id.js';
+import type { ActorType } from '../domain/vocabulary.js';
+import { loadSources, required } from './related.js';
+
+export const actorResolvers: Resolvers = {
+  Query: {
+    actor: (_parent, { id }, { loaders }) => loaders.node('Actor').load(keyFor('Actor', id, 'id')),
+    actors: (_parent, args, { loaders, taxonomy }) =>
+      loaders.actors(
+        null,
+        null,
+        actorConditions(args.filter, taxonomy),
+        orderOf(args.orderBy, { field: 'NAME', direction: 'ASC' }),
+        pageOf(args),
+      ),
+  },
+  Actor: {
+    id: (row) => toGlobalId('Actor', row.id),
+    key: (row) => row.id,
+    aliases: (row) => row.aliases ?? [],
+    type: (row) => (row.type ?? 'UNKNOWN') as ActorType,
+    motivations: (row) => row.motivations ?? [],
+    externalIds: (row) => row.externalIds ?? [],
+    origin: async (row, _args, { loaders }) => (await loaders.actorOrigins.load(row.id))[0] ?? null,
+    sponsors: (row, _args, { loaders }) => loaders.actorSponsors.load(row.id),
+    affiliations: (row, _args, { loaders }) => loaders.actorAffiliations.load(row.id),
+    reportedTargets: (row) => row,
+    incidents: (row, args, { loaders, taxonomy }) =>
+      loaders.incidents(
+        'actor',
+        row.id,
+        incidentConditions(args.filter, taxonomy),
+        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
+        pageOf(args),
+      ),
+    sectors: (row, args, { loaders, taxonomy }) =>
+      loaders.counts(
+        'sector',
+        'actor',
+        row.id,
+        incidentConditions(args.filter, taxonomy),
+        pageOf(args),
+      ),
+    targetCountries: (row, args, { loaders, taxonomy }) =>
+      loaders.counts(
+        'country',
+        'actor',
+        row.id,
+        incidentConditions(args.filter, taxonomy),
+        pageOf(args),
+      ),
+  },
+  ReportedTargets: {
+    sectors: (row, _args, { loaders }) => loaders.actorReportedSectors.load(row.id),
+    countries: (row, _args, { loaders }) => loaders.actorReportedCountries.load(row.id),
+  },
+  ReportedTarget: {
+    sector: async (row, _args, { loaders }) =>
+      required(await loaders.node('Sector').load(row.key), 'Sector', row.key),
+    sources: (row, _args, { loaders }) => loadSources(row.sourceIds, loaders),
+  },
+  ReportedCountryTarget: {
+    country: async (row, _args, { loaders }) =>
+      required(await loaders.node('Country').load(row.key), 'Country', row.key),
+    sources: (row, _args, { loaders }) => loadSources(row.sourceIds, loaders),
+  },
+  StateClaim: {
+    country: async (row, _args, { loaders }) =>
+      required(await loaders.node('Country').load(row.countryCode), 'Country', row.countryCode),
+    sources: (row, _args, { loaders }) => loadSources(row.sourceIds, loaders),
+  },
+  Affiliation: {
+    actor: async (row, _args, { loaders }) =>
+      required(await loaders.node('Actor').load(row.actorId), 'Actor', row.actorId),
+  },
+};

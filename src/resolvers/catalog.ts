@@ -1,0 +1,75 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { orderOf, pageOf } from '../graphql/arguments.js';
+import { incidentConditions, withSubsectors } from '../graphql/filters.js';
+import { keyFor, toGlobalId } from '../graphql/global-id.js';
+import {
+  countCampaigns,
+  countOrganizations,
+  listCampaigns,
+  listOrganizations,
+} from '../repositories/catalog-repository.js';
+import { toPage } from '../repositories/pagination.js';
+
+export const catalogResolvers: Resolvers = {
+  Query: {
+    campaign: (_parent, { id }, { loaders }) =>
+      loaders.node('Campaign').load(keyFor('Campaign', id, 'id')),
+    campaigns: async (_parent, args, { executor }) => {
+      const page = pageOf(args);
+      const rows = await listCampaigns(executor, args.search ?? null, page);
+      return {
+        ...toPage(rows, page.first, (r) => [r.name.toLowerCase(), r.id]),
+        totalCount: () => countCampaigns(executor, args.search ?? null),
+      };
+    },
+    organization: (_parent, { id }, { loaders }) =>
+      loaders.node('Organization').load(keyFor('Organization', id, 'id')),
+    organizations: async (_parent, args, { executor, taxonomy }) => {
+      const page = pageOf(args);
+      const filter = {
+        search: args.search ?? null,
+        sectorIds: args.sectorId
+          ? withSubsectors([keyFor('Sector', args.sectorId, 'sectorId')], taxonomy)
+          : null,
+        countryCode: args.countryCode
+          ? (taxonomy.resolveCountry(args.countryCode) ?? args.countryCode)
+          : null,
+      };
+      const rows = await listOrganizations(executor, filter, page);
+      return {
+        ...toPage(rows, page.first, (r) => [r.name.toLowerCase(), r.id]),
+        totalCount: () => countOrganizations(executor, filter),
+      };
+    },
+  },
+  Campaign: {
+    id: (row) => toGlobalId('Campaign', row.id),
+    key: (row) => row.id,
+    incidents: (row, args, { loaders, taxonomy }) =>
+      loaders.incidents(
+        'campaign',
+        row.id,
+        incidentConditions(args.filter, taxonomy),
+        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
+        pageOf(args),
+      ),
+  },
+  Organization: {
+    id: (row) => toGlobalId('Organization', row.id),
+    key: (row) => row.id,
+    sectors: (row, _args, { loaders }) => loaders.organizationSectors.load(row.id),
+    country: async (row, _args, { loaders }) =>
+      (await loaders.organizationCountries.load(row.id))[0] ?? null,
+    incidents: (row, args, { loaders, taxonomy }) =>
+      loaders.incidents(
+        'organization',
+        row.id,
+        incidentConditions(args.filter, taxonomy),
+        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
+        pageOf(args),
+      ),
+  },
+  Source: {
+    id: (row) => toGlobalId('Source', row.id),
+  },
+};

@@ -1,0 +1,64 @@
+import type {
+  AttributionBasis,
+  AttributionStatus,
+  Resolvers,
+} from '../__generated__/resolvers-types.js';
+import { formatPartialDate } from '../domain/partial-date.js';
+import type { DatePrecision } from '../domain/vocabulary.js';
+import { orderOf, pageOf } from '../graphql/arguments.js';
+import { incidentConditions } from '../graphql/filters.js';
+import { keyFor, toGlobalId } from '../graphql/global-id.js';
+import { loadSources, required } from './related.js';
+
+export const incidentResolvers: Resolvers = {
+  Query: {
+    incident: (_parent, { id }, { loaders }) =>
+      loaders.node('Incident').load(keyFor('Incident', id, 'id')),
+    incidents: (_parent, args, { loaders, taxonomy }) =>
+      loaders.incidents(
+        null,
+        null,
+        incidentConditions(args.filter, taxonomy),
+        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
+        pageOf(args),
+      ),
+    attackTypes: (_parent, _args, { taxonomy }) => taxonomy.attackTypes,
+  },
+  Incident: {
+    id: (row) => toGlobalId('Incident', row.id),
+    key: (row) => row.id,
+    datePrecision: (row) => row.datePrecision as DatePrecision,
+    date: (row) => formatPartialDate(row.startDate, row.datePrecision as DatePrecision),
+    attackTypes: (row) => row.attackTypes ?? [],
+    impact: (row) => row,
+    attributions: async (row, { minConfidence, statuses }, { loaders }) =>
+      (await loaders.incidentAttributions.load(row.id)).filter(
+        (a) =>
+          (minConfidence == null || a.confidence >= minConfidence) &&
+          (!statuses?.length || statuses.includes(a.status as AttributionStatus)),
+      ),
+    sectors: (row, _args, { loaders }) => loaders.incidentSectors.load(row.id),
+    countries: (row, _args, { loaders }) => loaders.incidentCountries.load(row.id),
+    organizations: (row, _args, { loaders }) => loaders.incidentOrganizations.load(row.id),
+    sources: (row, _args, { loaders }) => loaders.incidentSources.load(row.id),
+    campaign: async (row, _args, { loaders }) =>
+      (await loaders.incidentCampaigns.load(row.id))[0] ?? null,
+  },
+  Impact: {
+    disruptionDays: (row) => row.disruptionDays ?? null,
+    recordsAffected: (row) => row.recordsAffected ?? null,
+    ransomDemandedUsd: (row) => row.ransomDemandedUsd ?? null,
+    ransomPaidUsd: (row) => row.ransomPaidUsd ?? null,
+  },
+  Attribution: {
+    actor: async (row, _args, { loaders }) =>
+      required(await loaders.node('Actor').load(row.actorId), 'Actor', row.actorId),
+    basis: (row) => row.basis as AttributionBasis,
+    status: (row) => row.status as AttributionStatus,
+    sources: (row, _args, { loaders }) => loadSources(row.sourceIds, loaders),
+  },
+  AffectedCountry: {
+    country: async (row, _args, { loaders }) =>
+      required(await loaders.node('Country').load(row.countryCode), 'Country', row.countryCode),
+  },
+};

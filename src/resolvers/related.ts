@@ -1,0 +1,14 @@
+import type { Loaders } from '../loaders/index.js';
+import type { SourceRow } from '../repositories/rows.js';
+
+/** A relationship's far end always exists (edges cannot dangle); a miss is a bug, not a null. */
+export function required<Row>(row: Row | null, type: string, key: string): Row {
+  if (row === null) throw new Error(`${type} ${key} is linked but was not found`);
+  return row;
+}
+
+/** The sources a claim cites, through the request's Source loader (one batch per level). */
+export async function loadSources(ids: readonly string[], loaders: Loaders): Promise<SourceRow[]> {
+  const rows = await loaders.node('Source').loadMany(ids);
+  return rows.filter((row): row is SourceRow => row !== null && !(row instanceof Error));
+}
