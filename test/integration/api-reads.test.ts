@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { IncidentRecord } from '../../src/import/records.js';
@@ -30,7 +31,8 @@ afterAll(async () => {
   await database.close();
 });
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field below
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the file header
+type Data = Record<string, any>;
 async function query(text: string, variables?: Record<string, unknown>): Promise<Data> {
   const result = await api.graphql(text, variables);
   expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
