@@ -1,0 +1,99 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import type { IncidentRecord } from '../../src/import/records.js';
+import { readSeedDataset } from '../../src/import/seeds.js';
+import { projectRoot } from '../../src/paths.js';
+import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
+import { startSeededApi } from '../support/seeded.js';
+import type { TestServer } from '../support/server.js';
+
+/** The README's example queries, run exactly as written; expectations come from the seed files. */
+const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+const examples = new Map([...readme.matchAll(/<!-- example: ([\w-]+) -->\s*```graphql\n([\s\S]*?)```/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+
+const taxonomy = loadTaxonomy();
+const seeds = (await readSeedDataset(taxonomy)).read.records;
+const parentOf = new Map(taxonomy.sectors.map((s) => [s.id, s.parentId]));
+const under = (i: IncidentRecord, sector: string): boolean => i.sectorIds.some((s) => s === sector || parentOf.get(s) === sector);
+const originOf = (actor: string): string | undefined => seeds.actors.find((a) => a.id === actor)?.origin?.country;
+
+let database: Database;
+let api: TestServer;
+beforeAll(async () => {
+  ({ database, api } = await startSeededApi());
+});
+afterAll(async () => {
+  await api.stop();
+  await database.close();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the file header
+async function run(name: string): Promise<Record<string, any>> {
+  const text = examples.get(name);
+  expect(text, `README example ${name}`).toBeDefined();
+  const result = await api.graphql(text ?? '');
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data ?? {};
+}
+
+describe('the README examples', () => {
+  it('are all there', () => {
+    expect([...examples.keys()]).toEqual(['energy-cross-border', 'actor-sectors-by-country', 'hospitals-in-country', 'claimed-ddos-government', 'alias-search']);
+  });
+
+  it('energy-cross-border: the actors behind cross-border energy incidents since 2022', async () => {
+    const incidents = seeds.incidents.filter(
+      (i) =>
+        under(i, 'energy') &&
+        i.endDate >= '2022-01-01' &&
+        i.attributions.some((a) => {
+          const origin = originOf(a.actorId);
+          return origin !== undefined && i.countries.some((c) => c.iso2 !== origin);
+        }),
+    );
+    const expected = new Set(incidents.flatMap((i) => i.attributions.map((a) => seeds.actors.find((x) => x.id === a.actorId)?.name)));
+    const data = await run('energy-cross-border');
+    const names = new Set(data.sector.actors.edges.map((e: { node: { name: string } }) => e.node.name));
+    expect(names).toEqual(expected);
+    expect(names).toContain('Sandworm');
+  });
+
+  it('actor-sectors-by-country: every country Sandworm hit, with its incidents there and their sectors', async () => {
+    const attributed = seeds.incidents.filter((i) => i.attributions.some((a) => a.actorId === 'sandworm'));
+    const countries = new Set(attributed.flatMap((i) => i.countries.map((c) => c.iso2)));
+    const data = await run('actor-sectors-by-country');
+    const edges = data.actor.targetCountries.edges;
+    expect(edges).toHaveLength(Math.min(countries.size, 20));
+    for (const edge of edges) expect(edge.node.incidents.edges).toHaveLength(edge.incidentCount);
+  });
+
+  it('hospitals-in-country: the hospital incidents in the United States', async () => {
+    const expected = seeds.incidents.filter((i) => under(i, 'hospitals') && i.countries.some((c) => c.iso2 === 'US'));
+    const data = await run('hospitals-in-country');
+    expect(data.incidents.totalCount).toBe(expected.length);
+  });
+
+  it('claimed-ddos-government: who claimed the DDoS attacks on Swiss government sites', async () => {
+    const expected = seeds.incidents.filter(
+      (i) =>
+        i.attackTypes.includes('DDOS') &&
+        under(i, 'public-administration') &&
+        i.countries.some((c) => c.iso2 === 'CH') &&
+        i.attributions.some((a) => a.status === 'CLAIMED'),
+    );
+    const data = await run('claimed-ddos-government');
+    expect(data.incidents.edges).toHaveLength(expected.length);
+    for (const edge of data.incidents.edges) {
+      expect(edge.node.attributions.length).toBeGreaterThan(0);
+      for (const claim of edge.node.attributions) expect(claim.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('alias-search: "Voodoo Bear" finds Sandworm first', async () => {
+    const data = await run('alias-search');
+    expect(data.search[0].node.name).toBe('Sandworm');
+  });
+});
