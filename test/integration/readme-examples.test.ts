@@ -12,13 +12,20 @@ import type { TestServer } from '../support/server.js';
 
 /** The README's example queries, run exactly as written; expectations come from the seed files. */
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const examples = new Map([...readme.matchAll(/<!-- example: ([\w-]+) -->\s*```graphql\n([\s\S]*?)```/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+const examples = new Map(
+  [...readme.matchAll(/<!-- example: ([\w-]+) -->\s*```graphql\n([\s\S]*?)```/g)].map((m) => [
+    m[1] ?? '',
+    m[2] ?? '',
+  ]),
+);
 
 const taxonomy = loadTaxonomy();
 const seeds = (await readSeedDataset(taxonomy)).read.records;
 const parentOf = new Map(taxonomy.sectors.map((s) => [s.id, s.parentId]));
-const under = (i: IncidentRecord, sector: string): boolean => i.sectorIds.some((s) => s === sector || parentOf.get(s) === sector);
-const originOf = (actor: string): string | undefined => seeds.actors.find((a) => a.id === actor)?.origin?.country;
+const under = (i: IncidentRecord, sector: string): boolean =>
+  i.sectorIds.some((s) => s === sector || parentOf.get(s) === sector);
+const originOf = (actor: string): string | undefined =>
+  seeds.actors.find((a) => a.id === actor)?.origin?.country;
 
 let database: Database;
 let api: TestServer;
@@ -41,7 +48,13 @@ async function run(name: string): Promise<Record<string, any>> {
 
 describe('the README examples', () => {
   it('are all there', () => {
-    expect([...examples.keys()]).toEqual(['energy-cross-border', 'actor-sectors-by-country', 'hospitals-in-country', 'claimed-ddos-government', 'alias-search']);
+    expect([...examples.keys()]).toEqual([
+      'energy-cross-border',
+      'actor-sectors-by-country',
+      'hospitals-in-country',
+      'claimed-ddos-government',
+      'alias-search',
+    ]);
   });
 
   it('energy-cross-border: the actors behind cross-border energy incidents since 2022', async () => {
@@ -54,15 +67,23 @@ describe('the README examples', () => {
           return origin !== undefined && i.countries.some((c) => c.iso2 !== origin);
         }),
     );
-    const expected = new Set(incidents.flatMap((i) => i.attributions.map((a) => seeds.actors.find((x) => x.id === a.actorId)?.name)));
+    const expected = new Set(
+      incidents.flatMap((i) =>
+        i.attributions.map((a) => seeds.actors.find((x) => x.id === a.actorId)?.name),
+      ),
+    );
     const data = await run('energy-cross-border');
-    const names = new Set(data.sector.actors.edges.map((e: { node: { name: string } }) => e.node.name));
+    const names = new Set(
+      data.sector.actors.edges.map((e: { node: { name: string } }) => e.node.name),
+    );
     expect(names).toEqual(expected);
     expect(names).toContain('Sandworm');
   });
 
   it('actor-sectors-by-country: every country Sandworm hit, with its incidents there and their sectors', async () => {
-    const attributed = seeds.incidents.filter((i) => i.attributions.some((a) => a.actorId === 'sandworm'));
+    const attributed = seeds.incidents.filter((i) =>
+      i.attributions.some((a) => a.actorId === 'sandworm'),
+    );
     const countries = new Set(attributed.flatMap((i) => i.countries.map((c) => c.iso2)));
     const data = await run('actor-sectors-by-country');
     const edges = data.actor.targetCountries.edges;
@@ -71,7 +92,9 @@ describe('the README examples', () => {
   });
 
   it('hospitals-in-country: the hospital incidents in the United States', async () => {
-    const expected = seeds.incidents.filter((i) => under(i, 'hospitals') && i.countries.some((c) => c.iso2 === 'US'));
+    const expected = seeds.incidents.filter(
+      (i) => under(i, 'hospitals') && i.countries.some((c) => c.iso2 === 'US'),
+    );
     const data = await run('hospitals-in-country');
     expect(data.incidents.totalCount).toBe(expected.length);
   });

@@ -10,14 +10,27 @@ describe('the incident filter, as Cypher', () => {
   });
 
   it('puts every claim condition on one and the same attribution, values as parameters', () => {
-    const built = incidentMatch({ actorIds: ['apt28'], minConfidence: 50, attributionStatuses: ['ATTRIBUTED'], originCountryCodes: ['RU'], crossBorder: true });
+    const built = incidentMatch({
+      actorIds: ['apt28'],
+      minConfidence: 50,
+      attributionStatuses: ['ATTRIBUTED'],
+      originCountryCodes: ['RU'],
+      crossBorder: true,
+    });
     expect(built.where).toMatchSnapshot();
-    expect(built.params).toEqual({ f_actorIds: ['apt28'], f_minConfidence: 50, f_attributionStatuses: ['ATTRIBUTED'], f_originCountryCodes: ['RU'] });
+    expect(built.params).toEqual({
+      f_actorIds: ['apt28'],
+      f_minConfidence: 50,
+      f_attributionStatuses: ['ATTRIBUTED'],
+      f_originCountryCodes: ['RU'],
+    });
     expect(built.where.join(' ')).not.toContain('apt28');
   });
 
   it('starts from the full-text index when searching', () => {
-    expect(incidentMatch({ search: 'wiper*' }).match).toBe("CALL db.index.fulltext.queryNodes('incident_search', $f_search) YIELD node AS i");
+    expect(incidentMatch({ search: 'wiper*' }).match).toBe(
+      "CALL db.index.fulltext.queryNodes('incident_search', $f_search) YIELD node AS i",
+    );
   });
 
   it('assembles the scoped, keyset-paginated list query', () => {
@@ -28,10 +41,16 @@ describe('the incident filter, as Cypher', () => {
       'actor',
     );
     expect(built.text).toMatchSnapshot();
-    expect(built.params).toMatchObject({ limit: 11, afterValue: '2022-05-14', afterId: '2021-05-hse' });
+    expect(built.params).toMatchObject({
+      limit: 11,
+      afterValue: '2022-05-14',
+      afterId: '2021-05-hse',
+    });
   });
 
   it('assembles the grouped count query', () => {
-    expect(countConnectionCypher('actor', { minConfidence: 85 }, { first: 5 }, 'sector').text).toMatchSnapshot();
+    expect(
+      countConnectionCypher('actor', { minConfidence: 85 }, { first: 5 }, 'sector').text,
+    ).toMatchSnapshot();
   });
 });
