@@ -19,6 +19,8 @@ COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/schema ./schema
+# Taxonomy and curated dataset: read at start (the taxonomy always, the dataset into an empty database).
+COPY --chown=node:node seeds ./seeds
 # The official image's unprivileged user.
 USER node
 EXPOSE 4000
