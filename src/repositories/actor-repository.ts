@@ -1,5 +1,6 @@
 import { cypher, type Executor } from '../db/database.js';
 import { whereClause } from './incident-filter.js';
+import { perParent } from './per-parent.js';
 import { afterValues, type PageRequest } from './pagination.js';
 import type {
   ActorRow,
@@ -64,23 +65,18 @@ export function actorListCypher(
     params.afterId = after[1];
   }
   params.limit = page.first + 1;
-  const text = `UNWIND $parents AS p
-CALL (p) {
-  ${match}
-  ${whereClause(where)}
-  WITH a, ${sort} AS sortValue
-  ${keyset}
-  WITH a, sortValue ORDER BY sortValue ${order.direction}, a.id ${order.direction} LIMIT toInteger($limit)
-  RETURN collect(a {.*, sortValue: sortValue}) AS rows
-}
-RETURN p.id AS parentId, rows`;
-  const count = `UNWIND $parents AS p
-CALL (p) {
-  ${match}
-  ${whereClause(where)}
-  RETURN count(a) AS count
-}
-RETURN p.id AS parentId, count`;
+  const text = perParent(
+    [
+      match,
+      whereClause(where),
+      `WITH a, ${sort} AS sortValue`,
+      keyset,
+      `WITH a, sortValue ORDER BY sortValue ${order.direction}, a.id ${order.direction} LIMIT toInteger($limit)`,
+      'RETURN collect(a {.*, sortValue: sortValue}) AS rows',
+    ],
+    'rows',
+  );
+  const count = perParent([match, whereClause(where), 'RETURN count(a) AS count'], 'count');
   return { text, count, params };
 }
 

@@ -7,6 +7,7 @@ import {
   type IncidentScope,
 } from './incident-filter.js';
 import { afterValues, type PageRequest } from './pagination.js';
+import { perParent } from './per-parent.js';
 import type { ScopeParent } from './incident-repository.js';
 import type { ActorRow, CountRow, CountryRow, Parented, SectorRow } from './rows.js';
 
@@ -52,17 +53,18 @@ export function countConnectionCypher(
     params.afterKey = after[1];
   }
   params.limit = page.first + 1;
-  const text = `UNWIND $parents AS p
-CALL (p) {
-  ${match}
-  ${whereClause(where)}
-  ${pattern}
-  WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
-  ${keyset}
-  WITH x, n, firstDate, lastDate ORDER BY n DESC, ${key} ASC LIMIT toInteger($limit)
-  RETURN collect({node: x {.*}, incidentCount: n, firstDate: firstDate, lastDate: lastDate}) AS rows
-}
-RETURN p.id AS parentId, rows`;
+  const text = perParent(
+    [
+      match,
+      whereClause(where),
+      pattern,
+      'WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate',
+      keyset,
+      `WITH x, n, firstDate, lastDate ORDER BY n DESC, ${key} ASC LIMIT toInteger($limit)`,
+      'RETURN collect({node: x {.*}, incidentCount: n, firstDate: firstDate, lastDate: lastDate}) AS rows',
+    ],
+    'rows',
+  );
   return { text, params };
 }
 
@@ -90,14 +92,10 @@ export async function countGroups(
 ): Promise<{ parentId: string | null; count: number }[]> {
   const { match, where, params } = incidentMatch(filter, scope);
   const { pattern } = groupPattern(group, filter, params);
-  const text = `UNWIND $parents AS p
-CALL (p) {
-  ${match}
-  ${whereClause(where)}
-  ${pattern}
-  RETURN count(DISTINCT x) AS count
-}
-RETURN p.id AS parentId, count`;
+  const text = perParent(
+    [match, whereClause(where), pattern, 'RETURN count(DISTINCT x) AS count'],
+    'count',
+  );
   return executor.read(
     cypher<{ parentId: string | null; count: number }>(`countGroups:${group}`, text),
     { ...params, parents },

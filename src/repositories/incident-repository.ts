@@ -1,5 +1,6 @@
 import { cypher, type Executor } from '../db/database.js';
 import { afterValues, type PageRequest } from './pagination.js';
+import { perParent } from './per-parent.js';
 import {
   incidentMatch,
   whereClause,
@@ -59,14 +60,15 @@ export function incidentListCypher(
     params.afterId = after[1];
   }
   params.limit = page.first + 1;
-  const text = `UNWIND $parents AS p
-CALL (p) {
-  ${match}
-  ${whereClause(where)}
-  WITH i ORDER BY ${sort.property} ${order.direction}, i.id ${order.direction} LIMIT toInteger($limit)
-  RETURN collect(i {.*}) AS rows
-}
-RETURN p.id AS parentId, rows`;
+  const text = perParent(
+    [
+      match,
+      whereClause(where),
+      `WITH i ORDER BY ${sort.property} ${order.direction}, i.id ${order.direction} LIMIT toInteger($limit)`,
+      'RETURN collect(i {.*}) AS rows',
+    ],
+    'rows',
+  );
   return { text, params };
 }
 
@@ -92,13 +94,7 @@ export async function countIncidents(
   scope?: IncidentScope,
 ): Promise<{ parentId: string | null; count: number }[]> {
   const { match, where, params } = incidentMatch(filter, scope);
-  const text = `UNWIND $parents AS p
-CALL (p) {
-  ${match}
-  ${whereClause(where)}
-  RETURN count(i) AS count
-}
-RETURN p.id AS parentId, count`;
+  const text = perParent([match, whereClause(where), 'RETURN count(i) AS count'], 'count');
   return executor.read(
     cypher<{ parentId: string | null; count: number }>(
       `countIncidents${scope ? `:${scope}` : ''}`,
