@@ -2,7 +2,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { LabelCountRecord } from '../repositories/graph-stats-repository.js';
 import type { ActorRow, IncidentRow, SectorRow, CountryRow, CampaignRow, OrganizationRow, SourceRow, AttributionRow, StateClaimRow, AffiliationRow, ReportedTargetRow, AffectedCountryRow } from '../repositories/rows.js';
-import type { ActorConnectionResult, IncidentConnectionResult, CampaignConnectionResult, OrganizationConnectionResult, ActorCountConnectionResult, SectorCountConnectionResult, CountryCountConnectionResult, ActorEdgeResult, IncidentEdgeResult, CampaignEdgeResult, OrganizationEdgeResult, ActorCountEdgeResult, SectorCountEdgeResult, CountryCountEdgeResult, SearchHitRow } from '../graphql/connection.js';
+import type { ActorConnectionResult, IncidentConnectionResult, CampaignConnectionResult, OrganizationConnectionResult, ActorCountConnectionResult, SectorCountConnectionResult, CountryCountConnectionResult, ActorEdgeResult, IncidentEdgeResult, CampaignEdgeResult, OrganizationEdgeResult, ActorCountEdgeResult, SectorCountEdgeResult, CountryCountEdgeResult, SearchHitRow, CrossBorderEdgeResult, CrossBorderConnectionResult } from '../graphql/connection.js';
+import type { StatsRow } from '../analysis/stats.js';
+import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -283,6 +285,47 @@ export type CountryCountEdge = {
   node: Country;
 };
 
+export type CrossBorderConnection = {
+  __typename?: 'CrossBorderConnection';
+  /** Rows where the affected country is none of the actor's origins. */
+  edges: Array<CrossBorderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+  /** The same rows for actors whose origin nobody has claimed: listed apart, not dropped (at most `first`, busiest first). */
+  unknownOrigin: Array<CrossBorderRow>;
+};
+
+export type CrossBorderEdge = {
+  __typename?: 'CrossBorderEdge';
+  cursor: Scalars['String']['output'];
+  node: CrossBorderRow;
+};
+
+export type CrossBorderOrder = {
+  direction?: SortDirection;
+  field: CrossBorderOrderField;
+};
+
+export type CrossBorderOrderField =
+  | 'INCIDENT_COUNT'
+  | 'LAST_DATE';
+
+/**
+ * One line of the headline question: an actor from one country hit a sector in another.
+ * Counts incidents (not reported victimology).
+ */
+export type CrossBorderRow = {
+  __typename?: 'CrossBorderRow';
+  actor: Actor;
+  affectedCountry: Country;
+  firstDate: Scalars['Date']['output'];
+  incidentCount: Scalars['Int']['output'];
+  lastDate: Scalars['Date']['output'];
+  /** The actor's origin with the highest confidence; null in `unknownOrigin` rows. */
+  origin: Maybe<Country>;
+  sector: Sector;
+};
+
 /** How exactly a date is known: reported dates are often only a month or a year. */
 export type DatePrecision =
   | 'DAY'
@@ -466,6 +509,8 @@ export type Query = {
   countries: Array<Country>;
   /** A country by ISO alpha-2 or alpha-3 code or name. */
   country: Maybe<Country>;
+  /** Who hits which sectors across borders: (actor, origin, sector, affected country) with incident counts and dates. */
+  crossBorder: CrossBorderConnection;
   /** Liveness of the API and reachability of its database. */
   health: Health;
   incident: Maybe<Incident>;
@@ -487,6 +532,8 @@ export type Query = {
   sector: Maybe<Sector>;
   /** The sector tree: the top-level sectors, each with its sub-sectors. */
   sectors: Array<Sector>;
+  /** Incidents, actors, sectors and countries behind the filter, and how many incidents are attributed. */
+  stats: Stats;
 };
 
 
@@ -546,6 +593,18 @@ export type QueryCountriesArgs = {
  */
 export type QueryCountryArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryCrossBorderArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CrossBorderOrder>;
 };
 
 
@@ -627,6 +686,15 @@ export type QuerySearchArgs = {
  */
 export type QuerySectorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryStatsArgs = {
+  filter?: InputMaybe<IncidentFilter>;
 };
 
 export type ReportedCountryTarget = {
@@ -738,6 +806,20 @@ export type StateClaim = {
   confidence: Maybe<Scalars['Int']['output']>;
   country: Country;
   sources: Array<Source>;
+};
+
+/** The headline numbers of the incidents that pass a filter. */
+export type Stats = {
+  __typename?: 'Stats';
+  /** Distinct actors named by a claim that passes the filter's claim conditions. */
+  actors: Scalars['Int']['output'];
+  /** Incidents with at least one claim passing the filter's claim conditions. */
+  attributedIncidents: Scalars['Int']['output'];
+  countriesAffected: Scalars['Int']['output'];
+  incidents: Scalars['Int']['output'];
+  /** Distinct sectors targeted (as recorded, sub-sectors counted as themselves). */
+  sectors: Scalars['Int']['output'];
+  unattributedIncidents: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -857,6 +939,11 @@ export type ResolversTypes = ResolversObject<{
   Country: ResolverTypeWrapper<CountryRow>;
   CountryCountConnection: ResolverTypeWrapper<CountryCountConnectionResult>;
   CountryCountEdge: ResolverTypeWrapper<CountryCountEdgeResult>;
+  CrossBorderConnection: ResolverTypeWrapper<CrossBorderConnectionResult>;
+  CrossBorderEdge: ResolverTypeWrapper<CrossBorderEdgeResult>;
+  CrossBorderOrder: CrossBorderOrder;
+  CrossBorderOrderField: CrossBorderOrderField;
+  CrossBorderRow: ResolverTypeWrapper<CrossBorderRecord>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -889,6 +976,7 @@ export type ResolversTypes = ResolversObject<{
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceRow>;
   StateClaim: ResolverTypeWrapper<StateClaimRow>;
+  Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -912,6 +1000,10 @@ export type ResolversParentTypes = ResolversObject<{
   Country: CountryRow;
   CountryCountConnection: CountryCountConnectionResult;
   CountryCountEdge: CountryCountEdgeResult;
+  CrossBorderConnection: CrossBorderConnectionResult;
+  CrossBorderEdge: CrossBorderEdgeResult;
+  CrossBorderOrder: CrossBorderOrder;
+  CrossBorderRow: CrossBorderRecord;
   Date: Scalars['Date']['output'];
   Float: Scalars['Float']['output'];
   Health: Health;
@@ -940,6 +1032,7 @@ export type ResolversParentTypes = ResolversObject<{
   SectorCountEdge: SectorCountEdgeResult;
   Source: SourceRow;
   StateClaim: StateClaimRow;
+  Stats: StatsRow;
   String: Scalars['String']['output'];
 }>;
 
@@ -1065,6 +1158,28 @@ export type CountryCountEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
 }>;
 
+export type CrossBorderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossBorderConnection'] = ResolversParentTypes['CrossBorderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CrossBorderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknownOrigin?: Resolver<Array<ResolversTypes['CrossBorderRow']>, ParentType, ContextType>;
+}>;
+
+export type CrossBorderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossBorderEdge'] = ResolversParentTypes['CrossBorderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CrossBorderRow'], ParentType, ContextType>;
+}>;
+
+export type CrossBorderRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossBorderRow'] = ResolversParentTypes['CrossBorderRow']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  affectedCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  firstDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1156,6 +1271,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
+  crossBorder?: Resolver<ResolversTypes['CrossBorderConnection'], ParentType, ContextType, RequireFields<QueryCrossBorderArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
@@ -1167,6 +1283,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, Partial<QueryStatsArgs>>;
 }>;
 
 export type ReportedCountryTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedCountryTarget'] = ResolversParentTypes['ReportedCountryTarget']> = ResolversObject<{
@@ -1239,6 +1356,15 @@ export type StateClaimResolvers<ContextType = Context, ParentType extends Resolv
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
+export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = ResolversObject<{
+  actors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attributedIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countriesAffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sectors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unattributedIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -1255,6 +1381,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Country?: CountryResolvers<ContextType>;
   CountryCountConnection?: CountryCountConnectionResolvers<ContextType>;
   CountryCountEdge?: CountryCountEdgeResolvers<ContextType>;
+  CrossBorderConnection?: CrossBorderConnectionResolvers<ContextType>;
+  CrossBorderEdge?: CrossBorderEdgeResolvers<ContextType>;
+  CrossBorderRow?: CrossBorderRowResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Health?: HealthResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
@@ -1278,5 +1407,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SectorCountEdge?: SectorCountEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StateClaim?: StateClaimResolvers<ContextType>;
+  Stats?: StatsResolvers<ContextType>;
 }>;
 

@@ -1,3 +1,4 @@
+import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type {
   ActorRow,
   CampaignRow,
@@ -42,3 +43,7 @@ export type OrganizationEdgeResult = Edge<OrganizationRow>;
 export type ActorCountEdgeResult = Edge<CountRow<ActorRow>>;
 export type SectorCountEdgeResult = Edge<CountRow<SectorRow>>;
 export type CountryCountEdgeResult = Edge<CountRow<CountryRow>>;
+export type CrossBorderEdgeResult = Edge<CrossBorderRecord>;
+export type CrossBorderConnectionResult = Connection<CrossBorderRecord> & {
+  unknownOrigin: () => Promise<CrossBorderRecord[]>;
+};

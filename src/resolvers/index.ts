@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { actorResolvers } from './actor.js';
+import { analysisResolvers } from './analysis.js';
 import { catalogResolvers } from './catalog.js';
 import { connectionResolvers } from './connections.js';
 import { countryResolvers } from './country.js';
@@ -22,4 +23,5 @@ export const resolvers: Resolvers[] = [
   catalogResolvers,
   searchResolvers,
   connectionResolvers,
+  analysisResolvers,
 ];
