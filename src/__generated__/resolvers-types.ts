@@ -5,6 +5,8 @@ import type { ActorRow, IncidentRow, SectorRow, CountryRow, CampaignRow, Organiz
 import type { ActorConnectionResult, IncidentConnectionResult, CampaignConnectionResult, OrganizationConnectionResult, ActorCountConnectionResult, SectorCountConnectionResult, CountryCountConnectionResult, ActorEdgeResult, IncidentEdgeResult, CampaignEdgeResult, OrganizationEdgeResult, ActorCountEdgeResult, SectorCountEdgeResult, CountryCountEdgeResult, SearchHitRow, CrossBorderEdgeResult, CrossBorderConnectionResult } from '../graphql/connection.js';
 import type { StatsRow } from '../analysis/stats.js';
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
+import type { Matrix } from '../analysis/matrix.js';
+import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -125,6 +127,25 @@ export type ActorOrder = {
 export type ActorOrderField =
   | 'INCIDENT_COUNT'
   | 'NAME';
+
+/**
+ * Actors × top-level sectors (sub-sectors rolled up) with incident counts, the busiest actors as rows
+ * and sectors as columns, plus an `others` row and column so that every total is the true sum.
+ */
+export type ActorSectorMatrix = {
+  __typename?: 'ActorSectorMatrix';
+  /** Row actors, busiest first; the `others` row follows them in `counts`. */
+  actors: Array<Actor>;
+  columnTotals: Array<Scalars['Int']['output']>;
+  /** counts[row][column]: incidents a claim attributes to the row's actor that targeted the column's sector; last row and column are `others`. */
+  counts: Array<Array<Scalars['Int']['output']>>;
+  /** Per cell, the share of its incidents that hit a country other than the actor's origins (null for empty cells). */
+  crossBorderShares: Array<Array<Maybe<Scalars['Float']['output']>>>;
+  rowTotals: Array<Scalars['Int']['output']>;
+  /** Column sectors, busiest first; the `others` column follows them in `counts`. */
+  sectors: Array<Sector>;
+  total: Scalars['Int']['output'];
+};
 
 export type ActorType =
   | 'CRIMINAL'
@@ -500,6 +521,7 @@ export type Query = {
   __typename?: 'Query';
   /** An actor by id (`Actor:sandworm` or `sandworm`); null when there is none. */
   actor: Maybe<Actor>;
+  actorSectorMatrix: ActorSectorMatrix;
   actors: ActorConnection;
   /** The attack types incidents are classified by. */
   attackTypes: Array<AttackType>;
@@ -534,6 +556,7 @@ export type Query = {
   sectors: Array<Sector>;
   /** Incidents, actors, sectors and countries behind the filter, and how many incidents are attributed. */
   stats: Stats;
+  timeline: Timeline;
 };
 
 
@@ -543,6 +566,17 @@ export type Query = {
  */
 export type QueryActorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryActorSectorMatrixArgs = {
+  filter?: InputMaybe<IncidentFilter>;
+  topActors?: InputMaybe<Scalars['Int']['input']>;
+  topSectors?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -697,6 +731,17 @@ export type QueryStatsArgs = {
   filter?: InputMaybe<IncidentFilter>;
 };
 
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTimelineArgs = {
+  bucket?: TimelineBucket;
+  filter?: InputMaybe<IncidentFilter>;
+  groupBy?: TimelineGroup;
+};
+
 export type ReportedCountryTarget = {
   __typename?: 'ReportedCountryTarget';
   confidence: Maybe<Scalars['Int']['output']>;
@@ -822,6 +867,43 @@ export type Stats = {
   unattributedIncidents: Scalars['Int']['output'];
 };
 
+/** Counts of incidents over time, empty buckets included. */
+export type Timeline = {
+  __typename?: 'Timeline';
+  bucket: TimelineBucket;
+  /** The first day of each bucket, in order, from the earliest to the latest incident. */
+  buckets: Array<Scalars['Date']['output']>;
+  groupBy: TimelineGroup;
+  series: Array<TimelineSeries>;
+  /** Incidents whose date is known too coarsely for the bucket (e.g. only the month, for weekly buckets): counted here, never given an invented day. */
+  tooCoarse: Scalars['Int']['output'];
+};
+
+export type TimelineBucket =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
+export type TimelineGroup =
+  | 'ACTOR'
+  | 'ATTACK_TYPE'
+  | 'COUNTRY'
+  | 'NONE'
+  | 'SECTOR';
+
+export type TimelineSeries = {
+  __typename?: 'TimelineSeries';
+  /** One count per bucket, aligned with `buckets`. */
+  counts: Array<Scalars['Int']['output']>;
+  /** The group: a top-level sector id, actor id, country code or attack type; `all` without grouping; null for incidents with none (e.g. unattributed). */
+  key: Maybe<Scalars['String']['output']>;
+  /** A readable name for the key. */
+  label: Maybe<Scalars['String']['output']>;
+  total: Scalars['Int']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -923,6 +1005,7 @@ export type ResolversTypes = ResolversObject<{
   ActorFilter: ActorFilter;
   ActorOrder: ActorOrder;
   ActorOrderField: ActorOrderField;
+  ActorSectorMatrix: ResolverTypeWrapper<Matrix>;
   ActorType: ActorType;
   AffectedCountry: ResolverTypeWrapper<AffectedCountryRow>;
   Affiliation: ResolverTypeWrapper<AffiliationRow>;
@@ -978,6 +1061,10 @@ export type ResolversTypes = ResolversObject<{
   StateClaim: ResolverTypeWrapper<StateClaimRow>;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Timeline: ResolverTypeWrapper<TimelineAnswer>;
+  TimelineBucket: TimelineBucket;
+  TimelineGroup: TimelineGroup;
+  TimelineSeries: ResolverTypeWrapper<TimelineSeriesRow>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -989,6 +1076,7 @@ export type ResolversParentTypes = ResolversObject<{
   ActorEdge: ActorEdgeResult;
   ActorFilter: ActorFilter;
   ActorOrder: ActorOrder;
+  ActorSectorMatrix: Matrix;
   AffectedCountry: AffectedCountryRow;
   Affiliation: AffiliationRow;
   AttackType: AttackType;
@@ -1034,6 +1122,8 @@ export type ResolversParentTypes = ResolversObject<{
   StateClaim: StateClaimRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
+  Timeline: TimelineAnswer;
+  TimelineSeries: TimelineSeriesRow;
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -1080,6 +1170,16 @@ export type ActorCountEdgeResolvers<ContextType = Context, ParentType extends Re
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+}>;
+
+export type ActorSectorMatrixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorSectorMatrix'] = ResolversParentTypes['ActorSectorMatrix']> = ResolversObject<{
+  actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  columnTotals?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  counts?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  crossBorderShares?: Resolver<Array<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  rowTotals?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AffectedCountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffectedCountry'] = ResolversParentTypes['AffectedCountry']> = ResolversObject<{
@@ -1265,6 +1365,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
+  actorSectorMatrix?: Resolver<ResolversTypes['ActorSectorMatrix'], ParentType, ContextType, RequireFields<QueryActorSectorMatrixArgs, 'topActors' | 'topSectors'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   attackTypes?: Resolver<Array<ResolversTypes['AttackType']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
@@ -1284,6 +1385,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, Partial<QueryStatsArgs>>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
 }>;
 
 export type ReportedCountryTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedCountryTarget'] = ResolversParentTypes['ReportedCountryTarget']> = ResolversObject<{
@@ -1365,12 +1467,28 @@ export type StatsResolvers<ContextType = Context, ParentType extends ResolversPa
   unattributedIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = ResolversObject<{
+  bucket?: Resolver<ResolversTypes['TimelineBucket'], ParentType, ContextType>;
+  buckets?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
+  groupBy?: Resolver<ResolversTypes['TimelineGroup'], ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['TimelineSeries']>, ParentType, ContextType>;
+  tooCoarse?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TimelineSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineSeries'] = ResolversParentTypes['TimelineSeries']> = ResolversObject<{
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorCountConnection?: ActorCountConnectionResolvers<ContextType>;
   ActorCountEdge?: ActorCountEdgeResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorSectorMatrix?: ActorSectorMatrixResolvers<ContextType>;
   AffectedCountry?: AffectedCountryResolvers<ContextType>;
   Affiliation?: AffiliationResolvers<ContextType>;
   AttackType?: AttackTypeResolvers<ContextType>;
@@ -1408,5 +1526,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Source?: SourceResolvers<ContextType>;
   StateClaim?: StateClaimResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
+  Timeline?: TimelineResolvers<ContextType>;
+  TimelineSeries?: TimelineSeriesResolvers<ContextType>;
 }>;
 

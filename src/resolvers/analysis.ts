@@ -4,7 +4,11 @@ import {
   crossBorderRows,
   crossBorderSortValue,
 } from '../analysis/cross-border.js';
+import { matrixCells, shapeMatrix } from '../analysis/matrix.js';
 import { stats } from '../analysis/stats.js';
+import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
+import { appError, ErrorCode } from '../errors.js';
+import { required } from './related.js';
 import { orderOf, pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
 import { toPage } from '../repositories/pagination.js';
@@ -13,6 +17,37 @@ export const analysisResolvers: Resolvers = {
   Query: {
     stats: (_parent, { filter }, { executor, taxonomy }) =>
       stats(executor, incidentConditions(filter, taxonomy)),
+    actorSectorMatrix: async (
+      _parent,
+      { filter, topActors, topSectors },
+      { executor, taxonomy },
+    ) => {
+      for (const [name, value] of [
+        ['topActors', topActors],
+        ['topSectors', topSectors],
+      ] as const) {
+        if (value < 1 || value > 100)
+          throw appError(
+            ErrorCode.BAD_USER_INPUT,
+            `Argument "${name}" must be between 1 and 100, got ${value}.`,
+            { argument: name },
+          );
+      }
+      return shapeMatrix(
+        await matrixCells(executor, incidentConditions(filter, taxonomy)),
+        topActors,
+        topSectors,
+      );
+    },
+    timeline: async (_parent, { filter, bucket, groupBy }, { executor, taxonomy }) => {
+      const { points, tooCoarse } = await timelinePoints(
+        executor,
+        incidentConditions(filter, taxonomy),
+        bucket,
+        groupBy,
+      );
+      return { ...shapeTimeline(points, tooCoarse, bucket), bucket, groupBy };
+    },
     crossBorder: async (_parent, args, { executor, taxonomy }) => {
       const filter = incidentConditions(args.filter, taxonomy);
       const order = orderOf(args.orderBy, { field: 'INCIDENT_COUNT', direction: 'DESC' });
@@ -32,6 +67,32 @@ export const analysisResolvers: Resolvers = {
             )
           ).slice(0, page.first),
       };
+    },
+  },
+  ActorSectorMatrix: {
+    actors: async (matrix, _args, { loaders }) =>
+      Promise.all(
+        matrix.actorIds.map(async (id) =>
+          required(await loaders.node('Actor').load(id), 'Actor', id),
+        ),
+      ),
+    sectors: async (matrix, _args, { loaders }) =>
+      Promise.all(
+        matrix.sectorIds.map(async (id) =>
+          required(await loaders.node('Sector').load(id), 'Sector', id),
+        ),
+      ),
+  },
+  TimelineSeries: {
+    label: async (series, _args, { loaders, taxonomy }) => {
+      if (series.key === null) return null;
+      const sector = taxonomy.sectors.find((s) => s.id === series.key);
+      if (sector) return sector.name;
+      const attackType = taxonomy.attackTypes.find((t) => t.id === series.key);
+      if (attackType) return attackType.name;
+      const country = taxonomy.countries.find((c) => c.iso2 === series.key);
+      if (country) return country.name;
+      return (await loaders.node('Actor').load(series.key))?.name ?? series.key;
     },
   },
   CrossBorderConnection: {

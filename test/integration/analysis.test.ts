@@ -161,3 +161,105 @@ describe('crossBorder', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 });
+
+describe('actorSectorMatrix', () => {
+  const top = (sector: string): string =>
+    taxonomy.sectors.find((s) => s.id === sector)?.parentId ?? sector;
+  const pairs = new Map<string, number>();
+  for (const incident of seeds.incidents) {
+    for (const actor of new Set(incident.attributions.map((a) => a.actorId))) {
+      for (const sector of new Set(incident.sectorIds.map(top)))
+        pairs.set(`${actor}|${sector}`, (pairs.get(`${actor}|${sector}`) ?? 0) + 1);
+    }
+  }
+  const total = [...pairs.values()].reduce((a, b) => a + b, 0);
+  const actorTotals = new Map<string, number>();
+  for (const [key, n] of pairs)
+    actorTotals.set(key.split('|')[0] ?? '', (actorTotals.get(key.split('|')[0] ?? '') ?? 0) + n);
+
+  it('puts the busiest actors and sectors on the axes and keeps every sum true with an others row and column', async () => {
+    const data = await query(
+      '{ actorSectorMatrix(topActors: 5, topSectors: 4) { actors { key } sectors { key } counts crossBorderShares rowTotals columnTotals total } }',
+    );
+    const m = data.actorSectorMatrix;
+    expect(m.total).toBe(total);
+    expect(m.actors).toHaveLength(5);
+    expect(m.sectors).toHaveLength(4);
+    expect(m.counts).toHaveLength(6);
+    for (const row of m.counts) expect(row).toHaveLength(5);
+    expect(m.rowTotals.reduce((a: number, b: number) => a + b, 0)).toBe(total);
+    expect(m.columnTotals.reduce((a: number, b: number) => a + b, 0)).toBe(total);
+    const busiest = Math.max(...actorTotals.values());
+    expect(actorTotals.get(m.actors[0].key)).toBe(busiest);
+    m.actors.forEach((actor: { key: string }, r: number) => {
+      expect(m.rowTotals[r]).toBe(actorTotals.get(actor.key));
+      m.sectors.forEach((sector: { key: string }, c: number) => {
+        expect(m.counts[r][c]).toBe(pairs.get(`${actor.key}|${sector.key}`) ?? 0);
+      });
+    });
+    for (const [r, row] of m.crossBorderShares.entries()) {
+      for (const [c, share] of row.entries()) {
+        if (m.counts[r][c] === 0) expect(share).toBeNull();
+        else expect(share >= 0 && share <= 1).toBe(true);
+      }
+    }
+  });
+
+  it('refuses an unreasonable axis size, naming the argument', async () => {
+    const result = await api.graphql('{ actorSectorMatrix(topActors: 0) { total } }');
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'topActors',
+    });
+  });
+});
+
+describe('timeline', () => {
+  const years = seeds.incidents.map((i) => Number(i.startDate.slice(0, 4)));
+
+  it('counts per year with empty years included', async () => {
+    const data = await query(
+      '{ timeline(bucket: YEAR) { bucket groupBy buckets series { key counts total } tooCoarse } }',
+    );
+    const t = data.timeline;
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+    expect(t.buckets).toEqual(
+      Array.from({ length: last - first + 1 }, (_, k) => `${first + k}-01-01`),
+    );
+    expect(t.series).toHaveLength(1);
+    expect(t.series[0].key).toBe('all');
+    expect(t.series[0].counts).toEqual(
+      t.buckets.map((b: string) => years.filter((y) => y === Number(b.slice(0, 4))).length),
+    );
+    expect(t.tooCoarse).toBe(0);
+  });
+
+  it('never invents a day: incidents known to the month or year are counted as too coarse for weeks', async () => {
+    const data = await query(
+      '{ week: timeline(bucket: WEEK) { tooCoarse series { total } } month: timeline(bucket: MONTH) { tooCoarse series { total } } }',
+    );
+    const notDay = seeds.incidents.filter((i) => i.datePrecision !== 'DAY').length;
+    const yearOnly = seeds.incidents.filter((i) => i.datePrecision === 'YEAR').length;
+    expect(data.week.tooCoarse).toBe(notDay);
+    expect(data.week.series[0].total).toBe(seeds.incidents.length - notDay);
+    expect(data.month.tooCoarse).toBe(yearOnly);
+    expect(data.month.series[0].total).toBe(seeds.incidents.length - yearOnly);
+  });
+
+  it('splits the series by top-level sector, with readable labels', async () => {
+    const top = (sector: string): string =>
+      taxonomy.sectors.find((s) => s.id === sector)?.parentId ?? sector;
+    const perSector = new Map<string, number>();
+    for (const incident of seeds.incidents)
+      for (const s of new Set(incident.sectorIds.map(top)))
+        perSector.set(s, (perSector.get(s) ?? 0) + 1);
+    const data = await query(
+      '{ timeline(bucket: YEAR, groupBy: SECTOR) { series { key label total } } }',
+    );
+    expect(Object.fromEntries(data.timeline.series.map((s: any) => [s.key, s.total]))).toEqual(
+      Object.fromEntries(perSector),
+    );
+    expect(data.timeline.series.find((s: any) => s.key === 'health').label).toBe('Health');
+  });
+});

@@ -1,0 +1,98 @@
+import { cypher, type Executor } from '../db/database.js';
+import {
+  claimConditions,
+  incidentMatch,
+  whereClause,
+  type IncidentConditions,
+} from '../repositories/incident-filter.js';
+
+export interface MatrixCell {
+  actorId: string;
+  sectorId: string;
+  incidentCount: number;
+  crossBorderCount: number;
+}
+
+/**
+ * Actors × top-level sectors (sub-sectors rolled up): per pair, the incidents a qualifying claim
+ * attributes to the actor, and how many of them hit a country other than the actor's origins.
+ * One aggregation in the database; choosing the top rows and columns happens on the result.
+ */
+export function matrixCypher(filter: IncidentConditions) {
+  const { match, where, params } = incidentMatch(filter);
+  const claims = claimConditions(filter, undefined, params);
+  const text = `${match}
+${whereClause(where)}
+MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+WITH DISTINCT i, a
+MATCH (i)-[:TARGETED]->(s:Sector)
+OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+WITH DISTINCT i, a, coalesce(parent, s) AS top
+WITH a, top, i,
+     EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
+       AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
+RETURN a.id AS actorId, top.id AS sectorId, count(i) AS incidentCount,
+       count(CASE WHEN crossBorder THEN 1 END) AS crossBorderCount`;
+  return { text, params };
+}
+
+export async function matrixCells(
+  executor: Executor,
+  filter: IncidentConditions,
+): Promise<MatrixCell[]> {
+  const { text, params } = matrixCypher(filter);
+  return executor.read(cypher<MatrixCell>('analysis:actorSectorMatrix', text), params);
+}
+
+export interface Matrix {
+  actorIds: string[];
+  sectorIds: string[];
+  /** cells[row][column], rows = actorIds then "others", columns = sectorIds then "others". */
+  counts: number[][];
+  crossBorderShares: (number | null)[][];
+  rowTotals: number[];
+  columnTotals: number[];
+  total: number;
+}
+
+/**
+ * The busiest `topActors` rows and `topSectors` columns, plus an "others" row and column that hold
+ * everything else, so every row, column and grand total is the true sum of actor–sector counts.
+ */
+export function shapeMatrix(cells: MatrixCell[], topActors: number, topSectors: number): Matrix {
+  const sum = (pick: (c: MatrixCell) => string) => {
+    const totals = new Map<string, number>();
+    for (const c of cells) totals.set(pick(c), (totals.get(pick(c)) ?? 0) + c.incidentCount);
+    return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => key);
+  };
+  const actorIds = sum((c) => c.actorId).slice(0, topActors);
+  const sectorIds = sum((c) => c.sectorId).slice(0, topSectors);
+  const rows = actorIds.length + 1;
+  const columns = sectorIds.length + 1;
+  const counts = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+  const cross = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+  for (const cell of cells) {
+    const row = actorIds.includes(cell.actorId) ? actorIds.indexOf(cell.actorId) : rows - 1;
+    const column = sectorIds.includes(cell.sectorId)
+      ? sectorIds.indexOf(cell.sectorId)
+      : columns - 1;
+    (counts[row] as number[])[column] = (counts[row]?.[column] ?? 0) + cell.incidentCount;
+    (cross[row] as number[])[column] = (cross[row]?.[column] ?? 0) + cell.crossBorderCount;
+  }
+  const crossBorderShares = counts.map((row, r) =>
+    row.map((n, c) => (n === 0 ? null : (cross[r]?.[c] ?? 0) / n)),
+  );
+  const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const columnTotals = Array.from({ length: columns }, (_, c) =>
+    counts.reduce((a, row) => a + (row[c] ?? 0), 0),
+  );
+  return {
+    actorIds,
+    sectorIds,
+    counts,
+    crossBorderShares,
+    rowTotals,
+    columnTotals,
+    total: rowTotals.reduce((a, b) => a + b, 0),
+  };
+}
