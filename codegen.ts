@@ -61,6 +61,7 @@ const config: CodegenConfig = {
           Stats: '../analysis/stats.js#StatsRow',
           CrossBorderRow: '../analysis/cross-border.js#CrossBorderRecord',
           ActorSectorMatrix: '../analysis/matrix.js#Matrix',
+          CoTargetingMatch: '../analysis/co-targeting.js#CoTargetingRow',
           Timeline: '../analysis/timeline.js#TimelineAnswer',
           TimelineSeries: '../analysis/timeline.js#TimelineSeriesRow',
           CrossBorderEdge: '../graphql/connection.js#CrossBorderEdgeResult',

@@ -6,6 +6,7 @@ import type { ActorConnectionResult, IncidentConnectionResult, CampaignConnectio
 import type { StatsRow } from '../analysis/stats.js';
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { Matrix } from '../analysis/matrix.js';
+import type { CoTargetingRow } from '../analysis/co-targeting.js';
 import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -244,6 +245,24 @@ export type CampaignEdge = {
   __typename?: 'CampaignEdge';
   cursor: Scalars['String']['output'];
   node: Campaign;
+};
+
+export type CoTargetingBasis =
+  | 'BOTH'
+  | 'COUNTRY'
+  | 'SECTOR';
+
+/** An actor whose targeting resembles another's. */
+export type CoTargetingMatch = {
+  __typename?: 'CoTargetingMatch';
+  actor: Actor;
+  /**
+   * Jaccard index of the two actors' targets (top-level sectors and/or affected countries of their
+   * incidents under the filter): shared targets ÷ all targets of either. 1 = the same, 0 = none shared.
+   */
+  score: Scalars['Float']['output'];
+  sharedCountries: Array<Country>;
+  sharedSectors: Array<Sector>;
 };
 
 /** An ISO 3166-1 country. */
@@ -528,6 +547,8 @@ export type Query = {
   campaign: Maybe<Campaign>;
   /** Campaigns by name. */
   campaigns: CampaignConnection;
+  /** The actors whose targeting is most similar to this actor's, most similar first. */
+  coTargeting: Array<CoTargetingMatch>;
   countries: Array<Country>;
   /** A country by ISO alpha-2 or alpha-3 code or name. */
   country: Maybe<Country>;
@@ -609,6 +630,18 @@ export type QueryCampaignsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryCoTargetingArgs = {
+  actorId: Scalars['ID']['input'];
+  by?: CoTargetingBasis;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1019,6 +1052,8 @@ export type ResolversTypes = ResolversObject<{
   Campaign: ResolverTypeWrapper<CampaignRow>;
   CampaignConnection: ResolverTypeWrapper<CampaignConnectionResult>;
   CampaignEdge: ResolverTypeWrapper<CampaignEdgeResult>;
+  CoTargetingBasis: CoTargetingBasis;
+  CoTargetingMatch: ResolverTypeWrapper<CoTargetingRow>;
   Country: ResolverTypeWrapper<CountryRow>;
   CountryCountConnection: ResolverTypeWrapper<CountryCountConnectionResult>;
   CountryCountEdge: ResolverTypeWrapper<CountryCountEdgeResult>;
@@ -1085,6 +1120,7 @@ export type ResolversParentTypes = ResolversObject<{
   Campaign: CampaignRow;
   CampaignConnection: CampaignConnectionResult;
   CampaignEdge: CampaignEdgeResult;
+  CoTargetingMatch: CoTargetingRow;
   Country: CountryRow;
   CountryCountConnection: CountryCountConnectionResult;
   CountryCountEdge: CountryCountEdgeResult;
@@ -1231,6 +1267,13 @@ export type CampaignEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
 }>;
 
+export type CoTargetingMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoTargetingMatch'] = ResolversParentTypes['CoTargetingMatch']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  sharedSectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+}>;
+
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1370,6 +1413,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   attackTypes?: Resolver<Array<ResolversTypes['AttackType']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
+  coTargeting?: Resolver<Array<ResolversTypes['CoTargetingMatch']>, ParentType, ContextType, RequireFields<QueryCoTargetingArgs, 'actorId' | 'by' | 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   crossBorder?: Resolver<ResolversTypes['CrossBorderConnection'], ParentType, ContextType, RequireFields<QueryCrossBorderArgs, 'first'>>;
@@ -1496,6 +1540,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Campaign?: CampaignResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CoTargetingMatch?: CoTargetingMatchResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryCountConnection?: CountryCountConnectionResolvers<ContextType>;
   CountryCountEdge?: CountryCountEdgeResolvers<ContextType>;

@@ -4,6 +4,7 @@ import {
   crossBorderRows,
   crossBorderSortValue,
 } from '../analysis/cross-border.js';
+import { coTargeting } from '../analysis/co-targeting.js';
 import { matrixCells, shapeMatrix } from '../analysis/matrix.js';
 import { stats } from '../analysis/stats.js';
 import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
@@ -11,6 +12,7 @@ import { appError, ErrorCode } from '../errors.js';
 import { required } from './related.js';
 import { orderOf, pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
+import { keyFor } from '../graphql/global-id.js';
 import { toPage } from '../repositories/pagination.js';
 
 export const analysisResolvers: Resolvers = {
@@ -38,6 +40,19 @@ export const analysisResolvers: Resolvers = {
         topActors,
         topSectors,
       );
+    },
+    coTargeting: async (
+      _parent,
+      { actorId, by, filter, first },
+      { executor, loaders, taxonomy },
+    ) => {
+      const key = keyFor('Actor', actorId, 'actorId');
+      if (!(await loaders.node('Actor').load(key))) {
+        throw appError(ErrorCode.NOT_FOUND, `No actor has the id "${actorId}".`, {
+          argument: 'actorId',
+        });
+      }
+      return coTargeting(executor, key, incidentConditions(filter, taxonomy), by, first);
     },
     timeline: async (_parent, { filter, bucket, groupBy }, { executor, taxonomy }) => {
       const { points, tooCoarse } = await timelinePoints(
@@ -80,6 +95,22 @@ export const analysisResolvers: Resolvers = {
       Promise.all(
         matrix.sectorIds.map(async (id) =>
           required(await loaders.node('Sector').load(id), 'Sector', id),
+        ),
+      ),
+  },
+  CoTargetingMatch: {
+    actor: async (row, _args, { loaders }) =>
+      required(await loaders.node('Actor').load(row.actorId), 'Actor', row.actorId),
+    sharedSectors: async (row, _args, { loaders }) =>
+      Promise.all(
+        row.sharedSectorIds.map(async (id) =>
+          required(await loaders.node('Sector').load(id), 'Sector', id),
+        ),
+      ),
+    sharedCountries: async (row, _args, { loaders }) =>
+      Promise.all(
+        row.sharedCountryCodes.map(async (code) =>
+          required(await loaders.node('Country').load(code), 'Country', code),
         ),
       ),
   },

@@ -263,3 +263,69 @@ describe('timeline', () => {
     expect(data.timeline.series.find((s: any) => s.key === 'health').label).toBe('Health');
   });
 });
+
+describe('coTargeting', () => {
+  const top = (sector: string): string =>
+    taxonomy.sectors.find((s) => s.id === sector)?.parentId ?? sector;
+  function targets(actor: string, kinds: ('sector' | 'country')[]): Set<string> {
+    const features = new Set<string>();
+    for (const incident of seeds.incidents.filter((i) =>
+      i.attributions.some((a) => a.actorId === actor),
+    )) {
+      if (kinds.includes('sector'))
+        for (const s of incident.sectorIds) features.add(`sector:${top(s)}`);
+      if (kinds.includes('country'))
+        for (const c of incident.countries) features.add(`country:${c.iso2}`);
+    }
+    return features;
+  }
+  const jaccard = (a: Set<string>, b: Set<string>): number => {
+    const shared = [...a].filter((x) => b.has(x)).length;
+    return shared / (a.size + b.size - shared);
+  };
+
+  it.each([
+    ['SECTOR', ['sector']],
+    ['COUNTRY', ['country']],
+    ['BOTH', ['sector', 'country']],
+  ] as const)('ranks actors by the Jaccard index of their targets (%s)', async (by, kinds) => {
+    const mine = targets('killnet', [...kinds]);
+    const expected = seeds.actors
+      .filter((a) => a.id !== 'killnet')
+      .map((a) => ({ id: a.id, score: jaccard(mine, targets(a.id, [...kinds])) }))
+      .filter((x) => x.score > 0);
+    const data = await query(
+      `{ coTargeting(actorId: "killnet", by: ${by}, first: 100) { actor { key } score sharedSectors { key } sharedCountries { code } } }`,
+    );
+    const got = data.coTargeting as {
+      actor: { key: string };
+      score: number;
+      sharedSectors: { key: string }[];
+      sharedCountries: { code: string }[];
+    }[];
+    expect(new Map(got.map((m) => [m.actor.key, Number(m.score.toFixed(6))]))).toEqual(
+      new Map(expected.map((x) => [x.id, Number(x.score.toFixed(6))])),
+    );
+    const scores = got.map((m) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const m of got) {
+      const theirs = targets(m.actor.key, [...kinds]);
+      expect(
+        m.sharedSectors.map((s) => `sector:${s.key}`).every((f) => mine.has(f) && theirs.has(f)),
+      ).toBe(true);
+      expect(
+        m.sharedCountries
+          .map((c) => `country:${c.code}`)
+          .every((f) => mine.has(f) && theirs.has(f)),
+      ).toBe(true);
+    }
+  });
+
+  it('answers NOT_FOUND for an actor that does not exist', async () => {
+    const result = await api.graphql('{ coTargeting(actorId: "nobody") { score } }');
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      argument: 'actorId',
+    });
+  });
+});

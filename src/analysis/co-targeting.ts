@@ -1,0 +1,69 @@
+import { cypher, type Executor } from '../db/database.js';
+import {
+  claimConditions,
+  incidentMatch,
+  whereClause,
+  type IncidentConditions,
+} from '../repositories/incident-filter.js';
+
+export type CoTargetingBasis = 'SECTOR' | 'COUNTRY' | 'BOTH';
+
+export interface CoTargetingRow {
+  actorId: string;
+  score: number;
+  sharedSectorIds: string[];
+  sharedCountryCodes: string[];
+}
+
+/**
+ * Targeting similarity: each actor's targeting is the set of top-level sectors and/or affected
+ * countries of the incidents attributed to it (under the filter); the score is the Jaccard index
+ * |A ∩ B| / |A ∪ B| of the two sets (BOTH: sectors and countries together as one set). 1 means the
+ * same targets, 0 nothing in common; actors with nothing in common are left out.
+ */
+export function coTargetingCypher(filter: IncidentConditions, basis: CoTargetingBasis) {
+  const { match, where, params } = incidentMatch(filter);
+  const claims = claimConditions(filter, undefined, params);
+  params.kinds = basis === 'BOTH' ? ['sector', 'country'] : [basis.toLowerCase()];
+  const text = `${match}
+${whereClause(where)}
+MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+WITH DISTINCT i, a
+CALL (i) {
+  MATCH (i)-[:TARGETED]->(s:Sector)
+  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+  RETURN collect(DISTINCT {kind: 'sector', key: coalesce(parent, s).id}) AS sectors
+}
+CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT {kind: 'country', key: c.iso2}) AS countries }
+UNWIND [f IN sectors + countries WHERE f.kind IN $kinds] AS feature
+WITH a, collect(DISTINCT feature) AS features
+WITH collect({id: a.id, features: features}) AS actors
+WITH actors, [x IN actors WHERE x.id = $actorId][0] AS me
+UNWIND actors AS other
+WITH me, other WHERE me IS NOT NULL AND other.id <> me.id
+WITH me, other, [f IN me.features WHERE f IN other.features] AS shared
+WHERE size(shared) > 0
+WITH other.id AS actorId, shared,
+     toFloat(size(shared)) / (size(me.features) + size(other.features) - size(shared)) AS score
+RETURN actorId, score,
+       [f IN shared WHERE f.kind = 'sector' | f.key] AS sharedSectorIds,
+       [f IN shared WHERE f.kind = 'country' | f.key] AS sharedCountryCodes
+ORDER BY score DESC, size(shared) DESC, actorId
+LIMIT toInteger($limit)`;
+  return { text, params };
+}
+
+export async function coTargeting(
+  executor: Executor,
+  actorId: string,
+  filter: IncidentConditions,
+  basis: CoTargetingBasis,
+  first: number,
+): Promise<CoTargetingRow[]> {
+  const { text, params } = coTargetingCypher(filter, basis);
+  return executor.read(cypher<CoTargetingRow>('analysis:coTargeting', text), {
+    ...params,
+    actorId,
+    limit: first,
+  });
+}
