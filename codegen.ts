@@ -25,7 +25,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         useIndexSignature: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { Date: 'string' },
+        scalars: { Date: 'string', JSONObject: 'Record<string, unknown>' },
         mappers: {
           LabelCount: '../repositories/graph-stats-repository.js#LabelCountRecord',
           Actor: '../repositories/rows.js#ActorRow',
@@ -62,6 +62,9 @@ const config: CodegenConfig = {
           CrossBorderRow: '../analysis/cross-border.js#CrossBorderRecord',
           ActorSectorMatrix: '../analysis/matrix.js#Matrix',
           CoTargetingMatch: '../analysis/co-targeting.js#CoTargetingRow',
+          Subgraph: '../analysis/subgraph.js#SubgraphRecord',
+          SubgraphNode: '../analysis/subgraph.js#SubgraphNodeRecord',
+          SubgraphEdge: '../analysis/subgraph.js#SubgraphEdgeRecord',
           Timeline: '../analysis/timeline.js#TimelineAnswer',
           TimelineSeries: '../analysis/timeline.js#TimelineSeriesRow',
           CrossBorderEdge: '../graphql/connection.js#CrossBorderEdgeResult',

@@ -7,6 +7,7 @@ import type { StatsRow } from '../analysis/stats.js';
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { Matrix } from '../analysis/matrix.js';
 import type { CoTargetingRow } from '../analysis/co-targeting.js';
+import type { SubgraphRecord, SubgraphNodeRecord, SubgraphEdgeRecord } from '../analysis/subgraph.js';
 import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -21,6 +22,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, YYYY-MM-DD. */
   Date: { input: string; output: string; }
+  /** Any JSON object: a node's or edge's properties, as stored. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** A threat actor: a state unit, a state-sponsored group, hacktivists or criminals. */
@@ -558,6 +561,8 @@ export type Query = {
   health: Health;
   incident: Maybe<Incident>;
   incidents: IncidentConnection;
+  /** The subgraph within `depth` (1–3) hops of the given nodes, at most `limit` (1–1000) nodes; incidents only where they pass the filter. */
+  neighborhood: Subgraph;
   /** Any object by its global id; null when nothing has that id. */
   node: Maybe<Node>;
   /** The number of nodes per label of the graph model, in the model's order, zero counts included. */
@@ -567,6 +572,8 @@ export type Query = {
   organization: Maybe<Organization>;
   /** Organizations by name, optionally in a sector (sub-sectors included) or a country. */
   organizations: OrganizationConnection;
+  /** Actors linked to the top-level sectors and countries their incidents hit (weight = incidents), and to their origins. */
+  projection: Subgraph;
   /**
    * Full-text search over actor names and aliases and incident titles and descriptions, best first.
    * Words match whole or by prefix (`sandw` finds Sandworm); Lucene syntax is treated as plain text.
@@ -700,6 +707,18 @@ export type QueryIncidentsArgs = {
  * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
  * sectors they hit and the countries involved. Every domain file extends this root.
  */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  ids: Array<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -733,6 +752,16 @@ export type QueryOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   sectorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryProjectionArgs = {
+  filter?: InputMaybe<IncidentFilter>;
+  minWeight?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -898,6 +927,42 @@ export type Stats = {
   /** Distinct sectors targeted (as recorded, sub-sectors counted as themselves). */
   sectors: Scalars['Int']['output'];
   unattributedIncidents: Scalars['Int']['output'];
+};
+
+/**
+ * A piece of the graph for visualisation: D3 takes it as is; graphology and sigma take
+ * `nodes { key: id attributes: properties } edges { key: id source target attributes: properties }`
+ * (GraphQL aliases) with `Graph.from`.
+ */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  edges: Array<SubgraphEdge>;
+  nodes: Array<SubgraphNode>;
+  /** True when the node cap cut the picture short. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type SubgraphEdge = {
+  __typename?: 'SubgraphEdge';
+  id: Scalars['ID']['output'];
+  /** The stored properties, plus `type` and `weight`. */
+  properties: Scalars['JSONObject']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+  /** Incidents behind the link in a projection; 1 for a plain relationship. */
+  weight: Scalars['Float']['output'];
+};
+
+export type SubgraphNode = {
+  __typename?: 'SubgraphNode';
+  /** The global id (`Actor:sandworm`). */
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  /** The stored properties, plus `type` and `label` (so graphology/sigma attributes are complete). */
+  properties: Scalars['JSONObject']['output'];
+  /** The node's type: Actor, Incident, Sector, Country, Organization, Campaign or Source. */
+  type: Scalars['String']['output'];
 };
 
 /** Counts of incidents over time, empty buckets included. */
@@ -1075,6 +1140,7 @@ export type ResolversTypes = ResolversObject<{
   IncidentOrder: IncidentOrder;
   IncidentOrderField: IncidentOrderField;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LabelCount: ResolverTypeWrapper<LabelCountRecord>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationRow>;
@@ -1096,6 +1162,9 @@ export type ResolversTypes = ResolversObject<{
   StateClaim: ResolverTypeWrapper<StateClaimRow>;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subgraph: ResolverTypeWrapper<SubgraphRecord>;
+  SubgraphEdge: ResolverTypeWrapper<SubgraphEdgeRecord>;
+  SubgraphNode: ResolverTypeWrapper<SubgraphNodeRecord>;
   Timeline: ResolverTypeWrapper<TimelineAnswer>;
   TimelineBucket: TimelineBucket;
   TimelineGroup: TimelineGroup;
@@ -1139,6 +1208,7 @@ export type ResolversParentTypes = ResolversObject<{
   IncidentFilter: IncidentFilter;
   IncidentOrder: IncidentOrder;
   Int: Scalars['Int']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   LabelCount: LabelCountRecord;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationRow;
@@ -1158,6 +1228,9 @@ export type ResolversParentTypes = ResolversObject<{
   StateClaim: StateClaimRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
+  Subgraph: SubgraphRecord;
+  SubgraphEdge: SubgraphEdgeRecord;
+  SubgraphNode: SubgraphNodeRecord;
   Timeline: TimelineAnswer;
   TimelineSeries: TimelineSeriesRow;
 }>;
@@ -1371,6 +1444,10 @@ export type IncidentEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
 }>;
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type LabelCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabelCount'] = ResolversParentTypes['LabelCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1420,11 +1497,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodeCounts?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  projection?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryProjectionArgs, 'minWeight'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
@@ -1511,6 +1590,28 @@ export type StatsResolvers<ContextType = Context, ParentType extends ResolversPa
   unattributedIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SubgraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SubgraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SubgraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphNode'] = ResolversParentTypes['SubgraphNode']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = ResolversObject<{
   bucket?: Resolver<ResolversTypes['TimelineBucket'], ParentType, ContextType>;
   buckets?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1553,6 +1654,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
   IncidentEdge?: IncidentEdgeResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   LabelCount?: LabelCountResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
@@ -1571,6 +1673,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Source?: SourceResolvers<ContextType>;
   StateClaim?: StateClaimResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
+  SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
+  SubgraphNode?: SubgraphNodeResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineSeries?: TimelineSeriesResolvers<ContextType>;
 }>;

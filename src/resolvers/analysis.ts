@@ -6,13 +6,14 @@ import {
 } from '../analysis/cross-border.js';
 import { coTargeting } from '../analysis/co-targeting.js';
 import { matrixCells, shapeMatrix } from '../analysis/matrix.js';
+import { neighborhood, projection } from '../analysis/subgraph.js';
 import { stats } from '../analysis/stats.js';
 import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
 import { appError, ErrorCode } from '../errors.js';
 import { required } from './related.js';
 import { orderOf, pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
-import { keyFor } from '../graphql/global-id.js';
+import { keyFor, parseGlobalId } from '../graphql/global-id.js';
 import { toPage } from '../repositories/pagination.js';
 
 export const analysisResolvers: Resolvers = {
@@ -53,6 +54,33 @@ export const analysisResolvers: Resolvers = {
         });
       }
       return coTargeting(executor, key, incidentConditions(filter, taxonomy), by, first);
+    },
+    projection: (_parent, { filter, minWeight }, { executor, taxonomy }) =>
+      projection(executor, incidentConditions(filter, taxonomy), minWeight),
+    neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }) => {
+      if (depth < 1 || depth > 3)
+        throw appError(
+          ErrorCode.BAD_USER_INPUT,
+          `Argument "depth" must be 1, 2 or 3, got ${depth}.`,
+          { argument: 'depth' },
+        );
+      if (limit < 1 || limit > 1000)
+        throw appError(
+          ErrorCode.BAD_USER_INPUT,
+          `Argument "limit" must be between 1 and 1000, got ${limit}.`,
+          { argument: 'limit' },
+        );
+      const starts = ids.map((id) => {
+        const parsed = parseGlobalId(id);
+        if (!parsed)
+          throw appError(
+            ErrorCode.BAD_USER_INPUT,
+            `Argument "ids" needs global ids such as Actor:sandworm, got "${id}".`,
+            { argument: 'ids' },
+          );
+        return { label: parsed.type, key: parsed.key };
+      });
+      return neighborhood(executor, starts, depth, limit, incidentConditions(filter, taxonomy));
     },
     timeline: async (_parent, { filter, bucket, groupBy }, { executor, taxonomy }) => {
       const { points, tooCoarse } = await timelinePoints(

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { parsePartialDate } from '../domain/partial-date.js';
 
@@ -13,6 +14,7 @@ function parseDay(value: unknown): string {
 }
 
 export const scalarResolvers: Resolvers = {
+  JSONObject: GraphQLJSONObject,
   Date: new GraphQLScalarType<string, string>({
     name: 'Date',
     description: 'A calendar date, YYYY-MM-DD.',

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
+import { MultiDirectedGraph } from 'graphology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { IncidentRecord } from '../../src/import/records.js';
@@ -326,6 +327,105 @@ describe('coTargeting', () => {
     expect(result.body.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       argument: 'actorId',
+    });
+  });
+});
+
+describe('projection and neighborhood subgraphs', () => {
+  it('projects actors onto sectors and countries, weighted by incidents, in a shape graphology builds as is', async () => {
+    const data = await query(`{ projection {
+      nodes { key: id attributes: properties }
+      edges { key: id source target attributes: properties }
+      truncated
+    } }`);
+    // The answer's node and edge lists go in untouched; graphology only wants its envelope around them.
+    const graph = MultiDirectedGraph.from({
+      attributes: {},
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+      nodes: data.projection.nodes,
+      edges: data.projection.edges,
+    });
+    expect(graph.order).toBe(data.projection.nodes.length);
+    expect(graph.size).toBe(data.projection.edges.length);
+    expect(graph.getNodeAttribute('Actor:sandworm', 'label')).toBe('Sandworm');
+
+    const top = (sector: string): string =>
+      taxonomy.sectors.find((s) => s.id === sector)?.parentId ?? sector;
+    const expected = new Map<string, number>();
+    for (const incident of seeds.incidents) {
+      for (const actor of new Set(incident.attributions.map((a) => a.actorId))) {
+        for (const sector of new Set(incident.sectorIds.map(top))) {
+          const key = `Actor:${actor}->Sector:${sector}`;
+          expected.set(key, (expected.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    const sectorEdges = new Map(
+      data.projection.edges
+        .filter((e: any) => e.attributes.type === 'TARGETS_SECTOR')
+        .map((e: any) => [`${e.source}->${e.target}`, e.attributes.weight]),
+    );
+    expect(sectorEdges).toEqual(expected);
+  });
+
+  it('gives the neighbourhood of an actor one hop out, with the edges among those nodes', async () => {
+    const sandworm = seeds.actors.find((a) => a.id === 'sandworm');
+    const expected = new Set([
+      'Actor:sandworm',
+      ...seeds.incidents
+        .filter((i) => i.attributions.some((a) => a.actorId === 'sandworm'))
+        .map((i) => `Incident:${i.id}`),
+      ...(sandworm?.origin ? [`Country:${sandworm.origin.country}`] : []),
+      ...(sandworm?.sponsors ?? []).map((s) => `Country:${s.country}`),
+      ...(sandworm?.affiliations ?? []).map((f) => `Actor:${f.actorId}`),
+      ...seeds.actors
+        .filter((a) => a.affiliations.some((f) => f.actorId === 'sandworm'))
+        .map((a) => `Actor:${a.id}`),
+    ]);
+    const data = await query(
+      '{ neighborhood(ids: ["Actor:sandworm"], limit: 1000) { nodes { id type label } edges { source target type } truncated } }',
+    );
+    const ids = new Set(data.neighborhood.nodes.map((n: any) => n.id));
+    expect(ids).toEqual(expected);
+    expect(data.neighborhood.truncated).toBe(false);
+    for (const edge of data.neighborhood.edges)
+      expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    expect(
+      data.neighborhood.edges.filter(
+        (e: any) => e.type === 'ATTRIBUTED_TO' && e.target === 'Actor:sandworm',
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('caps the nodes and says so, and keeps only incidents that pass the filter', async () => {
+    const capped = await query(
+      '{ neighborhood(ids: ["Country:UA"], depth: 2, limit: 10) { nodes { id } truncated } }',
+    );
+    expect(capped.neighborhood.nodes).toHaveLength(10);
+    expect(capped.neighborhood.truncated).toBe(true);
+    const recent = await query(
+      '{ neighborhood(ids: ["Actor:sandworm"], limit: 1000, filter: { from: "2022-01-01" }) { nodes { id type } } }',
+    );
+    const incidents = recent.neighborhood.nodes
+      .filter((n: any) => n.type === 'Incident')
+      .map((n: any) => n.id as string)
+      .sort();
+    const expected = seeds.incidents
+      .filter(
+        (i) => i.endDate >= '2022-01-01' && i.attributions.some((a) => a.actorId === 'sandworm'),
+      )
+      .map((i) => `Incident:${i.id}`)
+      .sort();
+    expect(incidents).toEqual(expected);
+  });
+
+  it('refuses a depth above 3, naming the argument', async () => {
+    const result = await api.graphql(
+      '{ neighborhood(ids: ["Actor:sandworm"], depth: 4) { truncated } }',
+    );
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'depth',
     });
   });
 });

@@ -1,0 +1,209 @@
+import { cypher, type Executor } from '../db/database.js';
+import { toGlobalId, type NodeType } from '../graphql/global-id.js';
+import {
+  claimConditions,
+  incidentMatch,
+  whereClause,
+  type IncidentConditions,
+} from '../repositories/incident-filter.js';
+
+/**
+ * The graph shape visualisation tools take as is: D3 reads `nodes`/`edges` with `id`, `source`,
+ * `target`; graphology's `Graph.from` and sigma read `{ key: id, attributes: properties }` with
+ * GraphQL aliases; `properties` repeats `type`, `label` and `weight` so the attributes are whole.
+ */
+export interface SubgraphNodeRecord {
+  id: string;
+  type: NodeType;
+  label: string;
+  properties: Record<string, unknown>;
+}
+
+export interface SubgraphEdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  weight: number;
+  properties: Record<string, unknown>;
+}
+
+export interface SubgraphRecord {
+  nodes: SubgraphNodeRecord[];
+  edges: SubgraphEdgeRecord[];
+  truncated: boolean;
+}
+
+interface StoredNode {
+  /** Null for a node of no label of the model (none exist, but the data is not ours to trust). */
+  label: NodeType | null;
+  key: string;
+  props: Record<string, unknown>;
+}
+
+const displayName = (node: StoredNode): string => {
+  const name = node.props.name ?? node.props.title ?? node.props.url;
+  return typeof name === 'string' ? name : node.key;
+};
+
+const ofTheModel = (node: StoredNode): node is StoredNode & { label: NodeType } =>
+  node.label !== null;
+
+/** Nodes the queries below matched by a model label always have one. */
+function modelNode(node: StoredNode): SubgraphNodeRecord {
+  if (!ofTheModel(node)) throw new Error(`node ${node.key} has no label of the model`);
+  return subgraphNode(node);
+}
+
+export function subgraphNode(node: StoredNode & { label: NodeType }): SubgraphNodeRecord {
+  const label = displayName(node);
+  return {
+    id: toGlobalId(node.label, node.key),
+    type: node.label,
+    label,
+    properties: { ...node.props, type: node.label, label },
+  };
+}
+
+export function subgraphEdge(
+  type: string,
+  source: string,
+  target: string,
+  weight: number,
+  extra: Record<string, unknown> = {},
+): SubgraphEdgeRecord {
+  return {
+    id: `${type}:${source}->${target}`,
+    type,
+    source,
+    target,
+    weight,
+    properties: { ...extra, type, weight },
+  };
+}
+
+/** Cypher that names a node's label (from the model) and key, whatever it is. */
+const stored = (variable: string) =>
+  `{label: head([l IN labels(${variable}) WHERE l IN $labels]), key: coalesce(${variable}.id, ${variable}.iso2), props: properties(${variable})}`;
+const LABELS = ['Actor', 'Incident', 'Sector', 'Country', 'Organization', 'Campaign', 'Source'];
+
+/**
+ * The picture an analyst wants first: actors linked to the (top-level) sectors and the countries
+ * their incidents hit, each link weighted by the number of incidents, plus each actor's origin.
+ */
+export async function projection(
+  executor: Executor,
+  filter: IncidentConditions,
+  minWeight: number,
+): Promise<SubgraphRecord> {
+  const { match, where, params } = incidentMatch(filter);
+  const claims = claimConditions(filter, undefined, params);
+  const text = `${match}
+${whereClause(where)}
+MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+WITH DISTINCT i, a
+CALL (i) {
+  MATCH (i)-[:TARGETED]->(s:Sector)
+  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+  RETURN collect(DISTINCT coalesce(parent, s)) AS sectors
+}
+CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }
+UNWIND [x IN sectors | {node: x, type: 'TARGETS_SECTOR'}] + [x IN countries | {node: x, type: 'HITS_COUNTRY'}] AS link
+WITH a, link.node AS t, link.type AS type, count(DISTINCT i) AS weight
+WHERE weight >= $minWeight
+OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored('origin')}) AS origins }
+RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, origins`;
+  const rows = await executor.read(
+    cypher<{
+      actor: StoredNode;
+      target: StoredNode;
+      type: string;
+      weight: number;
+      origins: StoredNode[];
+    }>('analysis:projection', text),
+    { ...params, minWeight, labels: LABELS },
+  );
+  const nodes = new Map<string, SubgraphNodeRecord>();
+  const edges = new Map<string, SubgraphEdgeRecord>();
+  for (const row of rows) {
+    const actor = modelNode(row.actor);
+    const target = modelNode(row.target);
+    nodes.set(actor.id, actor);
+    nodes.set(target.id, target);
+    const edge = subgraphEdge(row.type, actor.id, target.id, row.weight);
+    edges.set(edge.id, edge);
+    for (const origin of row.origins) {
+      const country = modelNode(origin);
+      nodes.set(country.id, country);
+      const from = subgraphEdge('ORIGINATES_FROM', actor.id, country.id, 1);
+      edges.set(from.id, from);
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false };
+}
+
+/**
+ * Everything within `depth` hops of the start nodes (incidents only where they pass the filter),
+ * at most `limit` nodes — `truncated` says when the cap cut the picture — and every edge among
+ * the nodes returned.
+ */
+export async function neighborhood(
+  executor: Executor,
+  starts: { label: NodeType; key: string }[],
+  depth: number,
+  limit: number,
+  filter: IncidentConditions,
+): Promise<SubgraphRecord> {
+  const { match, where, params } = incidentMatch(filter);
+  const filtered = Object.keys(params).length > 0 || where.length > 0;
+  const allowed = filtered
+    ? (
+        await executor.read(
+          cypher<{ id: string }>(
+            'analysis:neighborhoodIncidents',
+            `${match}\n${whereClause(where)}\nRETURN i.id AS id`,
+          ),
+          params,
+        )
+      ).map((r) => r.id)
+    : null;
+  // depth is an integer 1–3 checked by the resolver; Cypher takes no parameter for path length.
+  const text = `UNWIND $starts AS s
+MATCH (n) WHERE s.label IN labels(n) AND coalesce(n.id, n.iso2) = s.key
+MATCH p = (n)-[*0..${depth}]-(m)
+WHERE $allowed IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN $allowed)
+WITH DISTINCT m LIMIT toInteger($limit) + 1
+WITH collect(m) AS found
+WITH found[0..toInteger($limit)] AS kept, size(found) > toInteger($limit) AS truncated
+CALL (kept) {
+  UNWIND kept AS x
+  MATCH (x)-[r]->(y) WHERE y IN kept
+  RETURN collect({type: type(r), source: ${stored('x')}, target: ${stored('y')}, props: properties(r)}) AS links
+}
+RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
+  const [row] = await executor.read(
+    cypher<{
+      nodes: StoredNode[];
+      links: {
+        type: string;
+        source: StoredNode;
+        target: StoredNode;
+        props: Record<string, unknown>;
+      }[];
+      truncated: boolean;
+    }>('analysis:neighborhood', text),
+    { starts, allowed, limit, labels: LABELS },
+  );
+  if (!row) return { nodes: [], edges: [], truncated: false };
+  const nodes = row.nodes.filter(ofTheModel).map(subgraphNode);
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges = row.links
+    .filter((l) => ofTheModel(l.source) && ofTheModel(l.target))
+    .map((l) => subgraphEdge(l.type, modelNode(l.source).id, modelNode(l.target).id, 1, l.props))
+    .filter((e) => ids.has(e.source) && ids.has(e.target));
+  return {
+    nodes,
+    edges: [...new Map(edges.map((e) => [e.id, e])).values()],
+    truncated: row.truncated,
+  };
+}
