@@ -10,7 +10,7 @@ import { neighborhood, projection } from '../analysis/subgraph.js';
 import { stats } from '../analysis/stats.js';
 import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
 import { appError, ErrorCode } from '../errors.js';
-import { required } from './related.js';
+import { loadLinked, required } from './related.js';
 import { orderOf, pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
 import { keyFor, parseGlobalId } from '../graphql/global-id.js';
@@ -113,34 +113,15 @@ export const analysisResolvers: Resolvers = {
     },
   },
   ActorSectorMatrix: {
-    actors: async (matrix, _args, { loaders }) =>
-      Promise.all(
-        matrix.actorIds.map(async (id) =>
-          required(await loaders.node('Actor').load(id), 'Actor', id),
-        ),
-      ),
-    sectors: async (matrix, _args, { loaders }) =>
-      Promise.all(
-        matrix.sectorIds.map(async (id) =>
-          required(await loaders.node('Sector').load(id), 'Sector', id),
-        ),
-      ),
+    actors: (matrix, _args, { loaders }) => loadLinked(loaders, 'Actor', matrix.actorIds),
+    sectors: (matrix, _args, { loaders }) => loadLinked(loaders, 'Sector', matrix.sectorIds),
   },
   CoTargetingMatch: {
     actor: async (row, _args, { loaders }) =>
       required(await loaders.node('Actor').load(row.actorId), 'Actor', row.actorId),
-    sharedSectors: async (row, _args, { loaders }) =>
-      Promise.all(
-        row.sharedSectorIds.map(async (id) =>
-          required(await loaders.node('Sector').load(id), 'Sector', id),
-        ),
-      ),
-    sharedCountries: async (row, _args, { loaders }) =>
-      Promise.all(
-        row.sharedCountryCodes.map(async (code) =>
-          required(await loaders.node('Country').load(code), 'Country', code),
-        ),
-      ),
+    sharedSectors: (row, _args, { loaders }) => loadLinked(loaders, 'Sector', row.sharedSectorIds),
+    sharedCountries: (row, _args, { loaders }) =>
+      loadLinked(loaders, 'Country', row.sharedCountryCodes),
   },
   TimelineSeries: {
     label: async (series, _args, { loaders, taxonomy }) => {

@@ -1,4 +1,6 @@
 import type { Loaders } from '../loaders/index.js';
+import type { NodeType } from '../graphql/global-id.js';
+import type { NodeRows } from '../repositories/node-repository.js';
 import type { SourceRow } from '../repositories/rows.js';
 
 /** A relationship's far end always exists (edges cannot dangle); a miss is a bug, not a null. */
@@ -11,4 +13,17 @@ export function required<Row>(row: Row | null, type: string, key: string): Row {
 export async function loadSources(ids: readonly string[], loaders: Loaders): Promise<SourceRow[]> {
   const rows = await loaders.node('Source').loadMany(ids);
   return rows.filter((row): row is SourceRow => row !== null && !(row instanceof Error));
+}
+
+/** Linked nodes of one type by key, in order, through the request's loader; all must exist. */
+export async function loadLinked<T extends NodeType>(
+  loaders: Loaders,
+  type: T,
+  keys: readonly string[],
+): Promise<NodeRows[T][]> {
+  const rows = await loaders.node(type).loadMany(keys);
+  return rows.map((row, i) => {
+    if (row instanceof Error) throw row;
+    return required(row, type, keys[i] ?? '');
+  });
 }
