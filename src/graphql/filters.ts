@@ -66,7 +66,7 @@ export function incidentConditions(
     minConfidence: filter.minConfidence ?? null,
     attributionStatuses: filter.attributionStatuses ?? null,
     crossBorder: filter.crossBorder ?? null,
-    search: filter.search ? searchText(filter.search) : null,
+    search: filter.search ? luceneQuery(filter.search) : null,
   };
 }
 
@@ -76,7 +76,7 @@ export function actorConditions(
 ): ActorConditions {
   if (!filter) return {};
   return {
-    search: filter.search ? searchText(filter.search) : null,
+    search: filter.search ? luceneQuery(filter.search) : null,
     types: filter.types ?? null,
     originCountryCodes: filter.originCountryCodes
       ? countryCodes(filter.originCountryCodes, taxonomy, 'filter.originCountryCodes')
@@ -106,5 +106,3 @@ function countryCodes(codes: readonly string[], taxonomy: Taxonomy, argument: st
     return resolved;
   });
 }
-
-const searchText = luceneQuery;

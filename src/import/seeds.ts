@@ -34,9 +34,11 @@ export type SeedOutcome =
  * a second copy of the seeds. A seed that fails validation is a bug in the repository: it throws.
  */
 export async function loadSeeds(executor: Executor, taxonomy: Taxonomy): Promise<SeedOutcome> {
-  await writeTaxonomy(executor, taxonomy, { batchSize: 500 });
-  if ((await countIncidents(executor)) > 0)
+  if ((await countIncidents(executor)) > 0) {
+    await writeTaxonomy(executor, taxonomy, { batchSize: 500 });
     return { loaded: false, reason: 'the database already holds incidents' };
+  }
+  // The import writes the taxonomy before the records that link to it.
   const { files, read } = await readSeedDataset(taxonomy);
   const report = await runImport(executor, taxonomy, files, read, {
     dryRun: false,

@@ -10,15 +10,15 @@ type NamedLabel = 'Campaign' | 'Organization';
 
 function namedListCypher(label: NamedLabel, page: PageRequest, extra: string[]) {
   const after = afterValues(page);
-  const conditions = ['($search IS NULL OR toLower(n.name) CONTAINS toLower($search))', ...extra];
-  if (after)
-    conditions.push(
-      '(toLower(n.name) > $afterValue OR (toLower(n.name) = $afterValue AND n.id > $afterId))',
-    );
+  // The count takes the filter alone; the page adds the keyset.
+  const filter = ['($search IS NULL OR toLower(n.name) CONTAINS toLower($search))', ...extra];
+  const keyset = after
+    ? ['(toLower(n.name) > $afterValue OR (toLower(n.name) = $afterValue AND n.id > $afterId))']
+    : [];
   return {
-    text: `MATCH (n:${label}) WHERE ${conditions.join(' AND ')}
+    text: `MATCH (n:${label}) WHERE ${[...filter, ...keyset].join(' AND ')}
 RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)`,
-    count: `MATCH (n:${label}) WHERE ${conditions.slice(0, 1 + extra.length).join(' AND ')} RETURN count(n) AS count`,
+    count: `MATCH (n:${label}) WHERE ${filter.join(' AND ')} RETURN count(n) AS count`,
     params: { afterValue: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: page.first + 1 },
   };
 }

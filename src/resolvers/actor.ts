@@ -3,7 +3,7 @@ import { orderOf, pageOf } from '../graphql/arguments.js';
 import { actorConditions, incidentConditions } from '../graphql/filters.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import type { ActorType } from '../domain/vocabulary.js';
-import { loadSources, required } from './related.js';
+import { listIncidents, loadSources, required } from './related.js';
 
 export const actorResolvers: Resolvers = {
   Query: {
@@ -28,14 +28,7 @@ export const actorResolvers: Resolvers = {
     sponsors: (row, _args, { loaders }) => loaders.actorSponsors.load(row.id),
     affiliations: (row, _args, { loaders }) => loaders.actorAffiliations.load(row.id),
     reportedTargets: (row) => row,
-    incidents: (row, args, { loaders, taxonomy }) =>
-      loaders.incidents(
-        'actor',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-        pageOf(args),
-      ),
+    incidents: (row, args, context) => listIncidents('actor', row.id, args, context),
     sectors: (row, args, { loaders, taxonomy }) =>
       loaders.counts(
         'sector',

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
-import { incidentConditions, withSubsectors } from '../graphql/filters.js';
+import { listIncidents } from './related.js';
+import { pageOf } from '../graphql/arguments.js';
+import { withSubsectors } from '../graphql/filters.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import {
   countCampaigns,
@@ -45,14 +46,7 @@ export const catalogResolvers: Resolvers = {
   Campaign: {
     id: (row) => toGlobalId('Campaign', row.id),
     key: (row) => row.id,
-    incidents: (row, args, { loaders, taxonomy }) =>
-      loaders.incidents(
-        'campaign',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-        pageOf(args),
-      ),
+    incidents: (row, args, context) => listIncidents('campaign', row.id, args, context),
   },
   Organization: {
     id: (row) => toGlobalId('Organization', row.id),
@@ -60,14 +54,7 @@ export const catalogResolvers: Resolvers = {
     sectors: (row, _args, { loaders }) => loaders.organizationSectors.load(row.id),
     country: async (row, _args, { loaders }) =>
       (await loaders.organizationCountries.load(row.id))[0] ?? null,
-    incidents: (row, args, { loaders, taxonomy }) =>
-      loaders.incidents(
-        'organization',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-        pageOf(args),
-      ),
+    incidents: (row, args, context) => listIncidents('organization', row.id, args, context),
   },
   Source: {
     id: (row) => toGlobalId('Source', row.id),

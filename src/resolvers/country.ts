@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
+import { listIncidents } from './related.js';
+import { pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
 import { parseGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { listCountries } from '../repositories/taxonomy-repository.js';
@@ -16,14 +17,7 @@ export const countryResolvers: Resolvers = {
   Country: {
     id: (row) => toGlobalId('Country', row.iso2),
     code: (row) => row.iso2,
-    incidents: (row, args, { loaders, taxonomy }) =>
-      loaders.incidents(
-        'country',
-        row.iso2,
-        incidentConditions(args.filter, taxonomy),
-        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-        pageOf(args),
-      ),
+    incidents: (row, args, context) => listIncidents('country', row.iso2, args, context),
     originatingActors: (row, args, { loaders }) =>
       loaders.actors('origin', row.iso2, {}, { field: 'NAME', direction: 'ASC' }, pageOf(args)),
     targetingActors: (row, args, { loaders, taxonomy }) =>

@@ -5,23 +5,14 @@ import type {
 } from '../__generated__/resolvers-types.js';
 import { formatPartialDate } from '../domain/partial-date.js';
 import type { DatePrecision } from '../domain/vocabulary.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
-import { incidentConditions } from '../graphql/filters.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
-import { loadSources, required } from './related.js';
+import { listIncidents, loadSources, required } from './related.js';
 
 export const incidentResolvers: Resolvers = {
   Query: {
     incident: (_parent, { id }, { loaders }) =>
       loaders.node('Incident').load(keyFor('Incident', id, 'id')),
-    incidents: (_parent, args, { loaders, taxonomy }) =>
-      loaders.incidents(
-        null,
-        null,
-        incidentConditions(args.filter, taxonomy),
-        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-        pageOf(args),
-      ),
+    incidents: (_parent, args, context) => listIncidents(null, null, args, context),
     attackTypes: (_parent, _args, { taxonomy }) => taxonomy.attackTypes,
   },
   Incident: {

@@ -1,7 +1,13 @@
+import type { IncidentFilter, IncidentOrder } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
+import { orderOf, pageOf } from '../graphql/arguments.js';
+import type { Connection } from '../graphql/connection.js';
+import { incidentConditions } from '../graphql/filters.js';
 import type { Loaders } from '../loaders/index.js';
+import type { IncidentScope } from '../repositories/incident-filter.js';
 import type { NodeType } from '../graphql/global-id.js';
 import type { NodeRows } from '../repositories/node-repository.js';
-import type { SourceRow } from '../repositories/rows.js';
+import type { IncidentRow, SourceRow } from '../repositories/rows.js';
 
 /** A relationship's far end always exists (edges cannot dangle); a miss is a bug, not a null. */
 export function required<Row>(row: Row | null, type: string, key: string): Row {
@@ -26,4 +32,27 @@ export async function loadLinked<T extends NodeType>(
     if (row instanceof Error) throw row;
     return required(row, type, keys[i] ?? '');
   });
+}
+
+export interface IncidentListArgs {
+  filter?: IncidentFilter | null;
+  orderBy?: IncidentOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Every list of incidents, root or nested: the shared filter, newest first unless asked otherwise. */
+export function listIncidents(
+  scope: IncidentScope | null,
+  key: string | null,
+  args: IncidentListArgs,
+  { loaders, taxonomy }: Context,
+): Promise<Connection<IncidentRow>> {
+  return loaders.incidents(
+    scope,
+    key,
+    incidentConditions(args.filter, taxonomy),
+    orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
+    pageOf(args),
+  );
 }

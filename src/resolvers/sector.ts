@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
+import { listIncidents } from './related.js';
+import { pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import { topLevelSectors } from '../repositories/taxonomy-repository.js';
@@ -16,14 +17,7 @@ export const sectorResolvers: Resolvers = {
     parent: async (row, _args, { loaders }) =>
       (await loaders.sectorParents.load(row.id))[0] ?? null,
     subsectors: (row, _args, { loaders }) => loaders.sectorChildren.load(row.id),
-    incidents: (row, args, { loaders, taxonomy }) =>
-      loaders.incidents(
-        'sector',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-        pageOf(args),
-      ),
+    incidents: (row, args, context) => listIncidents('sector', row.id, args, context),
     actors: (row, args, { loaders, taxonomy }) =>
       loaders.counts(
         'actor',

@@ -85,6 +85,11 @@ function lookupTable(file: z.infer<typeof sectorMappingFileSchema>) {
   };
 }
 
+interface SectorMappingFile {
+  file: string;
+  table: z.infer<typeof sectorMappingFileSchema>;
+}
+
 let cached: Taxonomy | undefined;
 
 /** Reads seeds/taxonomy once per process and checks that every mapping points at a real id. */
@@ -99,14 +104,21 @@ export function loadTaxonomy(): Taxonomy {
   const attackTypes = attackTypesFileSchema.parse(readJson('attack-types.json')).attackTypes;
   const attackTypeIds = new Set(attackTypes.map((a) => a.id));
 
-  const sectorTables: Record<Exclude<SectorVocabulary, 'native'>, (v: string) => Mapped> = {
-    misp: lookupTable(sectorMappingFileSchema.parse(readJson('mappings/misp-sectors.json'))),
-    cfr: lookupTable(
-      sectorMappingFileSchema.parse(readJson('mappings/cfr-target-categories.json')),
-    ),
-    eurepoc: lookupTable(
-      sectorMappingFileSchema.parse(readJson('mappings/eurepoc-receivers.json')),
-    ),
+  const sectorMappingFiles = {
+    misp: 'mappings/misp-sectors.json',
+    cfr: 'mappings/cfr-target-categories.json',
+    eurepoc: 'mappings/eurepoc-receivers.json',
+  } as const;
+  const sectorMappings = Object.fromEntries(
+    Object.entries(sectorMappingFiles).map(([vocabulary, file]) => [
+      vocabulary,
+      { file, table: sectorMappingFileSchema.parse(readJson(file)) },
+    ]),
+  ) as Record<keyof typeof sectorMappingFiles, SectorMappingFile>;
+  const sectorTables = {
+    misp: lookupTable(sectorMappings.misp.table),
+    cfr: lookupTable(sectorMappings.cfr.table),
+    eurepoc: lookupTable(sectorMappings.eurepoc.table),
   };
   const attackTypeFile = attackTypeMappingFileSchema.parse(readJson('mappings/attack-types.json'));
   const attackTables = Object.fromEntries(
@@ -141,7 +153,13 @@ export function loadTaxonomy(): Taxonomy {
     resolveCountry: createCountryResolver(countryFile.aliases),
     notACountry: (text) => notCountries.get(normalise(text)),
   };
-  assertMappingsPointAtKnownIds(sectorIds, attackTypeIds, attackTypeFile, countryFile.aliases);
+  assertMappingsPointAtKnownIds(
+    sectorIds,
+    attackTypeIds,
+    Object.values(sectorMappings),
+    attackTypeFile,
+    countryFile.aliases,
+  );
   cached = taxonomy;
   return taxonomy;
 }
@@ -162,16 +180,12 @@ function toSector(entry: z.infer<typeof subsectorSchema>, parentId: string | nul
 function assertMappingsPointAtKnownIds(
   sectorIds: Set<string>,
   attackTypeIds: Set<string>,
+  sectorMappings: SectorMappingFile[],
   attackTypeFile: Record<string, Record<string, string[]>>,
   countryAliases: Record<string, string>,
 ): void {
   const problems: string[] = [];
-  for (const file of [
-    'mappings/misp-sectors.json',
-    'mappings/cfr-target-categories.json',
-    'mappings/eurepoc-receivers.json',
-  ]) {
-    const table = sectorMappingFileSchema.parse(readJson(file));
+  for (const { file, table } of sectorMappings) {
     for (const [value, ids] of Object.entries(table.mappings)) {
       for (const id of ids)
         if (!sectorIds.has(id)) problems.push(`${file}: "${value}" maps to unknown sector "${id}"`);
