@@ -12,6 +12,7 @@ import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js'
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -375,6 +376,17 @@ export type DatePrecision =
   | 'MONTH'
   | 'YEAR';
 
+/** One shortest path, from `from` to `to`. */
+export type GraphPath = {
+  __typename?: 'GraphPath';
+  /** The ids of the edges walked, in order (each edge keeps its stored direction). */
+  edgeIds: Array<Scalars['ID']['output']>;
+  /** Edges walked. */
+  length: Scalars['Int']['output'];
+  /** The global ids of the nodes on the path, in order. */
+  nodeIds: Array<Scalars['ID']['output']>;
+};
+
 /** The API's own view of whether it can serve data. */
 export type Health = {
   __typename?: 'Health';
@@ -535,6 +547,14 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type Paths = {
+  __typename?: 'Paths';
+  /** Ordered by the keys of their nodes, so the same question always gets the same paths. */
+  paths: Array<GraphPath>;
+  /** Every node and edge of the paths returned, once each; `truncated` when there were more shortest paths than `first`. */
+  subgraph: Subgraph;
+};
+
 /**
  * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
  * sectors they hit and the countries involved. Every domain file extends this root.
@@ -572,6 +592,11 @@ export type Query = {
   organization: Maybe<Organization>;
   /** Organizations by name, optionally in a sector (sub-sectors included) or a country. */
   organizations: OrganizationConnection;
+  /**
+   * The shortest paths between two nodes (global ids), relationships walked either way, at most
+   * `maxHops` (1–6) long: how an actor connects to a sector, a country or another actor. `first`: 1–100.
+   */
+  paths: Paths;
   /** Actors linked to the top-level sectors and countries their incidents hit (weight = incidents), and to their origins. */
   projection: Subgraph;
   /**
@@ -752,6 +777,18 @@ export type QueryOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   sectorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -1130,6 +1167,7 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphPath: ResolverTypeWrapper<GraphPath>;
   Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<IncidentRow>;
@@ -1147,6 +1185,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationConnection: ResolverTypeWrapper<OrganizationConnectionResult>;
   OrganizationEdge: ResolverTypeWrapper<OrganizationEdgeResult>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Paths: ResolverTypeWrapper<Omit<Paths, 'subgraph'> & { subgraph: ResolversTypes['Subgraph'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportedCountryTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTarget: ResolverTypeWrapper<ReportedTargetRow>;
@@ -1199,6 +1238,7 @@ export type ResolversParentTypes = ResolversObject<{
   CrossBorderRow: CrossBorderRecord;
   Date: Scalars['Date']['output'];
   Float: Scalars['Float']['output'];
+  GraphPath: GraphPath;
   Health: Health;
   ID: Scalars['ID']['output'];
   Impact: IncidentRow;
@@ -1215,6 +1255,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationConnection: OrganizationConnectionResult;
   OrganizationEdge: OrganizationEdgeResult;
   PageInfo: PageInfo;
+  Paths: Omit<Paths, 'subgraph'> & { subgraph: ResolversParentTypes['Subgraph'] };
   Query: Record<PropertyKey, never>;
   ReportedCountryTarget: ReportedTargetRow;
   ReportedTarget: ReportedTargetRow;
@@ -1400,6 +1441,12 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = ResolversObject<{
+  edgeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
 export type HealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = ResolversObject<{
   database?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1483,6 +1530,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PathsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Paths'] = ResolversParentTypes['Paths']> = ResolversObject<{
+  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actorSectorMatrix?: Resolver<ResolversTypes['ActorSectorMatrix'], ParentType, ContextType, RequireFields<QueryActorSectorMatrixArgs, 'topActors' | 'topSectors'>>;
@@ -1503,6 +1555,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   projection?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryProjectionArgs, 'minWeight'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
@@ -1649,6 +1702,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CrossBorderEdge?: CrossBorderEdgeResolvers<ContextType>;
   CrossBorderRow?: CrossBorderRowResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  GraphPath?: GraphPathResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
@@ -1661,6 +1715,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Paths?: PathsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReportedCountryTarget?: ReportedCountryTargetResolvers<ContextType>;
   ReportedTarget?: ReportedTargetResolvers<ContextType>;

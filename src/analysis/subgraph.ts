@@ -1,5 +1,6 @@
 import { cypher, type Executor } from '../db/database.js';
-import { toGlobalId, type NodeType } from '../graphql/global-id.js';
+import { nodeLabels } from '../db/graph-model.js';
+import { toGlobalId, type NodeRef, type NodeType } from '../graphql/global-id.js';
 import {
   claimConditions,
   incidentMatch,
@@ -34,7 +35,7 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
-interface StoredNode {
+export interface StoredNode {
   /** Null for a node of no label of the model (none exist, but the data is not ours to trust). */
   label: NodeType | null;
   key: string;
@@ -49,8 +50,8 @@ const displayName = (node: StoredNode): string => {
 const ofTheModel = (node: StoredNode): node is StoredNode & { label: NodeType } =>
   node.label !== null;
 
-/** Nodes the queries below matched by a model label always have one. */
-function modelNode(node: StoredNode): SubgraphNodeRecord {
+/** Nodes the queries matched by a model label always have one. */
+export function modelNode(node: StoredNode): SubgraphNodeRecord {
   if (!ofTheModel(node)) throw new Error(`node ${node.key} has no label of the model`);
   return subgraphNode(node);
 }
@@ -82,10 +83,25 @@ export function subgraphEdge(
   };
 }
 
+/** A stored relationship with its two ends, as the `link` Cypher below returns it. */
+export interface StoredLink {
+  type: string;
+  source: StoredNode;
+  target: StoredNode;
+  props: Record<string, unknown>;
+}
+
+/** The subgraph edge of a stored relationship, keeping its stored direction. */
+export const linkEdge = (link: StoredLink): SubgraphEdgeRecord =>
+  subgraphEdge(link.type, modelNode(link.source).id, modelNode(link.target).id, 1, link.props);
+
+/** Cypher that returns relationship `r` as a StoredLink. */
+export const link = (r: string) =>
+  `{type: type(${r}), source: ${stored(`startNode(${r})`)}, target: ${stored(`endNode(${r})`)}, props: properties(${r})}`;
+
 /** Cypher that names a node's label (from the model) and key, whatever it is. */
-const stored = (variable: string) =>
+export const stored = (variable: string) =>
   `{label: head([l IN labels(${variable}) WHERE l IN $labels]), key: coalesce(${variable}.id, ${variable}.iso2), props: properties(${variable})}`;
-const LABELS = ['Actor', 'Incident', 'Sector', 'Country', 'Organization', 'Campaign', 'Source'];
 
 /**
  * The picture an analyst wants first: actors linked to the (top-level) sectors and the countries
@@ -121,7 +137,7 @@ RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, origins`
       weight: number;
       origins: StoredNode[];
     }>('analysis:projection', text),
-    { ...params, minWeight, labels: LABELS },
+    { ...params, minWeight, labels: nodeLabels },
   );
   const nodes = new Map<string, SubgraphNodeRecord>();
   const edges = new Map<string, SubgraphEdgeRecord>();
@@ -149,7 +165,7 @@ RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, origins`
  */
 export async function neighborhood(
   executor: Executor,
-  starts: { label: NodeType; key: string }[],
+  starts: NodeRef[],
   depth: number,
   limit: number,
   filter: IncidentConditions,
@@ -169,7 +185,7 @@ export async function neighborhood(
     : null;
   // depth is an integer 1–3 checked by the resolver; Cypher takes no parameter for path length.
   const text = `UNWIND $starts AS s
-MATCH (n) WHERE s.label IN labels(n) AND coalesce(n.id, n.iso2) = s.key
+MATCH (n) WHERE s.type IN labels(n) AND coalesce(n.id, n.iso2) = s.key
 MATCH p = (n)-[*0..${depth}]-(m)
 WHERE $allowed IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN $allowed)
 WITH DISTINCT m LIMIT toInteger($limit) + 1
@@ -178,28 +194,23 @@ WITH found[0..toInteger($limit)] AS kept, size(found) > toInteger($limit) AS tru
 CALL (kept) {
   UNWIND kept AS x
   MATCH (x)-[r]->(y) WHERE y IN kept
-  RETURN collect({type: type(r), source: ${stored('x')}, target: ${stored('y')}, props: properties(r)}) AS links
+  RETURN collect(${link('r')}) AS links
 }
 RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
   const [row] = await executor.read(
     cypher<{
       nodes: StoredNode[];
-      links: {
-        type: string;
-        source: StoredNode;
-        target: StoredNode;
-        props: Record<string, unknown>;
-      }[];
+      links: StoredLink[];
       truncated: boolean;
     }>('analysis:neighborhood', text),
-    { starts, allowed, limit, labels: LABELS },
+    { starts, allowed, limit, labels: nodeLabels },
   );
   if (!row) return { nodes: [], edges: [], truncated: false };
   const nodes = row.nodes.filter(ofTheModel).map(subgraphNode);
   const ids = new Set(nodes.map((n) => n.id));
   const edges = row.links
     .filter((l) => ofTheModel(l.source) && ofTheModel(l.target))
-    .map((l) => subgraphEdge(l.type, modelNode(l.source).id, modelNode(l.target).id, 1, l.props))
+    .map(linkEdge)
     .filter((e) => ids.has(e.source) && ids.has(e.target));
   return {
     nodes,

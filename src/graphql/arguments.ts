@@ -1,3 +1,4 @@
+import { appError, ErrorCode } from '../errors.js';
 import type { PageRequest } from '../repositories/pagination.js';
 
 /** Connection arguments as the repositories take them; `first` is capped by the query-limits plugin. */
@@ -13,4 +14,15 @@ export function orderOf<Field extends string>(
   return order
     ? { field: order.field, direction: order.direction ?? fallback.direction }
     : fallback;
+}
+
+/** An integer argument within its documented bounds, or a BAD_USER_INPUT that names it. */
+export function inRange(argument: string, value: number, min: number, max: number): number {
+  if (value < min || value > max)
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `Argument "${argument}" must be between ${min} and ${max}, got ${value}.`,
+      { argument },
+    );
+  return value;
 }

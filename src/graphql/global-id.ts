@@ -12,12 +12,18 @@ export const nodeTypes = [
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
+/** A node named by type and key: what a global id stands for. */
+export interface NodeRef {
+  type: NodeType;
+  key: string;
+}
+
 /** `Actor:sandworm`: readable, stable, and unique across types (a sector and an actor may share a slug). */
 export function toGlobalId(type: NodeType, key: string): string {
   return `${type}:${key}`;
 }
 
-export function parseGlobalId(id: string): { type: NodeType; key: string } | undefined {
+export function parseGlobalId(id: string): NodeRef | undefined {
   const colon = id.indexOf(':');
   if (colon < 0) return undefined;
   const type = id.slice(0, colon);
@@ -44,4 +50,16 @@ export function keyFor(type: NodeType, id: string, argument: string): string {
     );
   }
   return parsed.key;
+}
+
+/** A global id argument of any type, or a BAD_USER_INPUT that says what a global id looks like. */
+export function nodeArgument(id: string, argument: string): NodeRef {
+  const parsed = parseGlobalId(id);
+  if (!parsed)
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `Argument "${argument}" needs global ids such as Actor:sandworm, got "${id}".`,
+      { argument },
+    );
+  return parsed;
 }

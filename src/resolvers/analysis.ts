@@ -6,81 +6,59 @@ import {
 } from '../analysis/cross-border.js';
 import { coTargeting } from '../analysis/co-targeting.js';
 import { matrixCells, shapeMatrix } from '../analysis/matrix.js';
+import { shortestPaths } from '../analysis/paths.js';
 import { neighborhood, projection } from '../analysis/subgraph.js';
 import { stats } from '../analysis/stats.js';
 import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
-import { appError, ErrorCode } from '../errors.js';
-import { loadLinked, required } from './related.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
+import { existing, loadLinked, required } from './related.js';
+import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
-import { keyFor, parseGlobalId } from '../graphql/global-id.js';
+import { keyFor, nodeArgument } from '../graphql/global-id.js';
 import { toPage } from '../repositories/pagination.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
     stats: (_parent, { filter }, { executor, taxonomy }) =>
       stats(executor, incidentConditions(filter, taxonomy)),
-    actorSectorMatrix: async (
-      _parent,
-      { filter, topActors, topSectors },
-      { executor, taxonomy },
-    ) => {
-      for (const [name, value] of [
-        ['topActors', topActors],
-        ['topSectors', topSectors],
-      ] as const) {
-        if (value < 1 || value > 100)
-          throw appError(
-            ErrorCode.BAD_USER_INPUT,
-            `Argument "${name}" must be between 1 and 100, got ${value}.`,
-            { argument: name },
-          );
-      }
-      return shapeMatrix(
+    actorSectorMatrix: async (_parent, { filter, topActors, topSectors }, { executor, taxonomy }) =>
+      shapeMatrix(
         await matrixCells(executor, incidentConditions(filter, taxonomy)),
-        topActors,
-        topSectors,
-      );
-    },
+        inRange('topActors', topActors, 1, 100),
+        inRange('topSectors', topSectors, 1, 100),
+      ),
     coTargeting: async (
       _parent,
       { actorId, by, filter, first },
       { executor, loaders, taxonomy },
     ) => {
       const key = keyFor('Actor', actorId, 'actorId');
-      if (!(await loaders.node('Actor').load(key))) {
-        throw appError(ErrorCode.NOT_FOUND, `No actor has the id "${actorId}".`, {
-          argument: 'actorId',
-        });
-      }
+      await existing(loaders, 'Actor', key, 'actorId');
       return coTargeting(executor, key, incidentConditions(filter, taxonomy), by, first);
     },
     projection: (_parent, { filter, minWeight }, { executor, taxonomy }) =>
       projection(executor, incidentConditions(filter, taxonomy), minWeight),
-    neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }) => {
-      if (depth < 1 || depth > 3)
-        throw appError(
-          ErrorCode.BAD_USER_INPUT,
-          `Argument "depth" must be 1, 2 or 3, got ${depth}.`,
-          { argument: 'depth' },
-        );
-      if (limit < 1 || limit > 1000)
-        throw appError(
-          ErrorCode.BAD_USER_INPUT,
-          `Argument "limit" must be between 1 and 1000, got ${limit}.`,
-          { argument: 'limit' },
-        );
-      const starts = ids.map((id) => {
-        const parsed = parseGlobalId(id);
-        if (!parsed)
-          throw appError(
-            ErrorCode.BAD_USER_INPUT,
-            `Argument "ids" needs global ids such as Actor:sandworm, got "${id}".`,
-            { argument: 'ids' },
-          );
-        return { label: parsed.type, key: parsed.key };
-      });
-      return neighborhood(executor, starts, depth, limit, incidentConditions(filter, taxonomy));
+    neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }) =>
+      neighborhood(
+        executor,
+        ids.map((id) => nodeArgument(id, 'ids')),
+        inRange('depth', depth, 1, 3),
+        inRange('limit', limit, 1, 1000),
+        incidentConditions(filter, taxonomy),
+      ),
+    paths: async (_parent, { from, to, maxHops, first }, { executor, loaders }) => {
+      const start = nodeArgument(from, 'from');
+      const end = nodeArgument(to, 'to');
+      await Promise.all([
+        existing(loaders, start.type, start.key, 'from'),
+        existing(loaders, end.type, end.key, 'to'),
+      ]);
+      return shortestPaths(
+        executor,
+        start,
+        end,
+        inRange('maxHops', maxHops, 1, 6),
+        inRange('first', first, 1, 100),
+      );
     },
     timeline: async (_parent, { filter, bucket, groupBy }, { executor, taxonomy }) => {
       const { points, tooCoarse } = await timelinePoints(

@@ -1,4 +1,5 @@
 import type { IncidentFilter, IncidentOrder } from '../__generated__/resolvers-types.js';
+import { appError, ErrorCode } from '../errors.js';
 import type { Context } from '../context.js';
 import { orderOf, pageOf } from '../graphql/arguments.js';
 import type { Connection } from '../graphql/connection.js';
@@ -55,4 +56,17 @@ export function listIncidents(
     orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
     pageOf(args),
   );
+}
+
+/** A node an argument names must exist: NOT_FOUND names the argument and the id. */
+export async function existing<T extends NodeType>(
+  loaders: Loaders,
+  type: T,
+  key: string,
+  argument: string,
+): Promise<NodeRows[T]> {
+  const row = await loaders.node(type).load(key);
+  if (row === null)
+    throw appError(ErrorCode.NOT_FOUND, `No ${type} has the id "${key}".`, { argument });
+  return row;
 }

@@ -6,7 +6,7 @@ import type { IncidentRecord } from '../../src/import/records.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { startSeededApi } from '../support/seeded.js';
-import type { TestServer } from '../support/server.js';
+import { dataOf, type TestServer } from '../support/server.js';
 
 /** Expected values are worked out here from the seed files, independently of the Cypher. */
 const taxonomy = loadTaxonomy();
@@ -47,11 +47,7 @@ afterAll(async () => {
   await database.close();
 });
 
-async function query(text: string): Promise<Record<string, any>> {
-  const result = await api.graphql(text);
-  expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
-  return result.body.data ?? {};
-}
+const query = (text: string) => dataOf(api, text);
 
 describe('stats', () => {
   it('counts incidents, actors, sectors, countries, attributed and unattributed', async () => {

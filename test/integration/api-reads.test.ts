@@ -5,7 +5,7 @@ import type { IncidentRecord } from '../../src/import/records.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { startSeededApi } from '../support/seeded.js';
-import type { TestServer } from '../support/server.js';
+import { dataOf, errorOf, type Data, type TestServer } from '../support/server.js';
 
 /**
  * Every root and traversal against the seeded database. Expected values come from the seed files
@@ -31,18 +31,9 @@ afterAll(async () => {
   await database.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the file header
-type Data = Record<string, any>;
-async function query(text: string, variables?: Record<string, unknown>): Promise<Data> {
-  const result = await api.graphql(text, variables);
-  expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
-  return result.body.data as Data;
-}
-async function queryError(text: string, variables?: Record<string, unknown>) {
-  const result = await api.graphql(text, variables);
-  expect(result.body.errors?.length).toBeGreaterThan(0);
-  return { status: result.status, error: result.body.errors?.[0] };
-}
+const query = (text: string, variables?: Record<string, unknown>) => dataOf(api, text, variables);
+const queryError = (text: string, variables?: Record<string, unknown>) =>
+  errorOf(api, text, variables);
 
 describe('actors', () => {
   const sandworm = seeds.actors.find((a) => a.id === 'sandworm');

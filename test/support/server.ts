@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
@@ -56,4 +57,26 @@ export async function startTestServer(config: Config, database: Database): Promi
     },
     stop: () => server.stop(),
   };
+}
+
+/** GraphQL answers are untyped JSON in tests; every field used is checked by an assertion. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Data = Record<string, any>;
+
+/** The data of an operation that must succeed (the errors, if any, are the failure message). */
+export async function dataOf(
+  api: TestServer,
+  text: string,
+  variables?: Record<string, unknown>,
+): Promise<Data> {
+  const result = await api.graphql(text, variables);
+  expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
+  return result.body.data as Data;
+}
+
+/** The HTTP status and first error of an operation that must fail. */
+export async function errorOf(api: TestServer, text: string, variables?: Record<string, unknown>) {
+  const result = await api.graphql(text, variables);
+  expect(result.body.errors?.length).toBeGreaterThan(0);
+  return { status: result.status, error: result.body.errors?.[0] };
 }

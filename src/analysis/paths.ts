@@ -1,0 +1,78 @@
+import { cypher, type Executor } from '../db/database.js';
+import { nodeKeys, nodeLabels } from '../db/graph-model.js';
+import type { NodeRef } from '../graphql/global-id.js';
+import {
+  link,
+  linkEdge,
+  modelNode,
+  stored,
+  type StoredLink,
+  type StoredNode,
+  type SubgraphRecord,
+} from './subgraph.js';
+
+export interface PathRecord {
+  nodeIds: string[];
+  edgeIds: string[];
+  length: number;
+}
+
+export interface PathsAnswer {
+  subgraph: SubgraphRecord;
+  paths: PathRecord[];
+}
+
+/**
+ * Every shortest path (relationships walked in either direction) between two nodes, at most
+ * `maxHops` long. The database finds all of them; the order among equally short paths is fixed
+ * by their node keys, so the same question always gets the same `first` paths; paths that differ
+ * only by a parallel relationship (two claims naming the same actor) count once. `truncated` says
+ * there were more.
+ */
+export function pathsCypher(from: NodeRef, to: NodeRef, maxHops: number) {
+  // Labels and key names come from the model's allow-list; maxHops is an integer 0–6 checked by
+  // the resolver (a quantifier takes no parameter).
+  return `MATCH (a:${from.type} {${nodeKeys[from.type]}: $fromKey}), (b:${to.type} {${nodeKeys[to.type]}: $toKey})
+MATCH p = ALL SHORTEST (a)-[]-{0,${maxHops}}(b)
+WITH reduce(k = '', n IN nodes(p) | k + '|' + coalesce(n.id, n.iso2)) AS order, collect(p)[0] AS p
+ORDER BY order
+LIMIT toInteger($limit) + 1
+RETURN [n IN nodes(p) | ${stored('n')}] AS nodes, [r IN relationships(p) | ${link('r')}] AS links`;
+}
+
+export async function shortestPaths(
+  executor: Executor,
+  from: NodeRef,
+  to: NodeRef,
+  maxHops: number,
+  first: number,
+): Promise<PathsAnswer> {
+  const rows = await executor.read(
+    cypher<{ nodes: StoredNode[]; links: StoredLink[] }>(
+      'analysis:paths',
+      pathsCypher(from, to, maxHops),
+    ),
+    { fromKey: from.key, toKey: to.key, limit: first, labels: nodeLabels },
+  );
+  const nodes = new Map<string, ReturnType<typeof modelNode>>();
+  const edges = new Map<string, ReturnType<typeof linkEdge>>();
+  const paths = rows.slice(0, first).map((row) => {
+    const pathNodes = row.nodes.map(modelNode);
+    const pathEdges = row.links.map(linkEdge);
+    for (const node of pathNodes) nodes.set(node.id, node);
+    for (const edge of pathEdges) edges.set(edge.id, edge);
+    return {
+      nodeIds: pathNodes.map((n) => n.id),
+      edgeIds: pathEdges.map((e) => e.id),
+      length: pathEdges.length,
+    };
+  });
+  return {
+    subgraph: {
+      nodes: [...nodes.values()],
+      edges: [...edges.values()],
+      truncated: rows.length > first,
+    },
+    paths,
+  };
+}

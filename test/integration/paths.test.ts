@@ -1,0 +1,124 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher, type Database } from '../../src/db/database.js';
+import { readSeedDataset } from '../../src/import/seeds.js';
+import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
+import { startSeededApi } from '../support/seeded.js';
+import { dataOf, errorOf, type TestServer } from '../support/server.js';
+
+const seeds = (await readSeedDataset(loadTaxonomy())).read.records;
+
+let database: Database;
+let api: TestServer;
+beforeAll(async () => {
+  ({ database, api } = await startSeededApi());
+});
+afterAll(async () => {
+  await api.stop();
+  await database.close();
+});
+
+const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+  paths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+    paths { nodeIds edgeIds length }
+    subgraph { nodes { id type label } edges { id type source target } truncated }
+  }
+}`;
+const paths = async (variables: Record<string, unknown>) =>
+  (await dataOf(api, PATHS, variables)).paths;
+
+describe('paths', () => {
+  it('finds every shortest path from an actor to a sector, through its incidents, in a fixed order', async () => {
+    // Worked out from the seed files: Sandworm reaches the electricity sector through each of
+    // its incidents that targeted it, two hops each.
+    const expected = seeds.incidents
+      .filter(
+        (i) =>
+          i.sectorIds.includes('electricity') &&
+          i.attributions.some((a) => a.actorId === 'sandworm'),
+      )
+      .map((i) => i.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(2);
+
+    const answer = await paths({ from: 'Actor:sandworm', to: 'Sector:electricity', first: 100 });
+    expect(answer.paths.map((p: any) => p.nodeIds)).toEqual(
+      expected.map((id) => ['Actor:sandworm', `Incident:${id}`, 'Sector:electricity']),
+    );
+    expect(answer.paths.every((p: any) => p.length === 2 && p.edgeIds.length === 2)).toBe(true);
+    expect(answer.paths[0].edgeIds).toEqual([
+      `ATTRIBUTED_TO:Incident:${expected[0]}->Actor:sandworm`,
+      `TARGETED:Incident:${expected[0]}->Sector:electricity`,
+    ]);
+    expect(answer.subgraph.truncated).toBe(false);
+    expect(answer.subgraph.nodes).toHaveLength(expected.length + 2);
+    expect(answer.subgraph.edges).toHaveLength(expected.length * 2);
+
+    const capped = await paths({ from: 'Actor:sandworm', to: 'Sector:electricity', first: 1 });
+    expect(capped.paths.map((p: any) => p.nodeIds)).toEqual([
+      ['Actor:sandworm', `Incident:${expected[0]}`, 'Sector:electricity'],
+    ]);
+    expect(capped.subgraph.truncated).toBe(true);
+  });
+
+  it('agrees with a plain shortestPath() query on length, and every step is a stored relationship', async () => {
+    const pairs = [
+      ['Actor:sandworm', 'Actor:conti'],
+      ['Actor:killnet', 'Country:US'],
+      ['Campaign:notpetya-2017', 'Sector:health'],
+    ] as const;
+    for (const [from, to] of pairs) {
+      const [fromType, fromKey] = from.split(':') as [string, string];
+      const [toType, toKey] = to.split(':') as [string, string];
+      const [plain] = await database.executor().read(
+        cypher<{ hops: number | null }>(
+          'test:plainShortestPath',
+          `MATCH (a:${fromType}), (b:${toType})
+             WHERE coalesce(a.id, a.iso2) = $fromKey AND coalesce(b.id, b.iso2) = $toKey
+             OPTIONAL MATCH p = shortestPath((a)-[*..6]-(b))
+             RETURN length(p) AS hops`,
+        ),
+        { fromKey, toKey },
+      );
+      const answer = await paths({ from, to, maxHops: 6, first: 20 });
+      expect(plain?.hops, `${from} → ${to}`).toBeGreaterThan(0);
+      expect(answer.paths.length, `${from} → ${to}`).toBeGreaterThan(0);
+      const edges = new Map(answer.subgraph.edges.map((e: any) => [e.id, e]));
+      for (const path of answer.paths) {
+        expect(path.length).toBe(plain?.hops);
+        expect(path.nodeIds[0]).toBe(from);
+        expect(path.nodeIds.at(-1)).toBe(to);
+        path.edgeIds.forEach((edgeId: string, step: number) => {
+          const edge: any = edges.get(edgeId);
+          expect([edge.source, edge.target].sort()).toEqual(
+            [path.nodeIds[step], path.nodeIds[step + 1]].sort(),
+          );
+        });
+      }
+      const orders = answer.paths.map((p: any) => p.nodeIds.join('|'));
+      expect(new Set(orders).size).toBe(orders.length);
+    }
+  });
+
+  it('answers a node with itself as a path of length 0, and no path beyond maxHops as none', async () => {
+    const self = await paths({ from: 'Actor:sandworm', to: 'Actor:sandworm' });
+    expect(self.paths).toEqual([{ nodeIds: ['Actor:sandworm'], edgeIds: [], length: 0 }]);
+    const far = await paths({ from: 'Actor:sandworm', to: 'Actor:conti', maxHops: 1 });
+    expect(far.paths).toEqual([]);
+    expect(far.subgraph).toEqual({ nodes: [], edges: [], truncated: false });
+  });
+
+  it('names the argument that is wrong: hops, page size, malformed or unknown ids', async () => {
+    const cases = [
+      [{ from: 'Actor:sandworm', to: 'Actor:conti', maxHops: 7 }, 'BAD_USER_INPUT', 'maxHops'],
+      [{ from: 'Actor:sandworm', to: 'Actor:conti', first: 0 }, 'BAD_USER_INPUT', 'first'],
+      [{ from: 'sandworm', to: 'Actor:conti' }, 'BAD_USER_INPUT', 'from'],
+      [{ from: 'Actor:sandworm', to: 'Actor:nobody' }, 'NOT_FOUND', 'to'],
+    ] as const;
+    for (const [variables, code, argument] of cases) {
+      const { error } = await errorOf(api, PATHS, variables);
+      expect(error?.extensions).toMatchObject({ code, argument });
+      expect(error?.message).toContain(argument === 'to' ? 'nobody' : argument);
+    }
+  });
+});
