@@ -63,6 +63,8 @@ const config: CodegenConfig = {
           ActorSectorMatrix: '../analysis/matrix.js#Matrix',
           CoTargetingMatch: '../analysis/co-targeting.js#CoTargetingRow',
           Subgraph: '../analysis/subgraph.js#SubgraphRecord',
+          AttributionCandidate: '../analysis/attribution-score.js#ScoredCandidate',
+          AttributionEvidence: '../analysis/attribution-score.js#ScoredCandidate',
           SubgraphNode: '../analysis/subgraph.js#SubgraphNodeRecord',
           SubgraphEdge: '../analysis/subgraph.js#SubgraphEdgeRecord',
           Timeline: '../analysis/timeline.js#TimelineAnswer',

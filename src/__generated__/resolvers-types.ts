@@ -8,6 +8,7 @@ import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { Matrix } from '../analysis/matrix.js';
 import type { CoTargetingRow } from '../analysis/co-targeting.js';
 import type { SubgraphRecord, SubgraphNodeRecord, SubgraphEdgeRecord } from '../analysis/subgraph.js';
+import type { ScoredCandidate } from '../analysis/attribution-score.js';
 import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -209,6 +210,59 @@ export type AttributionBasis =
   | 'MEDIA'
   | 'SECURITY_INDUSTRY'
   | 'SELF_CLAIMED';
+
+/** An actor that may be behind an incident, with the reasons. */
+export type AttributionCandidate = {
+  __typename?: 'AttributionCandidate';
+  actor: Actor;
+  /** A claim on this incident already names the actor. Such claims are never used as evidence. */
+  alreadyAttributed: Scalars['Boolean']['output'];
+  components: Array<ScoreComponent>;
+  evidence: AttributionEvidence;
+  /** 1 for the best candidate. */
+  rank: Scalars['Int']['output'];
+  /** The sum of the components' points, 0–1. */
+  score: Scalars['Float']['output'];
+};
+
+/** Why an actor is a candidate: what its other incidents and its reported victimology share with the incident. */
+export type AttributionEvidence = {
+  __typename?: 'AttributionEvidence';
+  /** 0.5 + 0.5 × meanPriorConfidence ÷ 100: how far evidence drawn from incidents is trusted. */
+  confidenceFactor: Scalars['Float']['output'];
+  /** Mean confidence (0–100) of the claims tying the supporting incidents to the actor (the strongest claim per incident). */
+  meanPriorConfidence: Maybe<Scalars['Float']['output']>;
+  /** Days between the incident and the actor's nearest other incident (0 when they overlap); null when it has none. */
+  nearestIncidentDays: Maybe<Scalars['Int']['output']>;
+  /** The actor's other incidents (claims not retracted), all told. */
+  otherIncidents: Scalars['Int']['output'];
+  /** The incident's countries that the actor's reported victimology names. */
+  reportedCountries: Array<Country>;
+  /** The incident's top-level sectors that the actor's reported victimology names. */
+  reportedSectors: Array<Sector>;
+  /** The actor's other incidents in the incident's campaign. */
+  sameCampaignIncidents: Array<Incident>;
+  sharedAttackTypes: Array<Scalars['String']['output']>;
+  sharedCountries: Array<Country>;
+  sharedSectors: Array<Sector>;
+  /** The actor's other incidents that share a sector, country, attack type or campaign with this one. */
+  supportingIncidents: Scalars['Int']['output'];
+};
+
+/** What a candidate's score is made of (weights in parentheses; they sum to 1). */
+export type AttributionFactor =
+  /** (0.15) Share of the incident's attack types seen in the actor's other incidents. */
+  | 'ATTACK_TYPES'
+  /** (0.15) 1 when another incident of the same campaign is attributed to the actor. */
+  | 'CAMPAIGN'
+  /** (0.25) Share of the incident's affected countries that the actor's other incidents hit. */
+  | 'COUNTRIES'
+  /** (0.10) Share of the incident's sectors and countries named by the actor's reported victimology (not discounted). */
+  | 'REPORTED_VICTIMOLOGY'
+  /** (0.25) Share of the incident's top-level sectors that the actor's other incidents hit. */
+  | 'SECTORS'
+  /** (0.10) 0.5^(days to the actor's nearest other incident ÷ 365): 1 when they overlap. */
+  | 'TIME_PROXIMITY';
 
 export type AttributionStatus =
   | 'ATTRIBUTED'
@@ -609,6 +663,13 @@ export type Query = {
   sectors: Array<Sector>;
   /** Incidents, actors, sectors and countries behind the filter, and how many incidents are attributed. */
   stats: Stats;
+  /**
+   * Candidate actors for an incident, best first, each with its score broken down. Only the actors'
+   * other incidents and reported victimology count: the incident's own claims never do, so asking
+   * about an attributed incident shows what the graph alone would have suggested. Deterministic: ties
+   * go to the actor with more supporting incidents, then by id. `first`: 1–100.
+   */
+  suggestAttributions: Array<AttributionCandidate>;
   timeline: Timeline;
 };
 
@@ -835,6 +896,16 @@ export type QueryStatsArgs = {
  * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
  * sectors they hit and the countries involved. Every domain file extends this root.
  */
+export type QuerySuggestAttributionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  incidentId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
 export type QueryTimelineArgs = {
   bucket?: TimelineBucket;
   filter?: InputMaybe<IncidentFilter>;
@@ -859,6 +930,17 @@ export type ReportedTargets = {
   __typename?: 'ReportedTargets';
   countries: Array<ReportedCountryTarget>;
   sectors: Array<ReportedTarget>;
+};
+
+/** One factor's part in a candidate's score. */
+export type ScoreComponent = {
+  __typename?: 'ScoreComponent';
+  factor: AttributionFactor;
+  /** value × weight, × the confidence factor for factors drawn from incidents: what it adds to the score. */
+  points: Scalars['Float']['output'];
+  /** How far the factor holds, 0–1. */
+  value: Scalars['Float']['output'];
+  weight: Scalars['Float']['output'];
 };
 
 export type SearchHit = {
@@ -1149,6 +1231,9 @@ export type ResolversTypes = ResolversObject<{
   AttackType: ResolverTypeWrapper<AttackType>;
   Attribution: ResolverTypeWrapper<AttributionRow>;
   AttributionBasis: AttributionBasis;
+  AttributionCandidate: ResolverTypeWrapper<ScoredCandidate>;
+  AttributionEvidence: ResolverTypeWrapper<ScoredCandidate>;
+  AttributionFactor: AttributionFactor;
   AttributionStatus: AttributionStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
@@ -1190,6 +1275,7 @@ export type ResolversTypes = ResolversObject<{
   ReportedCountryTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTargets: ResolverTypeWrapper<ActorRow>;
+  ScoreComponent: ResolverTypeWrapper<ScoreComponent>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   SearchType: SearchType;
@@ -1224,6 +1310,8 @@ export type ResolversParentTypes = ResolversObject<{
   Affiliation: AffiliationRow;
   AttackType: AttackType;
   Attribution: AttributionRow;
+  AttributionCandidate: ScoredCandidate;
+  AttributionEvidence: ScoredCandidate;
   Boolean: Scalars['Boolean']['output'];
   Campaign: CampaignRow;
   CampaignConnection: CampaignConnectionResult;
@@ -1260,6 +1348,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReportedCountryTarget: ReportedTargetRow;
   ReportedTarget: ReportedTargetRow;
   ReportedTargets: ActorRow;
+  ScoreComponent: ScoreComponent;
   SearchHit: SearchHitRow;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   Sector: SectorRow;
@@ -1357,6 +1446,29 @@ export type AttributionResolvers<ContextType = Context, ParentType extends Resol
   confidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttributionStatus'], ParentType, ContextType>;
+}>;
+
+export type AttributionCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionCandidate'] = ResolversParentTypes['AttributionCandidate']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  alreadyAttributed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['ScoreComponent']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['AttributionEvidence'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type AttributionEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionEvidence'] = ResolversParentTypes['AttributionEvidence']> = ResolversObject<{
+  confidenceFactor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanPriorConfidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nearestIncidentDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  otherIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  reportedSectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  sameCampaignIncidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  sharedAttackTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sharedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  sharedSectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  supportingIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = ResolversObject<{
@@ -1561,6 +1673,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, Partial<QueryStatsArgs>>;
+  suggestAttributions?: Resolver<Array<ResolversTypes['AttributionCandidate']>, ParentType, ContextType, RequireFields<QuerySuggestAttributionsArgs, 'first' | 'incidentId'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
 }>;
 
@@ -1579,6 +1692,13 @@ export type ReportedTargetResolvers<ContextType = Context, ParentType extends Re
 export type ReportedTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedTargets'] = ResolversParentTypes['ReportedTargets']> = ResolversObject<{
   countries?: Resolver<Array<ResolversTypes['ReportedCountryTarget']>, ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['ReportedTarget']>, ParentType, ContextType>;
+}>;
+
+export type ScoreComponentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreComponent'] = ResolversParentTypes['ScoreComponent']> = ResolversObject<{
+  factor?: Resolver<ResolversTypes['AttributionFactor'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
@@ -1691,6 +1811,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Affiliation?: AffiliationResolvers<ContextType>;
   AttackType?: AttackTypeResolvers<ContextType>;
   Attribution?: AttributionResolvers<ContextType>;
+  AttributionCandidate?: AttributionCandidateResolvers<ContextType>;
+  AttributionEvidence?: AttributionEvidenceResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
@@ -1720,6 +1842,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReportedCountryTarget?: ReportedCountryTargetResolvers<ContextType>;
   ReportedTarget?: ReportedTargetResolvers<ContextType>;
   ReportedTargets?: ReportedTargetsResolvers<ContextType>;
+  ScoreComponent?: ScoreComponentResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;

@@ -4,12 +4,14 @@ import {
   crossBorderRows,
   crossBorderSortValue,
 } from '../analysis/cross-border.js';
+import { suggestAttributions } from '../analysis/attribution.js';
 import { coTargeting } from '../analysis/co-targeting.js';
 import { matrixCells, shapeMatrix } from '../analysis/matrix.js';
 import { shortestPaths } from '../analysis/paths.js';
 import { neighborhood, projection } from '../analysis/subgraph.js';
 import { stats } from '../analysis/stats.js';
 import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
+import { appError, ErrorCode } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
 import { incidentConditions } from '../graphql/filters.js';
@@ -60,6 +62,15 @@ export const analysisResolvers: Resolvers = {
         inRange('first', first, 1, 100),
       );
     },
+    suggestAttributions: async (_parent, { incidentId, first }, { executor }) => {
+      const key = keyFor('Incident', incidentId, 'incidentId');
+      const ranked = await suggestAttributions(executor, key, inRange('first', first, 1, 100));
+      if (!ranked)
+        throw appError(ErrorCode.NOT_FOUND, `No Incident has the id "${key}".`, {
+          argument: 'incidentId',
+        });
+      return ranked;
+    },
     timeline: async (_parent, { filter, bucket, groupBy }, { executor, taxonomy }) => {
       const { points, tooCoarse } = await timelinePoints(
         executor,
@@ -100,6 +111,21 @@ export const analysisResolvers: Resolvers = {
     sharedSectors: (row, _args, { loaders }) => loadLinked(loaders, 'Sector', row.sharedSectorIds),
     sharedCountries: (row, _args, { loaders }) =>
       loadLinked(loaders, 'Country', row.sharedCountryCodes),
+  },
+  AttributionCandidate: {
+    actor: async (candidate, _args, { loaders }) =>
+      required(await loaders.node('Actor').load(candidate.actorId), 'Actor', candidate.actorId),
+    evidence: (candidate) => candidate,
+  },
+  AttributionEvidence: {
+    sharedSectors: (e, _args, { loaders }) => loadLinked(loaders, 'Sector', e.sharedSectorIds),
+    sharedCountries: (e, _args, { loaders }) =>
+      loadLinked(loaders, 'Country', e.sharedCountryCodes),
+    sameCampaignIncidents: (e, _args, { loaders }) =>
+      loadLinked(loaders, 'Incident', e.sameCampaignIncidentIds),
+    reportedSectors: (e, _args, { loaders }) => loadLinked(loaders, 'Sector', e.reportedSectorIds),
+    reportedCountries: (e, _args, { loaders }) =>
+      loadLinked(loaders, 'Country', e.reportedCountryCodes),
   },
   TimelineSeries: {
     label: async (series, _args, { loaders, taxonomy }) => {
