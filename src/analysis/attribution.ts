@@ -7,7 +7,7 @@ import {
 } from './attribution-score.js';
 
 /** The top-level sectors of the incidents bound to `variable` (a sub-sector counts as its parent). */
-const topSectors = (variable: string) =>
+export const topSectors = (variable: string) =>
   `CALL (${variable}) {
     OPTIONAL MATCH (${variable})-[:TARGETED]->(s:Sector)
     OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
