@@ -2,15 +2,17 @@
  * The documented, deterministic score behind `suggestAttributions`. Each factor is a value in
  * [0, 1] times a fixed weight; the weights sum to 1, so a score is in [0, 1]. Factors drawn from the
  * actor's other incidents are discounted by how firmly those incidents are attributed to it.
+ * The four kinds of likeness to the incident weigh alike; time and reported victimology, weaker
+ * signals, half as much (README, "Attribution ranking", has the figures behind the choice).
  */
 export type AttributionFactor =
   'SECTORS' | 'COUNTRIES' | 'ATTACK_TYPES' | 'TIME_PROXIMITY' | 'CAMPAIGN' | 'REPORTED_VICTIMOLOGY';
 
 export const attributionWeights: Readonly<Record<AttributionFactor, number>> = {
-  SECTORS: 0.25,
-  COUNTRIES: 0.25,
-  ATTACK_TYPES: 0.15,
-  CAMPAIGN: 0.15,
+  SECTORS: 0.2,
+  COUNTRIES: 0.2,
+  ATTACK_TYPES: 0.2,
+  CAMPAIGN: 0.2,
   TIME_PROXIMITY: 0.1,
   REPORTED_VICTIMOLOGY: 0.1,
 };

@@ -56,13 +56,13 @@ describe('attribution score', () => {
       }),
     );
     // trust = 0.5 + 0.5 × 50/100 = 0.75
-    // sectors 1/2 × 0.25 × 0.75 = 0.09375; countries 1 × 0.25 × 0.75 = 0.1875
+    // sectors 1/2 × 0.2 × 0.75 = 0.075; countries 1 × 0.2 × 0.75 = 0.15
     // time 0.5 (a year away) × 0.1 × 0.75 = 0.0375; victimology 1/3 × 0.1 = 0.0333…
     expect(scored.confidenceFactor).toBe(0.75);
     const points = Object.fromEntries(scored.components.map((c) => [c.factor, c.points]));
     const expected = {
-      SECTORS: 0.09375,
-      COUNTRIES: 0.1875,
+      SECTORS: 0.075,
+      COUNTRIES: 0.15,
       ATTACK_TYPES: 0,
       CAMPAIGN: 0,
       TIME_PROXIMITY: 0.0375,
@@ -71,7 +71,7 @@ describe('attribution score', () => {
     expect(Object.keys(points)).toEqual(Object.keys(attributionWeights));
     for (const [factor, value] of Object.entries(expected))
       expect(points[factor], factor).toBeCloseTo(value, 12);
-    expect(scored.score).toBeCloseTo(0.09375 + 0.1875 + 0.0375 + 0.1 / 3, 12);
+    expect(scored.score).toBeCloseTo(0.075 + 0.15 + 0.0375 + 0.1 / 3, 12);
   });
 
   it('gives nothing for a factor the incident does not have', () => {
