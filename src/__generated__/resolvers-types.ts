@@ -145,8 +145,10 @@ export type ActorSectorMatrix = {
   columnTotals: Array<Scalars['Int']['output']>;
   /** counts[row][column]: incidents a claim attributes to the row's actor that targeted the column's sector; last row and column are `others`. */
   counts: Array<Array<Scalars['Int']['output']>>;
-  /** Per cell, the share of its incidents that hit a country other than the actor's origins (null for empty cells). */
+  /** Per cell, the share of its incidents that hit a country other than the actor's origins (null for cells without incidents). */
   crossBorderShares: Array<Array<Maybe<Scalars['Float']['output']>>>;
+  /** Per cell, whether the actor's reported victimology names the sector (for `others`: any of the merged cells). */
+  reported: Array<Array<Scalars['Boolean']['output']>>;
   rowTotals: Array<Scalars['Int']['output']>;
   /** Column sectors, busiest first; the `others` column follows them in `counts`. */
   sectors: Array<Sector>;
@@ -183,6 +185,19 @@ export type AffiliationKind =
   | 'ALIAS_OF'
   | 'COOPERATES'
   | 'SUBGROUP';
+
+/**
+ * What an analysis is made of: actor–target links drawn from incidents, from reported victimology
+ * (an actor's `TARGETS` edges, from sources such as MISP and ATT&CK that name no incidents), or both.
+ * Incident counts always count incidents; where a link comes from reported victimology, the answer's
+ * `reported` flags say so. Reported victimology has no date, attack type, text or claim, so a filter
+ * with `from`, `to`, `attackTypes`, `search`, `attributionStatuses` or `crossBorder` is refused
+ * unless the basis is INCIDENTS; its other conditions apply to the actor and its reported targets.
+ */
+export type AnalysisBasis =
+  | 'BOTH'
+  | 'INCIDENTS'
+  | 'REPORTED_VICTIMOLOGY';
 
 export type AttackType = {
   __typename?: 'AttackType';
@@ -251,15 +266,15 @@ export type AttributionEvidence = {
 
 /** What a candidate's score is made of (weights in parentheses; they sum to 1). */
 export type AttributionFactor =
-  /** (0.15) Share of the incident's attack types seen in the actor's other incidents. */
+  /** (0.20) Share of the incident's attack types seen in the actor's other incidents. */
   | 'ATTACK_TYPES'
-  /** (0.15) 1 when another incident of the same campaign is attributed to the actor. */
+  /** (0.20) 1 when another incident of the same campaign is attributed to the actor. */
   | 'CAMPAIGN'
-  /** (0.25) Share of the incident's affected countries that the actor's other incidents hit. */
+  /** (0.20) Share of the incident's affected countries that the actor's other incidents hit. */
   | 'COUNTRIES'
   /** (0.10) Share of the incident's sectors and countries named by the actor's reported victimology (not discounted). */
   | 'REPORTED_VICTIMOLOGY'
-  /** (0.25) Share of the incident's top-level sectors that the actor's other incidents hit. */
+  /** (0.20) Share of the incident's top-level sectors that the actor's other incidents hit. */
   | 'SECTORS'
   /** (0.10) 0.5^(days to the actor's nearest other incident ÷ 365): 1 when they overlap. */
   | 'TIME_PROXIMITY';
@@ -315,8 +330,9 @@ export type CoTargetingMatch = {
   __typename?: 'CoTargetingMatch';
   actor: Actor;
   /**
-   * Jaccard index of the two actors' targets (top-level sectors and/or affected countries of their
-   * incidents under the filter): shared targets ÷ all targets of either. 1 = the same, 0 = none shared.
+   * Jaccard index of the two actors' targets (top-level sectors and/or countries: those their incidents
+   * under the filter hit, those their reported victimology names, or both, by `basis`): shared targets
+   * ÷ all targets of either. 1 = the same, 0 = none shared.
    */
   score: Scalars['Float']['output'];
   sharedCountries: Array<Country>;
@@ -410,17 +426,22 @@ export type CrossBorderOrderField =
 
 /**
  * One line of the headline question: an actor from one country hit a sector in another.
- * Counts incidents (not reported victimology).
+ * Reported victimology names sectors and countries separately; a reported line pairs each of the
+ * actor's reported sectors with each of its reported countries.
  */
 export type CrossBorderRow = {
   __typename?: 'CrossBorderRow';
   actor: Actor;
   affectedCountry: Country;
-  firstDate: Scalars['Date']['output'];
+  /** Null when no incident is behind the line. */
+  firstDate: Maybe<Scalars['Date']['output']>;
+  /** Incidents behind the line (0 for a line only reported victimology gives). */
   incidentCount: Scalars['Int']['output'];
-  lastDate: Scalars['Date']['output'];
+  lastDate: Maybe<Scalars['Date']['output']>;
   /** The actor's origin with the highest confidence; null in `unknownOrigin` rows. */
   origin: Maybe<Country>;
+  /** The actor's reported victimology names the sector (or its parent) and the country. */
+  reported: Scalars['Boolean']['output'];
   sector: Sector;
 };
 
@@ -651,7 +672,12 @@ export type Query = {
    * `maxHops` (1–6) long: how an actor connects to a sector, a country or another actor. `first`: 1–100.
    */
   paths: Paths;
-  /** Actors linked to the top-level sectors and countries their incidents hit (weight = incidents), and to their origins. */
+  /**
+   * Actors linked to the top-level sectors and countries their incidents hit (TARGETS_SECTOR and
+   * HITS_COUNTRY edges, weight = incidents, at least `minWeight`), and to their origins; with reported
+   * victimology, REPORTED_TARGETS edges (weight 1, the source's confidence in `properties`) to the
+   * top-level sectors and countries the actor is reported to target.
+   */
   projection: Subgraph;
   /**
    * Full-text search over actor names and aliases and incident titles and descriptions, best first.
@@ -688,6 +714,7 @@ export type QueryActorArgs = {
  * sectors they hit and the countries involved. Every domain file extends this root.
  */
 export type QueryActorSectorMatrixArgs = {
+  basis?: AnalysisBasis;
   filter?: InputMaybe<IncidentFilter>;
   topActors?: InputMaybe<Scalars['Int']['input']>;
   topSectors?: InputMaybe<Scalars['Int']['input']>;
@@ -732,6 +759,7 @@ export type QueryCampaignsArgs = {
  */
 export type QueryCoTargetingArgs = {
   actorId: Scalars['ID']['input'];
+  basis?: AnalysisBasis;
   by?: CoTargetingBasis;
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -762,6 +790,7 @@ export type QueryCountryArgs = {
  */
 export type QueryCrossBorderArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  basis?: AnalysisBasis;
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CrossBorderOrder>;
@@ -858,6 +887,7 @@ export type QueryPathsArgs = {
  * sectors they hit and the countries involved. Every domain file extends this root.
  */
 export type QueryProjectionArgs = {
+  basis?: AnalysisBasis;
   filter?: InputMaybe<IncidentFilter>;
   minWeight?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -888,6 +918,7 @@ export type QuerySectorArgs = {
  * sectors they hit and the countries involved. Every domain file extends this root.
  */
 export type QueryStatsArgs = {
+  basis?: AnalysisBasis;
   filter?: InputMaybe<IncidentFilter>;
 };
 
@@ -1037,13 +1068,14 @@ export type StateClaim = {
 /** The headline numbers of the incidents that pass a filter. */
 export type Stats = {
   __typename?: 'Stats';
-  /** Distinct actors named by a claim that passes the filter's claim conditions. */
+  /** Distinct actors named by a claim that passes the filter's claim conditions (and/or with reported victimology, by basis). */
   actors: Scalars['Int']['output'];
   /** Incidents with at least one claim passing the filter's claim conditions. */
   attributedIncidents: Scalars['Int']['output'];
+  /** Distinct countries affected by the incidents and/or named by the reported victimology. */
   countriesAffected: Scalars['Int']['output'];
   incidents: Scalars['Int']['output'];
-  /** Distinct sectors targeted (as recorded, sub-sectors counted as themselves). */
+  /** Distinct sectors targeted (as recorded, sub-sectors counted as themselves), by the incidents and/or the reported victimology. */
   sectors: Scalars['Int']['output'];
   unattributedIncidents: Scalars['Int']['output'];
 };
@@ -1084,7 +1116,7 @@ export type SubgraphNode = {
   type: Scalars['String']['output'];
 };
 
-/** Counts of incidents over time, empty buckets included. */
+/** Counts of incidents over time, empty buckets included. Incidents only: reported victimology has no date. */
 export type Timeline = {
   __typename?: 'Timeline';
   bucket: TimelineBucket;
@@ -1228,6 +1260,7 @@ export type ResolversTypes = ResolversObject<{
   Affiliation: ResolverTypeWrapper<AffiliationRow>;
   AffiliationDirection: AffiliationDirection;
   AffiliationKind: AffiliationKind;
+  AnalysisBasis: AnalysisBasis;
   AttackType: ResolverTypeWrapper<AttackType>;
   Attribution: ResolverTypeWrapper<AttributionRow>;
   AttributionBasis: AttributionBasis;
@@ -1416,6 +1449,7 @@ export type ActorSectorMatrixResolvers<ContextType = Context, ParentType extends
   columnTotals?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   counts?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   crossBorderShares?: Resolver<Array<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  reported?: Resolver<Array<Array<ResolversTypes['Boolean']>>, ParentType, ContextType>;
   rowTotals?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1542,10 +1576,11 @@ export type CrossBorderEdgeResolvers<ContextType = Context, ParentType extends R
 export type CrossBorderRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossBorderRow'] = ResolversParentTypes['CrossBorderRow']> = ResolversObject<{
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   affectedCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
-  firstDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  firstDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lastDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lastDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
 }>;
 
@@ -1649,15 +1684,15 @@ export type PathsResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
-  actorSectorMatrix?: Resolver<ResolversTypes['ActorSectorMatrix'], ParentType, ContextType, RequireFields<QueryActorSectorMatrixArgs, 'topActors' | 'topSectors'>>;
+  actorSectorMatrix?: Resolver<ResolversTypes['ActorSectorMatrix'], ParentType, ContextType, RequireFields<QueryActorSectorMatrixArgs, 'basis' | 'topActors' | 'topSectors'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   attackTypes?: Resolver<Array<ResolversTypes['AttackType']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
-  coTargeting?: Resolver<Array<ResolversTypes['CoTargetingMatch']>, ParentType, ContextType, RequireFields<QueryCoTargetingArgs, 'actorId' | 'by' | 'first'>>;
+  coTargeting?: Resolver<Array<ResolversTypes['CoTargetingMatch']>, ParentType, ContextType, RequireFields<QueryCoTargetingArgs, 'actorId' | 'basis' | 'by' | 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
-  crossBorder?: Resolver<ResolversTypes['CrossBorderConnection'], ParentType, ContextType, RequireFields<QueryCrossBorderArgs, 'first'>>;
+  crossBorder?: Resolver<ResolversTypes['CrossBorderConnection'], ParentType, ContextType, RequireFields<QueryCrossBorderArgs, 'basis' | 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
@@ -1668,11 +1703,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
-  projection?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryProjectionArgs, 'minWeight'>>;
+  projection?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryProjectionArgs, 'basis' | 'minWeight'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
-  stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, Partial<QueryStatsArgs>>;
+  stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, RequireFields<QueryStatsArgs, 'basis'>>;
   suggestAttributions?: Resolver<Array<ResolversTypes['AttributionCandidate']>, ParentType, ContextType, RequireFields<QuerySuggestAttributionsArgs, 'first' | 'incidentId'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
 }>;

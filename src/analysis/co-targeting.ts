@@ -5,6 +5,11 @@ import {
   whereClause,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
+import {
+  unionByBasis,
+  victimologyMatch,
+  type AnalysisBasis,
+} from '../repositories/victimology-filter.js';
 
 export type CoTargetingBasis = 'SECTOR' | 'COUNTRY' | 'BOTH';
 
@@ -17,25 +22,43 @@ export interface CoTargetingRow {
 
 /**
  * Targeting similarity: each actor's targeting is the set of top-level sectors and/or affected
- * countries of the incidents attributed to it (under the filter); the score is the Jaccard index
+ * countries of the incidents attributed to it (under the filter) and/or named by its reported
+ * victimology, by `basis`; the score is the Jaccard index
  * |A ∩ B| / |A ∪ B| of the two sets (BOTH: sectors and countries together as one set). 1 means the
  * same targets, 0 nothing in common; actors with nothing in common are left out.
  */
-export function coTargetingCypher(filter: IncidentConditions, basis: CoTargetingBasis) {
+export function coTargetingCypher(
+  filter: IncidentConditions,
+  by: CoTargetingBasis,
+  basis: AnalysisBasis,
+) {
   const { match, where, params } = incidentMatch(filter);
   const claims = claimConditions(filter, undefined, params);
-  params.kinds = basis === 'BOTH' ? ['sector', 'country'] : [basis.toLowerCase()];
-  const text = `${match}
-${whereClause(where)}
-MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
-WITH DISTINCT i, a
-CALL (i) {
-  MATCH (i)-[:TARGETED]->(s:Sector)
+  const reported = victimologyMatch(filter, params);
+  params.kinds = by === 'BOTH' ? ['sector', 'country'] : [by.toLowerCase()];
+  const fromIncidents = `${match}
+  ${whereClause(where)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+  WITH DISTINCT i, a
+  CALL (i) {
+    MATCH (i)-[:TARGETED]->(s:Sector)
+    OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+    RETURN collect(DISTINCT {kind: 'sector', key: coalesce(parent, s).id}) AS sectors
+  }
+  CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT {kind: 'country', key: c.iso2}) AS countries }
+  UNWIND [f IN sectors + countries WHERE f.kind IN $kinds] AS feature
+  RETURN a, feature`;
+  const fromVictimology = `MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
   OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-  RETURN collect(DISTINCT {kind: 'sector', key: coalesce(parent, s).id}) AS sectors
+  WITH a, {kind: 'sector', key: coalesce(parent, s).id} AS feature WHERE feature.kind IN $kinds
+  RETURN a, feature
+  UNION
+  MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}
+  WITH a, {kind: 'country', key: c.iso2} AS feature WHERE feature.kind IN $kinds
+  RETURN a, feature`;
+  const text = `CALL () {
+  ${unionByBasis(basis, fromIncidents, fromVictimology)}
 }
-CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT {kind: 'country', key: c.iso2}) AS countries }
-UNWIND [f IN sectors + countries WHERE f.kind IN $kinds] AS feature
 WITH a, collect(DISTINCT feature) AS features
 WITH collect({id: a.id, features: features}) AS actors
 WITH actors, [x IN actors WHERE x.id = $actorId][0] AS me
@@ -57,10 +80,11 @@ export async function coTargeting(
   executor: Executor,
   actorId: string,
   filter: IncidentConditions,
-  basis: CoTargetingBasis,
+  by: CoTargetingBasis,
+  basis: AnalysisBasis,
   first: number,
 ): Promise<CoTargetingRow[]> {
-  const { text, params } = coTargetingCypher(filter, basis);
+  const { text, params } = coTargetingCypher(filter, by, basis);
   return executor.read(cypher<CoTargetingRow>('analysis:coTargeting', text), {
     ...params,
     actorId,

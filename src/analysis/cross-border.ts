@@ -5,6 +5,11 @@ import {
   whereClause,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
+import {
+  countsVictimology,
+  victimologyMatch,
+  type AnalysisBasis,
+} from '../repositories/victimology-filter.js';
 import { afterValues, type PageRequest } from '../repositories/pagination.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 
@@ -14,8 +19,9 @@ export interface CrossBorderRecord {
   sector: SectorRow;
   affectedCountry: CountryRow;
   incidentCount: number;
-  firstDate: string;
-  lastDate: string;
+  firstDate: string | null;
+  lastDate: string | null;
+  reported: boolean;
   /** actor|sector|country: the row's identity, the keyset's tie-breaker. */
   rowKey: string;
 }
@@ -28,18 +34,60 @@ export interface CrossBorderOrdering {
 
 /**
  * The headline question in one query: per (actor, sector, affected country) the incidents whose
- * qualifying claim names the actor, where the affected country is none of the actor's origins.
- * `known` selects actors with an origin; the others are listed apart by the same query shape.
+ * qualifying claim names the actor, where the affected country is none of the actor's origins;
+ * with reported victimology, also each reported sector paired with each reported country outside
+ * the origins. `known` selects actors with an origin; the others are listed apart by the same
+ * query shape. Incident counts are always counted, whatever the basis: it decides which lines show.
  */
+function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, known: boolean) {
+  const { match, where, params } = incidentMatch(filter);
+  const claims = claimConditions(filter, undefined, params);
+  const reported = victimologyMatch(filter, params);
+  const origin = `${known ? '' : 'NOT '}EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }`;
+  const fromIncidents = `${match}
+  ${whereClause(where)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+  WITH DISTINCT i, a
+  WHERE ${origin}
+  MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
+  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
+  RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate`;
+  const fromVictimology = `MATCH (a:Actor)-[t:TARGETS]->(s:Sector)
+  ${whereClause([origin, ...reported.actor, ...reported.sector])}
+  WITH DISTINCT a, s
+  MATCH (a)-[t:TARGETS]->(c:Country)
+  ${whereClause(['NOT EXISTS { (a)-[:ORIGINATES_FROM]->(c) }', ...reported.country])}
+  RETURN a, s, c AS v, 0 AS n, null AS firstDate, null AS lastDate`;
+  const confidence =
+    typeof filter.minConfidence === 'number'
+      ? 'AND coalesce(t.confidence, 0) >= $f_minConfidence'
+      : '';
+  const shown = {
+    INCIDENTS: 'n > 0',
+    REPORTED_VICTIMOLOGY: 'reported',
+    BOTH: 'n > 0 OR reported',
+  }[basis];
+  const text = `CALL () {
+  ${fromIncidents}
+  ${countsVictimology(basis) ? `UNION ALL\n  ${fromVictimology}` : ''}
+}
+WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
+WITH a, s, v, n, firstDate, lastDate,
+     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) ${confidence} }
+       AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true ${confidence} } AS reported
+WHERE ${shown}`;
+  return { text, params };
+}
+
 export function crossBorderCypher(
   filter: IncidentConditions,
+  basis: AnalysisBasis,
   order: CrossBorderOrdering,
   page: PageRequest,
   known: boolean,
 ) {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
-  const sort = order.field === 'INCIDENT_COUNT' ? 'n' : 'toString(lastDate)';
+  const { text: lines, params } = crossBorderLines(filter, basis, known);
+  const sort = order.field === 'INCIDENT_COUNT' ? 'n' : "coalesce(toString(lastDate), '')";
   const comparison = order.direction === 'DESC' ? '<' : '>';
   const after = afterValues(page);
   if (after) {
@@ -47,39 +95,27 @@ export function crossBorderCypher(
     params.afterKey = after[1];
   }
   params.limit = page.first + 1;
-  const text = `${match}
-${whereClause(where)}
-MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
-WITH DISTINCT i, a
-WHERE ${known ? '' : 'NOT '}EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
-MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
-WITH a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
-WITH a, s, v, n, firstDate, lastDate, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
+  const text = `${lines}
+WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
 ${after ? `WHERE ${sort} ${comparison} $afterValue OR (${sort} = $afterValue AND rowKey > $afterKey)` : ''}
-WITH a, s, v, n, firstDate, lastDate, rowKey ORDER BY ${sort} ${order.direction}, rowKey ASC LIMIT toInteger($limit)
+WITH a, s, v, n, firstDate, lastDate, reported, rowKey ORDER BY ${sort} ${order.direction}, rowKey ASC LIMIT toInteger($limit)
 OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
 RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCountry,
-       n AS incidentCount, firstDate, lastDate, rowKey`;
-  const count = `${match}
-${whereClause(where)}
-MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
-WITH DISTINCT i, a
-WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
-MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
-RETURN count(DISTINCT [a.id, s.id, v.iso2]) AS count`;
+       n AS incidentCount, firstDate, lastDate, reported, rowKey`;
+  const count = `${lines}
+RETURN count(*) AS count`;
   return { text, count, params };
 }
 
 export async function crossBorderRows(
   executor: Executor,
   filter: IncidentConditions,
+  basis: AnalysisBasis,
   order: CrossBorderOrdering,
   page: PageRequest,
   known: boolean,
 ): Promise<CrossBorderRecord[]> {
-  const { text, params } = crossBorderCypher(filter, order, page, known);
+  const { text, params } = crossBorderCypher(filter, basis, order, page, known);
   return executor.read(
     cypher<CrossBorderRecord>(`analysis:crossBorder${known ? '' : ':unknownOrigin'}`, text),
     params,
@@ -89,9 +125,11 @@ export async function crossBorderRows(
 export async function countCrossBorderRows(
   executor: Executor,
   filter: IncidentConditions,
+  basis: AnalysisBasis,
 ): Promise<number> {
   const { count, params } = crossBorderCypher(
     filter,
+    basis,
     { field: 'INCIDENT_COUNT', direction: 'DESC' },
     { first: 0 },
     true,
@@ -105,4 +143,4 @@ export async function countCrossBorderRows(
 export const crossBorderSortValue = (
   row: CrossBorderRecord,
   field: CrossBorderOrderField,
-): string | number => (field === 'INCIDENT_COUNT' ? row.incidentCount : row.lastDate);
+): string | number => (field === 'INCIDENT_COUNT' ? row.incidentCount : (row.lastDate ?? ''));

@@ -5,42 +5,70 @@ import {
   whereClause,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
+import {
+  countsVictimology,
+  victimologyMatch,
+  type AnalysisBasis,
+} from '../repositories/victimology-filter.js';
 
 export interface MatrixCell {
   actorId: string;
   sectorId: string;
   incidentCount: number;
   crossBorderCount: number;
+  reported: boolean;
 }
 
 /**
  * Actors × top-level sectors (sub-sectors rolled up): per pair, the incidents a qualifying claim
- * attributes to the actor, and how many of them hit a country other than the actor's origins.
- * One aggregation in the database; choosing the top rows and columns happens on the result.
+ * attributes to the actor, how many of them hit a country other than the actor's origins, and
+ * whether the actor's reported victimology names the sector. The basis decides which pairs show;
+ * counts are always incidents. One aggregation in the database; choosing the top rows and columns
+ * happens on the result.
  */
-export function matrixCypher(filter: IncidentConditions) {
+export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
   const { match, where, params } = incidentMatch(filter);
   const claims = claimConditions(filter, undefined, params);
-  const text = `${match}
-${whereClause(where)}
-MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
-WITH DISTINCT i, a
-MATCH (i)-[:TARGETED]->(s:Sector)
-OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-WITH DISTINCT i, a, coalesce(parent, s) AS top
-WITH a, top, i,
-     EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
-       AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
-RETURN a.id AS actorId, top.id AS sectorId, count(i) AS incidentCount,
-       count(CASE WHEN crossBorder THEN 1 END) AS crossBorderCount`;
+  const reported = victimologyMatch(filter, params);
+  const confidence =
+    typeof filter.minConfidence === 'number'
+      ? 'AND coalesce(t.confidence, 0) >= $f_minConfidence'
+      : '';
+  const fromVictimology = `UNION ALL
+  MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
+  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+  RETURN DISTINCT a, coalesce(parent, s) AS top, 0 AS n, 0 AS crossBorder`;
+  const shown = { INCIDENTS: 'n > 0', REPORTED_VICTIMOLOGY: 'reported', BOTH: 'n > 0 OR reported' }[
+    basis
+  ];
+  const text = `CALL () {
+  ${match}
+  ${whereClause(where)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+  WITH DISTINCT i, a
+  MATCH (i)-[:TARGETED]->(s:Sector)
+  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+  WITH DISTINCT i, a, coalesce(parent, s) AS top
+  WITH a, top, i,
+       EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
+         AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
+  RETURN a, top, count(i) AS n, count(CASE WHEN crossBorder THEN 1 END) AS crossBorder
+  ${countsVictimology(basis) ? fromVictimology : ''}
+}
+WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
+WITH a, top, n, crossBorder,
+     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = top OR EXISTS { (rs)-[:SUBSECTOR_OF]->(top) }) ${confidence} } AS reported
+WHERE ${shown}
+RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported`;
   return { text, params };
 }
 
 export async function matrixCells(
   executor: Executor,
   filter: IncidentConditions,
+  basis: AnalysisBasis,
 ): Promise<MatrixCell[]> {
-  const { text, params } = matrixCypher(filter);
+  const { text, params } = matrixCypher(filter, basis);
   return executor.read(cypher<MatrixCell>('analysis:actorSectorMatrix', text), params);
 }
 
@@ -50,6 +78,7 @@ export interface Matrix {
   /** cells[row][column], rows = actorIds then "others", columns = sectorIds then "others". */
   counts: number[][];
   crossBorderShares: (number | null)[][];
+  reported: boolean[][];
   rowTotals: number[];
   columnTotals: number[];
   total: number;
@@ -58,12 +87,18 @@ export interface Matrix {
 /**
  * The busiest `topActors` rows and `topSectors` columns, plus an "others" row and column that hold
  * everything else, so every row, column and grand total is the true sum of actor–sector counts.
+ * Busiest means most incidents, then most reported cells (all a victimology-only matrix has).
  */
 export function shapeMatrix(cells: MatrixCell[], topActors: number, topSectors: number): Matrix {
   const sum = (pick: (c: MatrixCell) => string) => {
-    const totals = new Map<string, number>();
-    for (const c of cells) totals.set(pick(c), (totals.get(pick(c)) ?? 0) + c.incidentCount);
-    return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => key);
+    const totals = new Map<string, [number, number]>();
+    for (const c of cells) {
+      const [incidents, reported] = totals.get(pick(c)) ?? [0, 0];
+      totals.set(pick(c), [incidents + c.incidentCount, reported + (c.reported ? 1 : 0)]);
+    }
+    return [...totals]
+      .sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0].localeCompare(b[0]))
+      .map(([key]) => key);
   };
   const actorIds = sum((c) => c.actorId).slice(0, topActors);
   const sectorIds = sum((c) => c.sectorId).slice(0, topSectors);
@@ -71,6 +106,7 @@ export function shapeMatrix(cells: MatrixCell[], topActors: number, topSectors: 
   const columns = sectorIds.length + 1;
   const counts = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
   const cross = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+  const reported = Array.from({ length: rows }, () => new Array<boolean>(columns).fill(false));
   for (const cell of cells) {
     const row = actorIds.includes(cell.actorId) ? actorIds.indexOf(cell.actorId) : rows - 1;
     const column = sectorIds.includes(cell.sectorId)
@@ -78,6 +114,7 @@ export function shapeMatrix(cells: MatrixCell[], topActors: number, topSectors: 
       : columns - 1;
     (counts[row] as number[])[column] = (counts[row]?.[column] ?? 0) + cell.incidentCount;
     (cross[row] as number[])[column] = (cross[row]?.[column] ?? 0) + cell.crossBorderCount;
+    if (cell.reported) (reported[row] as boolean[])[column] = true;
   }
   const crossBorderShares = counts.map((row, r) =>
     row.map((n, c) => (n === 0 ? null : (cross[r]?.[c] ?? 0) / n)),
@@ -91,6 +128,7 @@ export function shapeMatrix(cells: MatrixCell[], topActors: number, topSectors: 
     sectorIds,
     counts,
     crossBorderShares,
+    reported,
     rowTotals,
     columnTotals,
     total: rowTotals.reduce((a, b) => a + b, 0),

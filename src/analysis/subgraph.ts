@@ -7,6 +7,12 @@ import {
   whereClause,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
+import {
+  countsIncidents,
+  countsVictimology,
+  victimologyMatch,
+  type AnalysisBasis,
+} from '../repositories/victimology-filter.js';
 
 /**
  * The graph shape visualisation tools take as is: D3 reads `nodes`/`edges` with `id`, `source`,
@@ -105,16 +111,23 @@ export const stored = (variable: string) =>
 
 /**
  * The picture an analyst wants first: actors linked to the (top-level) sectors and the countries
- * their incidents hit, each link weighted by the number of incidents, plus each actor's origin.
+ * their incidents hit, each link weighted by the number of incidents (TARGETS_SECTOR, HITS_COUNTRY);
+ * with reported victimology, REPORTED_TARGETS links to the top-level sectors and countries the
+ * actor is reported to target (weight 1, the strongest confidence kept); plus each actor's origin.
+ * One query per basis part.
  */
 export async function projection(
   executor: Executor,
   filter: IncidentConditions,
+  basis: AnalysisBasis,
   minWeight: number,
 ): Promise<SubgraphRecord> {
   const { match, where, params } = incidentMatch(filter);
   const claims = claimConditions(filter, undefined, params);
-  const text = `${match}
+  const reported = victimologyMatch(filter, params);
+  const origins = `OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored('origin')}) AS origins }
+RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, confidence, origins`;
+  const fromIncidents = `${match}
 ${whereClause(where)}
 MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
 WITH DISTINCT i, a
@@ -125,20 +138,42 @@ CALL (i) {
 }
 CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }
 UNWIND [x IN sectors | {node: x, type: 'TARGETS_SECTOR'}] + [x IN countries | {node: x, type: 'HITS_COUNTRY'}] AS link
-WITH a, link.node AS t, link.type AS type, count(DISTINCT i) AS weight
+WITH a, link.node AS t, link.type AS type, count(DISTINCT i) AS weight, null AS confidence
 WHERE weight >= $minWeight
-OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored('origin')}) AS origins }
-RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, origins`;
-  const rows = await executor.read(
-    cypher<{
-      actor: StoredNode;
-      target: StoredNode;
-      type: string;
-      weight: number;
-      origins: StoredNode[];
-    }>('analysis:projection', text),
-    { ...params, minWeight, labels: nodeLabels },
-  );
+${origins}`;
+  const fromVictimology = `CALL () {
+  MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
+  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
+  RETURN a, coalesce(parent, s) AS target, t.confidence AS confidence
+  UNION ALL
+  MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}
+  RETURN a, c AS target, t.confidence AS confidence
+}
+WITH a, target AS t, 'REPORTED_TARGETS' AS type, 1 AS weight, max(confidence) AS confidence
+${origins}`;
+  type Row = {
+    actor: StoredNode;
+    target: StoredNode;
+    type: string;
+    weight: number;
+    confidence: number | null;
+    origins: StoredNode[];
+  };
+  const parts = [
+    countsIncidents(basis) ? fromIncidents : null,
+    countsVictimology(basis) ? fromVictimology : null,
+  ].filter((text) => text !== null);
+  const rows = (
+    await Promise.all(
+      parts.map((text) =>
+        executor.read(cypher<Row>('analysis:projection', text), {
+          ...params,
+          minWeight,
+          labels: nodeLabels,
+        }),
+      ),
+    )
+  ).flat();
   const nodes = new Map<string, SubgraphNodeRecord>();
   const edges = new Map<string, SubgraphEdgeRecord>();
   for (const row of rows) {
@@ -146,7 +181,8 @@ RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, origins`
     const target = modelNode(row.target);
     nodes.set(actor.id, actor);
     nodes.set(target.id, target);
-    const edge = subgraphEdge(row.type, actor.id, target.id, row.weight);
+    const extra = row.confidence === null ? {} : { confidence: row.confidence };
+    const edge = subgraphEdge(row.type, actor.id, target.id, row.weight, extra);
     edges.set(edge.id, edge);
     for (const origin of row.origins) {
       const country = modelNode(origin);

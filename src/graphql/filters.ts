@@ -2,6 +2,11 @@ import type { ActorFilter, IncidentFilter } from '../__generated__/resolvers-typ
 import { appError, ErrorCode } from '../errors.js';
 import type { ActorConditions } from '../repositories/actor-repository.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
+import {
+  countsVictimology,
+  incidentOnlyConditions,
+  type AnalysisBasis,
+} from '../repositories/victimology-filter.js';
 import { luceneQuery } from '../repositories/search-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { keyFor } from './global-id.js';
@@ -105,4 +110,24 @@ function countryCodes(codes: readonly string[], taxonomy: Taxonomy, argument: st
       );
     return resolved;
   });
+}
+
+/**
+ * The basis an analysis counts on, checked against its filter: reported victimology carries no
+ * date, attack type, text or claim, so asking it for one is an error that names the condition
+ * rather than an answer that quietly ignores it.
+ */
+export function analysisBasis(
+  basis: AnalysisBasis,
+  filter: IncidentFilter | null | undefined,
+): AnalysisBasis {
+  if (!countsVictimology(basis) || !filter) return basis;
+  const set = incidentOnlyConditions.filter((name) => filter[name] != null);
+  if (set.length > 0)
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `filter.${set.join(', filter.')} cannot apply to reported victimology, which has no date, attack type, text or claim: use basis INCIDENTS, or leave ${set.length > 1 ? 'them' : 'it'} out.`,
+      { argument: `filter.${set[0] ?? ''}` },
+    );
+  return basis;
 }

@@ -14,31 +14,51 @@ import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
 import { appError, ErrorCode } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
-import { incidentConditions } from '../graphql/filters.js';
+import { analysisBasis, incidentConditions } from '../graphql/filters.js';
 import { keyFor, nodeArgument } from '../graphql/global-id.js';
 import { toPage } from '../repositories/pagination.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    stats: (_parent, { filter }, { executor, taxonomy }) =>
-      stats(executor, incidentConditions(filter, taxonomy)),
-    actorSectorMatrix: async (_parent, { filter, topActors, topSectors }, { executor, taxonomy }) =>
+    stats: (_parent, { filter, basis }, { executor, taxonomy }) =>
+      stats(executor, incidentConditions(filter, taxonomy), analysisBasis(basis, filter)),
+    actorSectorMatrix: async (
+      _parent,
+      { filter, basis, topActors, topSectors },
+      { executor, taxonomy },
+    ) =>
       shapeMatrix(
-        await matrixCells(executor, incidentConditions(filter, taxonomy)),
+        await matrixCells(
+          executor,
+          incidentConditions(filter, taxonomy),
+          analysisBasis(basis, filter),
+        ),
         inRange('topActors', topActors, 1, 100),
         inRange('topSectors', topSectors, 1, 100),
       ),
     coTargeting: async (
       _parent,
-      { actorId, by, filter, first },
+      { actorId, by, filter, basis, first },
       { executor, loaders, taxonomy },
     ) => {
       const key = keyFor('Actor', actorId, 'actorId');
       await existing(loaders, 'Actor', key, 'actorId');
-      return coTargeting(executor, key, incidentConditions(filter, taxonomy), by, first);
+      return coTargeting(
+        executor,
+        key,
+        incidentConditions(filter, taxonomy),
+        by,
+        analysisBasis(basis, filter),
+        first,
+      );
     },
-    projection: (_parent, { filter, minWeight }, { executor, taxonomy }) =>
-      projection(executor, incidentConditions(filter, taxonomy), minWeight),
+    projection: (_parent, { filter, basis, minWeight }, { executor, taxonomy }) =>
+      projection(
+        executor,
+        incidentConditions(filter, taxonomy),
+        analysisBasis(basis, filter),
+        minWeight,
+      ),
     neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }) =>
       neighborhood(
         executor,
@@ -82,17 +102,19 @@ export const analysisResolvers: Resolvers = {
     },
     crossBorder: async (_parent, args, { executor, taxonomy }) => {
       const filter = incidentConditions(args.filter, taxonomy);
+      const basis = analysisBasis(args.basis, args.filter);
       const order = orderOf(args.orderBy, { field: 'INCIDENT_COUNT', direction: 'DESC' });
       const page = pageOf(args);
-      const rows = await crossBorderRows(executor, filter, order, page, true);
+      const rows = await crossBorderRows(executor, filter, basis, order, page, true);
       return {
         ...toPage(rows, page.first, (row) => [crossBorderSortValue(row, order.field), row.rowKey]),
-        totalCount: () => countCrossBorderRows(executor, filter),
+        totalCount: () => countCrossBorderRows(executor, filter, basis),
         unknownOrigin: async () =>
           (
             await crossBorderRows(
               executor,
               filter,
+              basis,
               { field: 'INCIDENT_COUNT', direction: 'DESC' },
               { first: page.first },
               false,

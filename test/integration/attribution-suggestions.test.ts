@@ -155,7 +155,10 @@ describe('suggestAttributions', () => {
       });
     }
     for (const candidate of answer) {
-      const sum = candidate.components.reduce((a: number, c: { points: number }) => a + c.points, 0);
+      const sum = candidate.components.reduce(
+        (a: number, c: { points: number }) => a + c.points,
+        0,
+      );
       expect(candidate.score).toBeCloseTo(sum, 12);
       for (const c of candidate.components) {
         const discount =

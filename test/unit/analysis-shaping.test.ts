@@ -49,10 +49,28 @@ describe('shapeMatrix', () => {
   it('keeps the top rows and columns and folds the rest into others, sums intact', () => {
     const m = shapeMatrix(
       [
-        { actorId: 'x', sectorId: 'health', incidentCount: 5, crossBorderCount: 5 },
-        { actorId: 'x', sectorId: 'energy', incidentCount: 1, crossBorderCount: 0 },
-        { actorId: 'y', sectorId: 'health', incidentCount: 2, crossBorderCount: 1 },
-        { actorId: 'z', sectorId: 'water', incidentCount: 1, crossBorderCount: 0 },
+        {
+          actorId: 'x',
+          sectorId: 'health',
+          incidentCount: 5,
+          crossBorderCount: 5,
+          reported: false,
+        },
+        {
+          actorId: 'x',
+          sectorId: 'energy',
+          incidentCount: 1,
+          crossBorderCount: 0,
+          reported: false,
+        },
+        {
+          actorId: 'y',
+          sectorId: 'health',
+          incidentCount: 2,
+          crossBorderCount: 1,
+          reported: false,
+        },
+        { actorId: 'z', sectorId: 'water', incidentCount: 1, crossBorderCount: 0, reported: true },
       ],
       1,
       1,
@@ -67,8 +85,36 @@ describe('shapeMatrix', () => {
       [1, 0],
       [0.5, 0],
     ]);
+    expect(m.reported).toEqual([
+      [false, false],
+      [false, true],
+    ]);
     expect(m.rowTotals).toEqual([6, 3]);
     expect(m.columnTotals).toEqual([7, 2]);
     expect(m.total).toBe(9);
+  });
+
+  it('orders a victimology-only matrix by reported cells, then by id', () => {
+    const cell = (actorId: string, sectorId: string) => ({
+      actorId,
+      sectorId,
+      incidentCount: 0,
+      crossBorderCount: 0,
+      reported: true,
+    });
+    const m = shapeMatrix(
+      [cell('b', 'energy'), cell('b', 'health'), cell('a', 'energy'), cell('c', 'water')],
+      2,
+      1,
+    );
+    expect(m.actorIds).toEqual(['b', 'a']);
+    expect(m.sectorIds).toEqual(['energy']);
+    expect(m.counts.flat().every((n) => n === 0)).toBe(true);
+    expect(m.crossBorderShares.flat().every((share) => share === null)).toBe(true);
+    expect(m.reported).toEqual([
+      [true, true],
+      [true, false],
+      [false, true],
+    ]);
   });
 });
