@@ -53,7 +53,7 @@ ${distinct(
   'a.id',
   'actors',
   `UNWIND incidents AS i MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}`,
-  `MATCH (a:Actor) WHERE EXISTS { (a)-[:TARGETS]->() } ${reported.actor.map((c) => `AND ${c}`).join(' ')}`,
+  `MATCH (a:Actor) ${whereClause(reported.actor)}`,
 )}
 ${distinct(
   's.id',

@@ -20,7 +20,10 @@ export const incidentOnlyConditions = [
 ] as const satisfies readonly (keyof IncidentConditions)[];
 
 export interface VictimologyMatch {
-  /** Conditions on the actor `a` (who it is, where from, what its reported targets include). */
+  /**
+   * Conditions on the actor `a`: who it is, where from, and that it has a reported target passing
+   * the filter (one of the sectors and one of the countries asked for, when they are).
+   */
   actor: string[];
   /** Conditions on a reported sector link `t` to `s`. */
   sector: string[];
@@ -38,21 +41,26 @@ export function victimologyMatch(
   filter: IncidentConditions,
   params: Record<string, unknown>,
 ): VictimologyMatch {
-  const link: string[] = [];
-  if (typeof filter.minConfidence === 'number') {
-    link.push('coalesce(t.confidence, 0) >= $f_minConfidence');
+  const link = (t: string): string[] => {
+    if (typeof filter.minConfidence !== 'number') return [];
     params.f_minConfidence = filter.minConfidence;
-  }
-  const sector = [...link];
-  const country = [...link];
-  if (filter.sectorIds?.length) {
-    sector.push('s.id IN $f_sectorIds');
+    return [`coalesce(${t}.confidence, 0) >= $f_minConfidence`];
+  };
+  const sector = (t: string, s: string): string[] => {
+    if (!filter.sectorIds?.length) return link(t);
     params.f_sectorIds = filter.sectorIds;
-  }
-  if (filter.countryCodes?.length) {
-    country.push('c.iso2 IN $f_countryCodes');
+    return [...link(t), `${s}.id IN $f_sectorIds`];
+  };
+  const country = (t: string, c: string): string[] => {
+    if (!filter.countryCodes?.length) return link(t);
     params.f_countryCodes = filter.countryCodes;
-  }
+    return [...link(t), `${c}.iso2 IN $f_countryCodes`];
+  };
+  const where = (conditions: string[]) =>
+    conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  // Own variable names inside, so that the subqueries never capture the caller's `t`, `s`, `c`.
+  const sectorLink = `EXISTS { (a)-[vt:TARGETS]->(vs:Sector)${where(sector('vt', 'vs'))} }`;
+  const countryLink = `EXISTS { (a)-[vt:TARGETS]->(vc:Country)${where(country('vt', 'vc'))} }`;
   const actor: string[] = [];
   if (filter.actorIds?.length) {
     actor.push('a.id IN $f_actorIds');
@@ -64,13 +72,11 @@ export function victimologyMatch(
     );
     params.f_originCountryCodes = filter.originCountryCodes;
   }
-  const where = (conditions: string[]) =>
-    conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  if (filter.sectorIds?.length)
-    actor.push(`EXISTS { (a)-[t:TARGETS]->(s:Sector)${where(sector)} }`);
-  if (filter.countryCodes?.length)
-    actor.push(`EXISTS { (a)-[t:TARGETS]->(c:Country)${where(country)} }`);
-  return { actor, sector, country };
+  if (filter.sectorIds?.length) actor.push(sectorLink);
+  if (filter.countryCodes?.length) actor.push(countryLink);
+  if (!filter.sectorIds?.length && !filter.countryCodes?.length)
+    actor.push(`(${sectorLink} OR ${countryLink})`);
+  return { actor, sector: sector('t', 's'), country: country('t', 'c') };
 }
 
 /** The Cypher branches the basis asks for, as one UNION (each branch returns the same columns). */
