@@ -161,7 +161,7 @@ describe('the basis of an analysis', () => {
         .filter((e: any) => e.node.reported)
         .map((e: any) => `${e.node.actor.key}|${e.node.sector.key}|${e.node.affectedCountry.code}`),
     ).toEqual(['test-reported-a|electricity|UA']);
-    expect(data.both.totalCount).toBe(data.incidents.totalCount + 3);
+    expect(data.both.totalCount).toBe(Number(data.incidents.totalCount) + 3);
   });
 
   it('actorSectorMatrix: reported cells roll up to top-level sectors and are flagged', async () => {
