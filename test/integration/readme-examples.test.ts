@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { readFileSync } from 'node:fs';
+import { MultiDirectedGraph } from 'graphology';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
@@ -49,6 +50,13 @@ async function run(name: string): Promise<Record<string, any>> {
 describe('the README examples', () => {
   it('are all there', () => {
     expect([...examples.keys()]).toEqual([
+      'analysis-projection',
+      'analysis-cross-border',
+      'analysis-stats-matrix',
+      'analysis-timeline',
+      'analysis-co-targeting',
+      'analysis-neighborhood-paths',
+      'analysis-suggest-attributions',
       'energy-cross-border',
       'actor-sectors-by-country',
       'hospitals-in-country',
@@ -118,5 +126,65 @@ describe('the README examples', () => {
   it('alias-search: "Voodoo Bear" finds Sandworm first', async () => {
     const data = await run('alias-search');
     expect(data.search[0].node.name).toBe('Sandworm');
+  });
+
+  it('analysis-projection: a graph graphology builds as is', async () => {
+    const data = await run('analysis-projection');
+    const graph = MultiDirectedGraph.from({
+      attributes: {},
+      options: { type: 'directed', multi: true },
+      ...data.projection,
+    });
+    expect(graph.order).toBe(data.projection.nodes.length);
+    expect(graph.hasNode('Actor:sandworm')).toBe(true);
+  });
+
+  it('analysis-cross-border: no row stays inside the actor’s origin', async () => {
+    const { crossBorder } = await run('analysis-cross-border');
+    expect(crossBorder.edges.length).toBeGreaterThan(0);
+    for (const { node } of crossBorder.edges)
+      expect(node.affectedCountry.code).not.toBe(node.origin.code);
+  });
+
+  it('analysis-stats-matrix: the headline numbers and a matrix whose sums hold', async () => {
+    const { stats, actorSectorMatrix: m } = await run('analysis-stats-matrix');
+    expect(stats.incidents).toBe(seeds.incidents.length);
+    expect(Number(stats.attributedIncidents) + Number(stats.unattributedIncidents)).toBe(
+      stats.incidents,
+    );
+    expect(m.actors).toHaveLength(10);
+    expect(m.sectors).toHaveLength(8);
+    expect(m.rowTotals.reduce((a: number, b: number) => a + b, 0)).toBe(m.total);
+  });
+
+  it('analysis-timeline: one count per quarter in every series', async () => {
+    const { timeline } = await run('analysis-timeline');
+    for (const series of timeline.series)
+      expect(series.counts).toHaveLength(timeline.buckets.length);
+  });
+
+  it('analysis-co-targeting: the most similar actors first', async () => {
+    const { coTargeting } = await run('analysis-co-targeting');
+    expect(coTargeting).toHaveLength(5);
+    const scores = coTargeting.map((m: { score: number }) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('analysis-neighborhood-paths: the paths run from Sandworm to electricity through its neighbourhood', async () => {
+    const { neighborhood, paths } = await run('analysis-neighborhood-paths');
+    const near = new Set(neighborhood.nodes.map((n: { id: string }) => n.id));
+    expect(paths.paths.length).toBeGreaterThan(0);
+    for (const path of paths.paths) {
+      expect(path.nodeIds[0]).toBe('Actor:sandworm');
+      expect(path.nodeIds.at(-1)).toBe('Sector:electricity');
+      expect(near.has(path.nodeIds[1])).toBe(true);
+    }
+  });
+
+  it('analysis-suggest-attributions: Sandworm or the GRU first for Maersk, with reasons', async () => {
+    const { suggestAttributions } = await run('analysis-suggest-attributions');
+    expect(['Sandworm', 'GRU (unspecified unit)']).toContain(suggestAttributions[0].actor.name);
+    expect(suggestAttributions[0].alreadyAttributed).toBe(true);
+    expect(suggestAttributions[0].components).toHaveLength(6);
   });
 });
