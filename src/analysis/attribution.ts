@@ -1,4 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
+import { topLevelSector } from '../repositories/sector-rollup.js';
 import {
   rankCandidates,
   type CandidateEvidence,
@@ -10,8 +11,7 @@ import {
 export const topSectors = (variable: string) =>
   `CALL (${variable}) {
     OPTIONAL MATCH (${variable})-[:TARGETED]->(s:Sector)
-    OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-    RETURN collect(DISTINCT coalesce(parent, s).id) AS sectors
+    RETURN collect(DISTINCT ${topLevelSector('s')}.id) AS sectors
   }`;
 
 /**
@@ -37,8 +37,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(t:Sector)
-    OPTIONAL MATCH (t)-[:SUBSECTOR_OF]->(parent:Sector)
-    WITH a, coalesce(parent, t) AS top WHERE top.id IN xSectors
+    WITH a, ${topLevelSector('t')} AS top WHERE top.id IN xSectors
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(c:Country) WHERE c.iso2 IN xCountries
@@ -72,8 +71,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
   }
   CALL (a, xSectors) {
     OPTIONAL MATCH (a)-[:TARGETS]->(t:Sector)
-    OPTIONAL MATCH (t)-[:SUBSECTOR_OF]->(parent:Sector)
-    WITH coalesce(parent, t).id AS top WHERE top IN xSectors
+    WITH ${topLevelSector('t')}.id AS top WHERE top IN xSectors
     RETURN collect(DISTINCT top) AS reportedSectorIds
   }
   CALL (a, xCountries) {

@@ -1,3 +1,4 @@
+import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import {
   claimConditions,
@@ -42,15 +43,13 @@ export function coTargetingCypher(
   WITH DISTINCT i, a
   CALL (i) {
     MATCH (i)-[:TARGETED]->(s:Sector)
-    OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-    RETURN collect(DISTINCT {kind: 'sector', key: coalesce(parent, s).id}) AS sectors
+    RETURN collect(DISTINCT {kind: 'sector', key: ${topLevelSector('s')}.id}) AS sectors
   }
   CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT {kind: 'country', key: c.iso2}) AS countries }
   UNWIND [f IN sectors + countries WHERE f.kind IN $kinds] AS feature
   RETURN a, feature`;
   const fromVictimology = `MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
-  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-  WITH a, {kind: 'sector', key: coalesce(parent, s).id} AS feature WHERE feature.kind IN $kinds
+  WITH a, {kind: 'sector', key: ${topLevelSector('s')}.id} AS feature WHERE feature.kind IN $kinds
   RETURN a, feature
   UNION
   MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}

@@ -1,3 +1,4 @@
+import { coversSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import {
   claimConditions,
@@ -73,7 +74,7 @@ function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, know
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
 WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) ${confidence} }
+     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE ${coversSector('rs', 's')} ${confidence} }
        AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true ${confidence} } AS reported
 WHERE ${shown}`;
   return { text, params };

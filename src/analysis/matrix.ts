@@ -1,3 +1,4 @@
+import { coversSector, topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import {
   claimConditions,
@@ -36,8 +37,7 @@ export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
       : '';
   const fromVictimology = `UNION ALL
   MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
-  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-  RETURN DISTINCT a, coalesce(parent, s) AS top, 0 AS n, 0 AS crossBorder`;
+  RETURN DISTINCT a, ${topLevelSector('s')} AS top, 0 AS n, 0 AS crossBorder`;
   const shown = { INCIDENTS: 'n > 0', REPORTED_VICTIMOLOGY: 'reported', BOTH: 'n > 0 OR reported' }[
     basis
   ];
@@ -47,8 +47,7 @@ export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
   WITH DISTINCT i, a
   MATCH (i)-[:TARGETED]->(s:Sector)
-  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-  WITH DISTINCT i, a, coalesce(parent, s) AS top
+  WITH DISTINCT i, a, ${topLevelSector('s')} AS top
   WITH a, top, i,
        EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
          AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
@@ -57,7 +56,7 @@ export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
 }
 WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
 WITH a, top, n, crossBorder,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = top OR EXISTS { (rs)-[:SUBSECTOR_OF]->(top) }) ${confidence} } AS reported
+     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE ${coversSector('top', 'rs')} ${confidence} } AS reported
 WHERE ${shown}
 RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported`;
   return { text, params };

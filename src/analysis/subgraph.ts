@@ -1,3 +1,4 @@
+import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import { nodeLabels } from '../db/graph-model.js';
 import { toGlobalId, type NodeRef, type NodeType } from '../graphql/global-id.js';
@@ -133,8 +134,7 @@ MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
 WITH DISTINCT i, a
 CALL (i) {
   MATCH (i)-[:TARGETED]->(s:Sector)
-  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-  RETURN collect(DISTINCT coalesce(parent, s)) AS sectors
+  RETURN collect(DISTINCT ${topLevelSector('s')}) AS sectors
 }
 CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }
 UNWIND [x IN sectors | {node: x, type: 'TARGETS_SECTOR'}] + [x IN countries | {node: x, type: 'HITS_COUNTRY'}] AS link
@@ -143,8 +143,7 @@ WHERE weight >= $minWeight
 ${origins}`;
   const fromVictimology = `CALL () {
   MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
-  OPTIONAL MATCH (s)-[:SUBSECTOR_OF]->(parent:Sector)
-  RETURN a, coalesce(parent, s) AS target, t.confidence AS confidence
+  RETURN a, ${topLevelSector('s')} AS target, t.confidence AS confidence
   UNION ALL
   MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}
   RETURN a, c AS target, t.confidence AS confidence

@@ -1,3 +1,4 @@
+import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import {
   claimConditions,
@@ -24,7 +25,7 @@ const groupKey = (group: TimelineGroup, claims: string[]): string => {
     case 'NONE':
       return "WITH i, bucketStart, ['all'] AS keys";
     case 'SECTOR':
-      return 'WITH i, bucketStart, [(i)-[:TARGETED]->(s:Sector) | coalesce([(s)-[:SUBSECTOR_OF]->(p) | p.id][0], s.id)] AS keys';
+      return `WITH i, bucketStart, [(i)-[:TARGETED]->(s:Sector) | ${topLevelSector('s')}.id] AS keys`;
     case 'ACTOR':
       return `WITH i, bucketStart, [(i)-[r:ATTRIBUTED_TO]->(a:Actor) ${claims.length ? `WHERE ${claims.join(' AND ')}` : ''} | a.id] AS keys`;
     case 'COUNTRY':

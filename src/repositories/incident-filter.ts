@@ -87,10 +87,9 @@ export function incidentMatch(filter: IncidentConditions, scope?: IncidentScope)
   return { match, where, params };
 }
 
-/** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
-export function claimConditions(
+/** Conditions on the actor `a` alone: which actors, from where. */
+export function actorOnlyConditions(
   filter: IncidentConditions,
-  scope: IncidentScope | undefined,
   params: Record<string, unknown>,
 ): string[] {
   const conditions: string[] = [];
@@ -98,6 +97,22 @@ export function claimConditions(
     conditions.push('a.id IN $f_actorIds');
     params.f_actorIds = filter.actorIds;
   }
+  if (present(filter.originCountryCodes)) {
+    conditions.push(
+      'EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN $f_originCountryCodes }',
+    );
+    params.f_originCountryCodes = filter.originCountryCodes;
+  }
+  return conditions;
+}
+
+/** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
+export function claimConditions(
+  filter: IncidentConditions,
+  scope: IncidentScope | undefined,
+  params: Record<string, unknown>,
+): string[] {
+  const conditions = actorOnlyConditions(filter, params);
   if (scope === 'actor') conditions.push('a.id = p.id');
   if (typeof filter.minConfidence === 'number') {
     conditions.push('r.confidence >= $f_minConfidence');
@@ -106,12 +121,6 @@ export function claimConditions(
   if (present(filter.attributionStatuses)) {
     conditions.push('r.status IN $f_attributionStatuses');
     params.f_attributionStatuses = filter.attributionStatuses;
-  }
-  if (present(filter.originCountryCodes)) {
-    conditions.push(
-      'EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN $f_originCountryCodes }',
-    );
-    params.f_originCountryCodes = filter.originCountryCodes;
   }
   return conditions;
 }

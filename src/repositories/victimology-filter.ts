@@ -1,4 +1,4 @@
-import type { IncidentConditions } from './incident-filter.js';
+import { actorOnlyConditions, type IncidentConditions } from './incident-filter.js';
 
 /**
  * Which links an analysis is made of: those drawn from incidents, from reported victimology
@@ -61,17 +61,7 @@ export function victimologyMatch(
   // Own variable names inside, so that the subqueries never capture the caller's `t`, `s`, `c`.
   const sectorLink = `EXISTS { (a)-[vt:TARGETS]->(vs:Sector)${where(sector('vt', 'vs'))} }`;
   const countryLink = `EXISTS { (a)-[vt:TARGETS]->(vc:Country)${where(country('vt', 'vc'))} }`;
-  const actor: string[] = [];
-  if (filter.actorIds?.length) {
-    actor.push('a.id IN $f_actorIds');
-    params.f_actorIds = filter.actorIds;
-  }
-  if (filter.originCountryCodes?.length) {
-    actor.push(
-      'EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN $f_originCountryCodes }',
-    );
-    params.f_originCountryCodes = filter.originCountryCodes;
-  }
+  const actor = actorOnlyConditions(filter, params);
   if (filter.sectorIds?.length) actor.push(sectorLink);
   if (filter.countryCodes?.length) actor.push(countryLink);
   if (!filter.sectorIds?.length && !filter.countryCodes?.length)

@@ -1,11 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { importFile, tempFile } from '../support/import.js';
-import { startSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf, type TestServer } from '../support/server.js';
+import { useSeededApi } from '../support/seeded.js';
+import { dataOf, errorOf } from '../support/server.js';
 
 /**
  * The seeds have no reported victimology, so two actors with it (and one incident of one of
@@ -71,22 +70,16 @@ const VICTIMOLOGY = {
 
 const seeds = (await readSeedDataset(loadTaxonomy())).read.records;
 
-let database: Database;
-let api: TestServer;
+const seeded = useSeededApi();
 beforeAll(async () => {
-  ({ database, api } = await startSeededApi());
   const report = await importFile(
-    database,
+    seeded.database,
     await tempFile('victimology.json', JSON.stringify(VICTIMOLOGY)),
   );
   expect(report.issues).toEqual([]);
 });
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
 
-const query = (text: string) => dataOf(api, text);
+const query = (text: string) => dataOf(seeded.api, text);
 
 describe('the basis of an analysis', () => {
   it('stats: actors, sectors and countries from incidents, reported victimology or both; incidents stay incidents', async () => {
@@ -237,12 +230,12 @@ describe('the basis of an analysis', () => {
 
   it('refuses conditions reported victimology cannot meet, naming them', async () => {
     const { error } = await errorOf(
-      api,
+      seeded.api,
       '{ stats(basis: BOTH, filter: { from: "2022-01-01", attackTypes: ["DDOS"] }) { actors } }',
     );
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
     expect(error?.message).toContain('filter.from, filter.attackTypes');
-    const timeline = await errorOf(api, '{ timeline(basis: BOTH) { tooCoarse } }');
+    const timeline = await errorOf(seeded.api, '{ timeline(basis: BOTH) { tooCoarse } }');
     expect(timeline.error?.message).toContain('basis');
   });
 });

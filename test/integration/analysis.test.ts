@@ -1,12 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { MultiDirectedGraph } from 'graphology';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { startSeededApi } from '../support/seeded.js';
-import { dataOf, type TestServer } from '../support/server.js';
+import { useSeededApi } from '../support/seeded.js';
+import { dataOf } from '../support/server.js';
 
 /** Expected values are worked out here from the seed files, independently of the Cypher. */
 const taxonomy = loadTaxonomy();
@@ -37,17 +36,9 @@ function crossBorderTable(incidents: IncidentRecord[], known: boolean): Map<stri
   return table;
 }
 
-let database: Database;
-let api: TestServer;
-beforeAll(async () => {
-  ({ database, api } = await startSeededApi());
-});
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const seeded = useSeededApi();
 
-const query = (text: string) => dataOf(api, text);
+const query = (text: string) => dataOf(seeded.api, text);
 
 describe('stats', () => {
   it('counts incidents, actors, sectors, countries, attributed and unattributed', async () => {
@@ -203,7 +194,7 @@ describe('actorSectorMatrix', () => {
   });
 
   it('refuses an unreasonable axis size, naming the argument', async () => {
-    const result = await api.graphql('{ actorSectorMatrix(topActors: 0) { total } }');
+    const result = await seeded.api.graphql('{ actorSectorMatrix(topActors: 0) { total } }');
     expect(result.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'topActors',
@@ -319,7 +310,7 @@ describe('coTargeting', () => {
   });
 
   it('answers NOT_FOUND for an actor that does not exist', async () => {
-    const result = await api.graphql('{ coTargeting(actorId: "nobody") { score } }');
+    const result = await seeded.api.graphql('{ coTargeting(actorId: "nobody") { score } }');
     expect(result.body.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       argument: 'actorId',
@@ -416,7 +407,7 @@ describe('projection and neighborhood subgraphs', () => {
   });
 
   it('refuses a depth above 3, naming the argument', async () => {
-    const result = await api.graphql(
+    const result = await seeded.api.graphql(
       '{ neighborhood(ids: ["Actor:sandworm"], depth: 4) { truncated } }',
     );
     expect(result.body.errors?.[0]?.extensions).toMatchObject({

@@ -1,11 +1,10 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { startSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf, type Data, type TestServer } from '../support/server.js';
+import { useSeededApi } from '../support/seeded.js';
+import { dataOf, errorOf, type Data } from '../support/server.js';
 
 /**
  * Every root and traversal against the seeded database. Expected values come from the seed files
@@ -20,20 +19,12 @@ const underSector = (incident: IncidentRecord, sector: string): boolean =>
 const byDateDesc = (a: IncidentRecord, b: IncidentRecord): number =>
   b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id);
 
-let database: Database;
-let api: TestServer;
+const seeded = useSeededApi();
 
-beforeAll(async () => {
-  ({ database, api } = await startSeededApi());
-});
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => dataOf(api, text, variables);
+const query = (text: string, variables?: Record<string, unknown>) =>
+  dataOf(seeded.api, text, variables);
 const queryError = (text: string, variables?: Record<string, unknown>) =>
-  errorOf(api, text, variables);
+  errorOf(seeded.api, text, variables);
 
 describe('actors', () => {
   const sandworm = seeds.actors.find((a) => a.id === 'sandworm');

@@ -1,12 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { importFile, tempFile } from '../support/import.js';
-import { startSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf, type TestServer } from '../support/server.js';
+import { useSeededApi } from '../support/seeded.js';
+import { dataOf, errorOf } from '../support/server.js';
 
 const taxonomy = loadTaxonomy();
 const seeds = (await readSeedDataset(taxonomy)).read.records;
@@ -89,17 +88,9 @@ const SUGGEST = `query ($id: ID!, $first: Int) {
   }
 }`;
 const suggest = async (id: string, first = 100) =>
-  (await dataOf(api, SUGGEST, { id, first })).suggestAttributions as any[];
+  (await dataOf(seeded.api, SUGGEST, { id, first })).suggestAttributions as any[];
 
-let database: Database;
-let api: TestServer;
-beforeAll(async () => {
-  ({ database, api } = await startSeededApi());
-});
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const seeded = useSeededApi();
 
 describe('suggestAttributions', () => {
   const maersk = seeds.incidents.find((i) => i.id === '2017-06-notpetya-maersk');
@@ -229,7 +220,7 @@ describe('suggestAttributions', () => {
         ],
       }),
     );
-    const report = await importFile(database, file);
+    const report = await importFile(seeded.database, file);
     expect(report.rejected, JSON.stringify(report.issues)).toMatchObject({
       actors: 0,
       incidents: 0,
@@ -253,15 +244,15 @@ describe('suggestAttributions', () => {
   });
 
   it('answers NOT_FOUND for an unknown incident and BAD_USER_INPUT for a wrong id or page size', async () => {
-    const unknown = await errorOf(api, SUGGEST, { id: 'no-such-incident' });
+    const unknown = await errorOf(seeded.api, SUGGEST, { id: 'no-such-incident' });
     expect(unknown.error?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'incidentId' });
     expect(unknown.error?.message).toContain('no-such-incident');
-    const wrongType = await errorOf(api, SUGGEST, { id: 'Actor:sandworm' });
+    const wrongType = await errorOf(seeded.api, SUGGEST, { id: 'Actor:sandworm' });
     expect(wrongType.error?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'incidentId',
     });
-    const page = await errorOf(api, SUGGEST, { id: maersk.id, first: 101 });
+    const page = await errorOf(seeded.api, SUGGEST, { id: maersk.id, first: 101 });
     expect(page.error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 });

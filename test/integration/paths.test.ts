@@ -1,22 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cypher, type Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/database.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { startSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf, type TestServer } from '../support/server.js';
+import { useSeededApi } from '../support/seeded.js';
+import { dataOf, errorOf } from '../support/server.js';
 
 const seeds = (await readSeedDataset(loadTaxonomy())).read.records;
 
-let database: Database;
-let api: TestServer;
-beforeAll(async () => {
-  ({ database, api } = await startSeededApi());
-});
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const seeded = useSeededApi();
 
 const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
   paths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
@@ -25,7 +17,7 @@ const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
   }
 }`;
 const paths = async (variables: Record<string, unknown>) =>
-  (await dataOf(api, PATHS, variables)).paths;
+  (await dataOf(seeded.api, PATHS, variables)).paths;
 
 describe('paths', () => {
   it('finds every shortest path from an actor to a sector, through its incidents, in a fixed order', async () => {
@@ -70,7 +62,7 @@ describe('paths', () => {
     for (const [from, to] of pairs) {
       const [fromType, fromKey] = from.split(':') as [string, string];
       const [toType, toKey] = to.split(':') as [string, string];
-      const [plain] = await database.executor().read(
+      const [plain] = await seeded.database.executor().read(
         cypher<{ hops: number | null }>(
           'test:plainShortestPath',
           `MATCH (a:${fromType}), (b:${toType})
@@ -116,7 +108,7 @@ describe('paths', () => {
       [{ from: 'Actor:sandworm', to: 'Actor:nobody' }, 'NOT_FOUND', 'to'],
     ] as const;
     for (const [variables, code, argument] of cases) {
-      const { error } = await errorOf(api, PATHS, variables);
+      const { error } = await errorOf(seeded.api, PATHS, variables);
       expect(error?.extensions).toMatchObject({ code, argument });
       expect(error?.message).toContain(argument === 'to' ? 'nobody' : argument);
     }

@@ -2,14 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { projectRoot } from '../../src/paths.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { startSeededApi } from '../support/seeded.js';
-import type { TestServer } from '../support/server.js';
+import { useSeededApi } from '../support/seeded.js';
 
 /** The README's example queries, run exactly as written; expectations come from the seed files. */
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
@@ -28,21 +26,13 @@ const under = (i: IncidentRecord, sector: string): boolean =>
 const originOf = (actor: string): string | undefined =>
   seeds.actors.find((a) => a.id === actor)?.origin?.country;
 
-let database: Database;
-let api: TestServer;
-beforeAll(async () => {
-  ({ database, api } = await startSeededApi());
-});
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const seeded = useSeededApi();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the file header
 async function run(name: string): Promise<Record<string, any>> {
   const text = examples.get(name);
   expect(text, `README example ${name}`).toBeDefined();
-  const result = await api.graphql(text ?? '');
+  const result = await seeded.api.graphql(text ?? '');
   expect(result.body.errors).toBeUndefined();
   return result.body.data ?? {};
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loadSeeds } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
@@ -12,4 +13,31 @@ export async function startSeededApi(
   await loadSeeds(database.executor(), loadTaxonomy());
   const api = await startTestServer(testConfig(overrides), database);
   return { database, api };
+}
+
+/**
+ * The seeded database and API shared by one test file's tests: started before them, stopped
+ * after. Read `api` and `database` inside tests and hooks (they exist once `beforeAll` has run).
+ */
+export function useSeededApi(): { readonly database: Database; readonly api: TestServer } {
+  let started: { database: Database; api: TestServer } | undefined;
+  beforeAll(async () => {
+    started = await startSeededApi();
+  });
+  afterAll(async () => {
+    await started?.api.stop();
+    await started?.database.close();
+  });
+  const get = () => {
+    if (!started) throw new Error('the seeded API is used before beforeAll has started it');
+    return started;
+  };
+  return {
+    get database() {
+      return get().database;
+    },
+    get api() {
+      return get().api;
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countConnectionCypher } from '../../src/repositories/count-repository.js';
 import { incidentMatch } from '../../src/repositories/incident-filter.js';
 import { incidentListCypher } from '../../src/repositories/incident-repository.js';
+import { victimologyMatch } from '../../src/repositories/victimology-filter.js';
 import { encodeCursor } from '../../src/graphql/cursor.js';
 
 describe('the incident filter, as Cypher', () => {
@@ -52,5 +53,40 @@ describe('the incident filter, as Cypher', () => {
     expect(
       countConnectionCypher('actor', { minConfidence: 85 }, { first: 5 }, 'sector').text,
     ).toMatchSnapshot();
+  });
+});
+
+describe('the incident filter, read for reported victimology', () => {
+  it('puts actor conditions on the actor, sectors, countries and confidence on its TARGETS links', () => {
+    const params: Record<string, unknown> = {};
+    const built = victimologyMatch(
+      {
+        actorIds: ['apt28'],
+        originCountryCodes: ['RU'],
+        sectorIds: ['energy', 'electricity'],
+        countryCodes: ['UA'],
+        minConfidence: 50,
+      },
+      params,
+    );
+    expect(built).toMatchSnapshot();
+    expect(params).toEqual({
+      f_actorIds: ['apt28'],
+      f_originCountryCodes: ['RU'],
+      f_sectorIds: ['energy', 'electricity'],
+      f_countryCodes: ['UA'],
+      f_minConfidence: 50,
+    });
+  });
+
+  it('still asks an unfiltered actor for at least one reported target', () => {
+    const built = victimologyMatch({}, {});
+    expect(built).toEqual({
+      actor: [
+        '(EXISTS { (a)-[vt:TARGETS]->(vs:Sector) } OR EXISTS { (a)-[vt:TARGETS]->(vc:Country) })',
+      ],
+      sector: [],
+      country: [],
+    });
   });
 });
