@@ -1,11 +1,7 @@
 import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
-import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
-  type IncidentConditions,
-} from '../repositories/incident-filter.js';
+import { attributedIncidentTargets } from './attributed-targets.js';
+import { whereClause, type IncidentConditions } from '../repositories/incident-filter.js';
 import {
   unionByBasis,
   victimologyMatch,
@@ -33,20 +29,12 @@ export function coTargetingCypher(
   by: CoTargetingBasis,
   basis: AnalysisBasis,
 ) {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
+  const { text: attributed, params } = attributedIncidentTargets(filter);
   const reported = victimologyMatch(filter, params);
   params.kinds = by === 'BOTH' ? ['sector', 'country'] : [by.toLowerCase()];
-  const fromIncidents = `${match}
-  ${whereClause(where)}
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
-  WITH DISTINCT i, a
-  CALL (i) {
-    MATCH (i)-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT {kind: 'sector', key: ${topLevelSector('s')}.id}) AS sectors
-  }
-  CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT {kind: 'country', key: c.iso2}) AS countries }
-  UNWIND [f IN sectors + countries WHERE f.kind IN $kinds] AS feature
+  const fromIncidents = `${attributed}
+  UNWIND [x IN sectors | {kind: 'sector', key: x.id}] + [x IN countries | {kind: 'country', key: x.iso2}] AS feature
+  WITH a, feature WHERE feature.kind IN $kinds
   RETURN a, feature`;
   const fromVictimology = `MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
   WITH a, {kind: 'sector', key: ${topLevelSector('s')}.id} AS feature WHERE feature.kind IN $kinds

@@ -1,9 +1,9 @@
 import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import { nodeLabels } from '../db/graph-model.js';
+import { attributedIncidentTargets } from './attributed-targets.js';
 import { toGlobalId, type NodeRef, type NodeType } from '../graphql/global-id.js';
 import {
-  claimConditions,
   incidentMatch,
   whereClause,
   type IncidentConditions,
@@ -123,20 +123,11 @@ export async function projection(
   basis: AnalysisBasis,
   minWeight: number,
 ): Promise<SubgraphRecord> {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
+  const { text: attributed, params } = attributedIncidentTargets(filter);
   const reported = victimologyMatch(filter, params);
   const origins = `OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored('origin')}) AS origins }
 RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, confidence, origins`;
-  const fromIncidents = `${match}
-${whereClause(where)}
-MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
-WITH DISTINCT i, a
-CALL (i) {
-  MATCH (i)-[:TARGETED]->(s:Sector)
-  RETURN collect(DISTINCT ${topLevelSector('s')}) AS sectors
-}
-CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }
+  const fromIncidents = `${attributed}
 UNWIND [x IN sectors | {node: x, type: 'TARGETS_SECTOR'}] + [x IN countries | {node: x, type: 'HITS_COUNTRY'}] AS link
 WITH a, link.node AS t, link.type AS type, count(DISTINCT i) AS weight, null AS confidence
 WHERE weight >= $minWeight
