@@ -27,6 +27,9 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         scalars: { Date: 'string', JSONObject: 'Record<string, unknown>' },
         mappers: {
+          Change: '../repositories/change-repository.js#ChangeRow',
+          ChangeConnection: '../graphql/connection.js#ChangeConnectionResult',
+          ChangeEdge: '../graphql/connection.js#ChangeEdgeResult',
           LabelCount: '../repositories/graph-stats-repository.js#LabelCountRecord',
           Actor: '../repositories/rows.js#ActorRow',
           Incident: '../repositories/rows.js#IncidentRow',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseApiKeys } from './auth/api-keys.js';
 
 /** Sizes as the JVM and Neo4j read them: a whole number with a k, m or g suffix. */
 const memorySize = z.string().regex(/^[1-9][0-9]*[kmgKMG]$/, 'expected a size such as 512m or 2g');
@@ -13,45 +14,79 @@ const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string(
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port.default(4000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HTTP_BODY_LIMIT: z
-    .string()
-    .regex(/^[1-9][0-9]*(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
-    .default('1mb'),
-  GRAPHQL_INTROSPECTION: booleanFlag.default(true),
-  GRAPHQL_MAX_DEPTH: positiveCount.default(12),
-  GRAPHQL_MAX_COST: positiveCount.default(50_000),
-  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-  GRAPHQL_MAX_TOKENS: positiveCount.default(5_000),
-  GRAPHQL_MAX_FIRST: positiveCount.default(500),
-  SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
-
-  NEO4J_URI: optionalString.pipe(
-    z
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(4000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    HTTP_BODY_LIMIT: z
       .string()
-      .regex(
-        /^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/,
-        'expected a Neo4j URI such as bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io',
-      )
-      .optional(),
-  ),
-  NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
-  NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
-  NEO4J_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
-  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+      .regex(/^[1-9][0-9]*(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
+      .default('1mb'),
+    GRAPHQL_INTROSPECTION: booleanFlag.default(true),
+    GRAPHQL_MAX_DEPTH: positiveCount.default(12),
+    GRAPHQL_MAX_COST: positiveCount.default(50_000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    GRAPHQL_MAX_TOKENS: positiveCount.default(5_000),
+    GRAPHQL_MAX_FIRST: positiveCount.default(500),
+    SHUTDOWN_GRACE_MS: positiveMs.default(10_000),
 
-  NEO4J_LOCAL_PORT: port.default(7687),
-  NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  NEO4J_LOCAL_HEAP: memorySize.default('1g'),
-  NEO4J_LOCAL_PAGECACHE: memorySize.default('512m'),
-  NEO4J_LOCAL_START_TIMEOUT_MS: positiveMs.default(300_000),
-});
+    NEO4J_URI: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/,
+          'expected a Neo4j URI such as bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io',
+        )
+        .optional(),
+    ),
+    NEO4J_USER: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().default(''),
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
+    NEO4J_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
+    NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+
+    NEO4J_LOCAL_PORT: port.default(7687),
+    NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+    NEO4J_LOCAL_HEAP: memorySize.default('1g'),
+    NEO4J_LOCAL_PAGECACHE: memorySize.default('512m'),
+    NEO4J_LOCAL_START_TIMEOUT_MS: positiveMs.default(300_000),
+
+    AUTH_READS: z.enum(['open', 'token']).default('open'),
+    AUTH_JWT_SECRET: optionalString.pipe(
+      z.string().min(32, 'an HS256 secret of at least 32 characters').optional(),
+    ),
+    AUTH_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    AUTH_JWT_ISSUER: optionalString,
+    AUTH_JWT_AUDIENCE: optionalString,
+    AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+    AUTH_API_KEYS: z
+      .string()
+      .default('')
+      .transform((text, ctx) => {
+        const { keys, problems } = parseApiKeys(text);
+        for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem });
+        return keys;
+      }),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((text) =>
+        text
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      ),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  })
+  .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
+    path: ['AUTH_JWKS_URL'],
+    message: 'set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both',
+  });
 
 export type Config = z.infer<typeof schema>;
 
@@ -73,7 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     result.error.issues.map((issue) => {
       const name = issue.path.join('.');
       const value = env[name];
-      return `${name}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+      // A key is a secret: its variable's value is never echoed.
+      const hidden = value === undefined || name === 'AUTH_API_KEYS' || name === 'AUTH_JWT_SECRET';
+      return `${name}: ${issue.message}${hidden ? '' : ` (got ${JSON.stringify(value)})`}`;
     }),
   );
 }

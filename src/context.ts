@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Viewer } from './auth/viewer.js';
 import type { Database, Executor } from './db/database.js';
 import type { Loaders } from './loaders/index.js';
 import type { Taxonomy } from './taxonomy/taxonomy.js';
@@ -13,4 +14,6 @@ export interface Context {
   /** This request's batching loaders, over `executor`. */
   readonly loaders: Loaders;
   readonly taxonomy: Taxonomy;
+  /** Who is asking, from the request's token or API key. */
+  readonly viewer: Viewer;
 }

@@ -8,6 +8,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
@@ -19,6 +20,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   TIMEOUT: 504,
 };

@@ -6,6 +6,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { createAuthenticator } from './auth/authenticator.js';
+import { requireRole } from './auth/authorize.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { Database } from './db/database.js';
@@ -16,6 +18,7 @@ import {
   type QueryLimits,
 } from './graphql/limits/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
+import { corsGuard, rateGuard } from './http/client-guards.js';
 import { healthRoutes } from './http/health-routes.js';
 import { assignRequestId } from './http/request-id.js';
 import { createLoaders } from './loaders/index.js';
@@ -46,6 +49,7 @@ export interface CigServer {
  */
 export function createServer({ config, database, logger }: ServerDependencies): CigServer {
   const taxonomy = loadTaxonomy();
+  const authenticate = createAuthenticator(config);
   const app = express();
   const httpServer = http.createServer(app);
   let shuttingDown = false;
@@ -101,20 +105,28 @@ export function createServer({ config, database, logger }: ServerDependencies): 
       await apollo.start();
       app.use(
         '/graphql',
+        corsGuard(config),
+        rateGuard(config),
         express.json({ limit: config.HTTP_BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: ({ req }) => {
+          context: async ({ req }) => {
             // pino-http types ids loosely; ours always come from assignRequestId, a string.
             const requestId = req.id as string;
+            const viewer = await authenticate({
+              authorization: req.get('authorization'),
+              apiKey: req.get('x-api-key'),
+            });
+            if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Reading this API');
             const executor = database.executor(requestId);
-            return Promise.resolve({
+            return {
               requestId,
               log: req.log,
               executor,
               database,
               loaders: createLoaders(executor, taxonomy),
               taxonomy,
-            });
+              viewer,
+            };
           },
         }),
       );

@@ -21,6 +21,7 @@ const rangeIndexes: ReadonlyArray<readonly [label: string, property: string]> = 
   ['Campaign', 'name'],
   ['Campaign', 'startDate'],
   ['Source', 'url'],
+  ['Change', 'entityKey'],
 ];
 
 const fullTextIndexes: ReadonlyArray<
@@ -45,6 +46,12 @@ export const migrations: readonly Migration[] = [
       statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`,
     };
   }),
+  // The audit trail is not part of the graph model (it never enters traversals) but is keyed alike.
+  {
+    name: 'change_id_unique',
+    statement:
+      'CREATE CONSTRAINT change_id_unique IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
+  },
   ...rangeIndexes.map(([label, property]) => {
     const name = `${snake(label)}_${snake(property)}`;
     return {

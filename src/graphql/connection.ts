@@ -1,4 +1,5 @@
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
+import type { ChangeRow } from '../repositories/change-repository.js';
 import type {
   ActorRow,
   CampaignRow,
@@ -44,6 +45,8 @@ export type ActorCountEdgeResult = Edge<CountRow<ActorRow>>;
 export type SectorCountEdgeResult = Edge<CountRow<SectorRow>>;
 export type CountryCountEdgeResult = Edge<CountRow<CountryRow>>;
 export type CrossBorderEdgeResult = Edge<CrossBorderRecord>;
+export type ChangeConnectionResult = Connection<ChangeRow>;
+export type ChangeEdgeResult = Edge<ChangeRow>;
 export type CrossBorderConnectionResult = Connection<CrossBorderRecord> & {
   unknownOrigin: () => Promise<CrossBorderRecord[]>;
 };

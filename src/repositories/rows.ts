@@ -12,6 +12,7 @@ export interface ActorRow {
   firstSeen?: string | null;
   lastSeen?: string | null;
   externalIds?: string[] | null;
+  version?: number | null;
 }
 
 export interface IncidentRow {

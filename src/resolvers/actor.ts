@@ -20,6 +20,7 @@ export const actorResolvers: Resolvers = {
   Actor: {
     id: (row) => toGlobalId('Actor', row.id),
     key: (row) => row.id,
+    version: (row) => row.version ?? 0,
     aliases: (row) => row.aliases ?? [],
     type: (row) => (row.type ?? 'UNKNOWN') as ActorType,
     motivations: (row) => row.motivations ?? [],

@@ -24,4 +24,5 @@ export const connectionResolvers: Resolvers = {
   ActorCountConnection: lazyCount,
   SectorCountConnection: lazyCount,
   CountryCountConnection: lazyCount,
+  ChangeConnection: lazyCount,
 };

@@ -6,6 +6,7 @@ import { connectionResolvers } from './connections.js';
 import { countryResolvers } from './country.js';
 import { healthResolvers } from './health.js';
 import { incidentResolvers } from './incident.js';
+import { mutationResolvers } from './mutation.js';
 import { nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
 import { searchResolvers } from './search.js';
@@ -24,4 +25,5 @@ export const resolvers: Resolvers[] = [
   searchResolvers,
   connectionResolvers,
   analysisResolvers,
+  mutationResolvers,
 ];

@@ -19,10 +19,13 @@ export async function startSeededApi(
  * The seeded database and API shared by one test file's tests: started before them, stopped
  * after. Read `api` and `database` inside tests and hooks (they exist once `beforeAll` has run).
  */
-export function useSeededApi(): { readonly database: Database; readonly api: TestServer } {
+export function useSeededApi(overrides: Record<string, string> = {}): {
+  readonly database: Database;
+  readonly api: TestServer;
+} {
   let started: { database: Database; api: TestServer } | undefined;
   beforeAll(async () => {
-    started = await startSeededApi();
+    started = await startSeededApi(overrides);
   });
   afterAll(async () => {
     await started?.api.stop();

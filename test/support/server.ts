@@ -11,7 +11,11 @@ export interface TestServer {
   /** Every JSON log line the server wrote, parsed. */
   readonly logs: Record<string, unknown>[];
   /** POSTs a GraphQL operation and returns the HTTP status, headers and parsed body. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<GraphQLHttpResult>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLHttpResult>;
   stop(): Promise<void>;
 }
 
@@ -43,10 +47,10 @@ export async function startTestServer(config: Config, database: Database): Promi
     url,
     server,
     logs,
-    async graphql(query, variables) {
+    async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return {
@@ -68,15 +72,21 @@ export async function dataOf(
   api: TestServer,
   text: string,
   variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
 ): Promise<Data> {
-  const result = await api.graphql(text, variables);
+  const result = await api.graphql(text, variables, headers);
   expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
   return result.body.data as Data;
 }
 
 /** The HTTP status and first error of an operation that must fail. */
-export async function errorOf(api: TestServer, text: string, variables?: Record<string, unknown>) {
-  const result = await api.graphql(text, variables);
+export async function errorOf(
+  api: TestServer,
+  text: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) {
+  const result = await api.graphql(text, variables, headers);
   expect(result.body.errors?.length).toBeGreaterThan(0);
   return { status: result.status, error: result.body.errors?.[0] };
 }

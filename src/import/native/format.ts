@@ -18,7 +18,7 @@ import {
  */
 export const DATASET_FORMAT = 'cig-dataset/1';
 
-const id = z
+export const slugSchema = z
   .string()
   .regex(
     /^[a-z0-9][a-z0-9._-]{0,127}$/,
@@ -56,7 +56,7 @@ export const sourceSchema = z.strictObject({
 });
 
 export const actorSchema = z.strictObject({
-  id,
+  id: slugSchema,
   name: text(200),
   aliases: z.array(text(200)).default([]),
   type: z.enum(actorTypes),
@@ -67,7 +67,9 @@ export const actorSchema = z.strictObject({
   externalIds: z.array(text(200)).default([]),
   origin: stateClaim.nullish(),
   sponsors: z.array(stateClaim).default([]),
-  affiliations: z.array(z.strictObject({ actor: id, kind: z.enum(affiliationKinds) })).default([]),
+  affiliations: z
+    .array(z.strictObject({ actor: slugSchema, kind: z.enum(affiliationKinds) }))
+    .default([]),
   /** Reported victimology from sources that name no incidents (MISP, ATT&CK). */
   targets: z
     .strictObject({
@@ -80,7 +82,7 @@ export const actorSchema = z.strictObject({
 });
 
 export const campaignSchema = z.strictObject({
-  id,
+  id: slugSchema,
   name: text(300),
   description: z.string().max(5000).nullish(),
   startDate: partialDate.nullish(),
@@ -88,14 +90,14 @@ export const campaignSchema = z.strictObject({
 });
 
 export const organizationSchema = z.strictObject({
-  id,
+  id: slugSchema,
   name: text(300),
   sectors: z.array(z.string()).default([]),
   country: countryCode.nullish(),
 });
 
 export const attributionSchema = z.strictObject({
-  actor: id,
+  actor: slugSchema,
   confidence,
   basis: z.enum(attributionBases),
   status: z.enum(attributionStatuses),
@@ -105,7 +107,7 @@ export const attributionSchema = z.strictObject({
 });
 
 export const incidentSchema = z.strictObject({
-  id,
+  id: slugSchema,
   title: text(500),
   description: z.string().max(10000).nullish(),
   startDate: partialDate,
@@ -124,8 +126,8 @@ export const incidentSchema = z.strictObject({
   countries: z
     .array(z.strictObject({ country: countryCode, primary: z.boolean().default(false) }))
     .default([]),
-  organizations: z.array(id).default([]),
-  campaign: id.nullish(),
+  organizations: z.array(slugSchema).default([]),
+  campaign: slugSchema.nullish(),
   sources: sourceRefs,
   attributions: z.array(attributionSchema).default([]),
   externalIds: z.array(text(200)).default([]),

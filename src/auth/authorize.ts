@@ -1,0 +1,21 @@
+import { appError, ErrorCode } from '../errors.js';
+import { hasRole, type Role, type Viewer } from './viewer.js';
+
+/**
+ * Lets the action through only for a viewer with the role: UNAUTHENTICATED when nobody is named
+ * (send a token or key), FORBIDDEN when someone is but lacks the role.
+ */
+export function requireRole(viewer: Viewer, role: Role, action: string): void {
+  if (hasRole(viewer, role)) return;
+  if (viewer.via === 'anonymous')
+    throw appError(
+      ErrorCode.UNAUTHENTICATED,
+      `${action} needs a token or API key with the role ${role}.`,
+      { requiredRole: role },
+    );
+  throw appError(
+    ErrorCode.FORBIDDEN,
+    `${action} needs the role ${role}; ${viewer.id} has the role ${viewer.role ?? 'none'}.`,
+    { requiredRole: role },
+  );
+}

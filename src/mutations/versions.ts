@@ -1,0 +1,35 @@
+import { appError, ErrorCode } from '../errors.js';
+
+/** Nodes written before versioning (seeds, imports) count as version 0. */
+export const versionOf = (props: { version?: number | null }): number => props.version ?? 0;
+
+/**
+ * Optimistic concurrency: an edit names the version it was based on; if the stored one differs,
+ * someone else changed the node meanwhile and the edit is refused rather than silently
+ * overwriting theirs. The write itself repeats the check, so a race between read and write is
+ * caught too.
+ */
+export function conflictUnlessVersion(
+  type: string,
+  key: string,
+  asked: number,
+  stored: number,
+): void {
+  if (asked !== stored)
+    throw appError(
+      ErrorCode.CONFLICT,
+      `${type} "${key}" is at version ${stored}, not ${asked}: someone changed it meanwhile. Read it again and reapply your edit.`,
+      { currentVersion: stored },
+    );
+}
+
+export function changedMeanwhile(type: string, key: string) {
+  return appError(
+    ErrorCode.CONFLICT,
+    `${type} "${key}" changed while this edit was being written. Read it again and reapply your edit.`,
+  );
+}
+
+export function notFound(type: string, key: string, argument: string) {
+  return appError(ErrorCode.NOT_FOUND, `No ${type} has the id "${key}".`, { argument });
+}

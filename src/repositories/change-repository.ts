@@ -1,0 +1,92 @@
+import { cypher, type Executor } from '../db/database.js';
+import type { Connection } from '../graphql/connection.js';
+import type { NodeRef } from '../graphql/global-id.js';
+import { afterValues, toPage, type PageRequest } from './pagination.js';
+import type { Viewer } from '../auth/viewer.js';
+
+/**
+ * The audit trail: every mutation writes one `(:Change)` node in its own transaction — who, when,
+ * what, and the entity's properties before and after (as JSON text, since Neo4j properties hold no
+ * maps). Changes point at their entity by type and key rather than by a relationship, so they
+ * survive the entity's deletion and never enter the graph's traversals (neighbourhoods, paths).
+ */
+export type ChangeAction =
+  'CREATE' | 'UPDATE' | 'DELETE' | 'ADD_ATTRIBUTION' | 'UPDATE_ATTRIBUTION' | 'RETRACT_ATTRIBUTION';
+
+export interface ChangeRow {
+  id: string;
+  at: string;
+  by: string;
+  via: string;
+  action: ChangeAction;
+  entityType: string;
+  entityKey: string;
+  /** Absent for a creation (Neo4j stores no nulls). */
+  before?: string | null;
+  /** Absent for a deletion. */
+  after?: string | null;
+}
+
+/** Parameters for the CREATE_CHANGE fragment, named `change` in the statement. */
+export function changeParams(
+  viewer: Viewer,
+  action: ChangeAction,
+  entityType: string,
+  entityKey: string,
+  before: unknown,
+  after: unknown,
+): { change: Record<string, unknown> } {
+  return {
+    change: {
+      by: viewer.id,
+      via: viewer.via,
+      action,
+      entityType,
+      entityKey,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+    },
+  };
+}
+
+/** Cypher that records `$change` (see changeParams) and binds it to `ch`; goes inside a write. */
+export const CREATE_CHANGE = `CREATE (ch:Change {id: randomUUID(), at: datetime.realtime(), by: $change.by,
+  via: $change.via, action: $change.action, entityType: $change.entityType,
+  entityKey: $change.entityKey, before: $change.before, after: $change.after})`;
+
+/** One entity's changes, newest first, keyset-paged on (at, id). */
+export const ENTITY_CHANGES = cypher<{ change: ChangeRow }>(
+  'changes',
+  `MATCH (ch:Change {entityKey: $key, entityType: $type})
+   WHERE $afterAt IS NULL OR ch.at < datetime($afterAt) OR (ch.at = datetime($afterAt) AND ch.id > $afterId)
+   RETURN ch {.*, at: toString(ch.at)} AS change ORDER BY ch.at DESC, ch.id ASC LIMIT toInteger($limit)`,
+);
+
+export const COUNT_ENTITY_CHANGES = cypher<{ count: number }>(
+  'changesCount',
+  'MATCH (ch:Change {entityKey: $key, entityType: $type}) RETURN count(ch) AS count',
+);
+
+/** One entity's audit trail as a connection (keyset on the timestamp, then the id). */
+export async function entityChanges(
+  executor: Executor,
+  entity: NodeRef,
+  page: PageRequest,
+): Promise<Connection<ChangeRow>> {
+  const after = afterValues(page);
+  const params = { type: entity.type, key: entity.key };
+  const rows = await executor.read(ENTITY_CHANGES, {
+    ...params,
+    afterAt: after?.[0] ?? null,
+    afterId: after?.[1] ?? null,
+    limit: page.first + 1,
+  });
+  return {
+    ...toPage(
+      rows.map((r) => r.change),
+      page.first,
+      (change) => [change.at, change.id],
+    ),
+    totalCount: async () => (await executor.read(COUNT_ENTITY_CHANGES, params))[0]?.count ?? 0,
+  };
+}

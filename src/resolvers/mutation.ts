@@ -1,0 +1,29 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { pageOf } from '../graphql/arguments.js';
+import { keyFor, nodeArgument, toGlobalId, type NodeType } from '../graphql/global-id.js';
+import { createActor, deleteActor, updateActor } from '../mutations/actor-mutations.js';
+import { entityChanges } from '../repositories/change-repository.js';
+
+/** Neo4j keeps no null properties, so a creation's `before` comes back absent. */
+const parsed = (json: string | null | undefined): Record<string, unknown> | null =>
+  json == null ? null : (JSON.parse(json) as Record<string, unknown>);
+
+/** Thin: every mutation's validation, authorisation, transaction and audit live in src/mutations. */
+export const mutationResolvers: Resolvers = {
+  Query: {
+    changes: (_parent, args, { executor }) =>
+      entityChanges(executor, nodeArgument(args.entityId, 'entityId'), pageOf(args)),
+  },
+  Mutation: {
+    createActor: (_parent, { input }, context) => createActor(context, input),
+    updateActor: (_parent, { id, version, patch }, context) =>
+      updateActor(context, keyFor('Actor', id, 'id'), version, patch),
+    deleteActor: (_parent, { id, version }, context) =>
+      deleteActor(context, keyFor('Actor', id, 'id'), version),
+  },
+  Change: {
+    entityId: (change) => toGlobalId(change.entityType as NodeType, change.entityKey),
+    before: (change) => parsed(change.before),
+    after: (change) => parsed(change.after),
+  },
+};
