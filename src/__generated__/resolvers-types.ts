@@ -244,8 +244,12 @@ export type Attribution = {
   basis: AttributionBasis;
   claimedBy: Maybe<Scalars['String']['output']>;
   confidence: Scalars['Int']['output'];
+  /** The claim's id, for updateAttribution and retractAttribution. */
+  id: Scalars['ID']['output'];
   sources: Array<Source>;
   status: AttributionStatus;
+  /** Increases with every edit of the claim (0: never edited). */
+  version: Scalars['Int']['output'];
 };
 
 export type AttributionBasis =
@@ -308,6 +312,16 @@ export type AttributionFactor =
   | 'SECTORS'
   /** (0.10) 0.5^(days to the actor's nearest other incident ÷ 365): 1 when they overlap. */
   | 'TIME_PROXIMITY';
+
+/** The values to change; those left out stay. Retract with retractAttribution, not a status. */
+export type AttributionPatch = {
+  assessedAt?: InputMaybe<Scalars['String']['input']>;
+  basis?: InputMaybe<AttributionBasis>;
+  claimedBy?: InputMaybe<Scalars['String']['input']>;
+  confidence?: InputMaybe<Scalars['Int']['input']>;
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<AttributionStatus>;
+};
 
 export type AttributionStatus =
   | 'ATTRIBUTED'
@@ -660,12 +674,41 @@ export type LabelCount = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Attribution claims need `editor`. Each names its sources (ids or global ids of Source nodes that
+   * exist). A claim is never deleted: retracting marks it RETRACTED and keeps it for the record. The
+   * audit trail lists claim changes under the incident.
+   */
+  addAttribution: Attribution;
   /** Needs `editor`. CONFLICT if the key is taken. */
   createActor: Actor;
   /** Needs `admin`. Refused (CONFLICT) while attribution claims name the actor: retract them or merge it. */
   deleteActor: Deletion;
+  /** Marks the claim RETRACTED; it stays, for the record. */
+  retractAttribution: Attribution;
   /** Needs `editor`. `version`: the version the edit is based on. */
   updateActor: Actor;
+  /** `version`: the claim's version the edit is based on. A retracted claim is no longer edited. */
+  updateAttribution: Attribution;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationAddAttributionArgs = {
+  actorId: Scalars['ID']['input'];
+  assessedAt?: InputMaybe<Scalars['String']['input']>;
+  basis: AttributionBasis;
+  claimedBy?: InputMaybe<Scalars['String']['input']>;
+  confidence: Scalars['Int']['input'];
+  incidentId: Scalars['ID']['input'];
+  sourceIds: Array<Scalars['ID']['input']>;
+  status?: AttributionStatus;
 };
 
 
@@ -701,9 +744,36 @@ export type MutationDeleteActorArgs = {
  * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
  * someone changed the node meanwhile.
  */
+export type MutationRetractAttributionArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
 export type MutationUpdateActorArgs = {
   id: Scalars['ID']['input'];
   patch: ActorPatch;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUpdateAttributionArgs = {
+  id: Scalars['ID']['input'];
+  patch: AttributionPatch;
   version: Scalars['Int']['input'];
 };
 
@@ -1416,6 +1486,7 @@ export type ResolversTypes = ResolversObject<{
   AttributionCandidate: ResolverTypeWrapper<ScoredCandidate>;
   AttributionEvidence: ResolverTypeWrapper<ScoredCandidate>;
   AttributionFactor: AttributionFactor;
+  AttributionPatch: AttributionPatch;
   AttributionStatus: AttributionStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
@@ -1502,6 +1573,7 @@ export type ResolversParentTypes = ResolversObject<{
   Attribution: AttributionRow;
   AttributionCandidate: ScoredCandidate;
   AttributionEvidence: ScoredCandidate;
+  AttributionPatch: AttributionPatch;
   Boolean: Scalars['Boolean']['output'];
   Campaign: CampaignRow;
   CampaignConnection: CampaignConnectionResult;
@@ -1641,8 +1713,10 @@ export type AttributionResolvers<ContextType = Context, ParentType extends Resol
   basis?: Resolver<ResolversTypes['AttributionBasis'], ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttributionStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AttributionCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionCandidate'] = ResolversParentTypes['AttributionCandidate']> = ResolversObject<{
@@ -1838,9 +1912,12 @@ export type LabelCountResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'actorId' | 'basis' | 'confidence' | 'incidentId' | 'sourceIds' | 'status'>>;
   createActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
   deleteActor?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteActorArgs, 'id' | 'version'>>;
+  retractAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationRetractAttributionArgs, 'id' | 'version'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
+  updateAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationUpdateAttributionArgs, 'id' | 'patch' | 'version'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{

@@ -78,6 +78,19 @@ export async function writeTaxonomy(
   };
 }
 
+/**
+ * A claim's id, from what makes it this claim (incident, actor, who claimed it, on what basis,
+ * when): importing the same claim again gives it the same id, so links to it survive re-imports.
+ */
+function importedClaimId(
+  incidentId: string,
+  actorId: string,
+  claim: { basis: string; claimedBy: string | null; assessedAt: string | null },
+): string {
+  const identity = [incidentId, actorId, claim.basis, claim.claimedBy, claim.assessedAt].join('|');
+  return `claim-${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
+}
+
 function incidentRow(incident: IncidentRecord) {
   const {
     startDate,
@@ -104,7 +117,10 @@ function incidentRow(incident: IncidentRecord) {
     organizationIds,
     campaignId,
     sourceIds,
-    attributions: attributions.map(({ actorId, ...claim }) => ({ actorId, props: present(claim) })),
+    attributions: attributions.map(({ actorId, ...claim }) => ({
+      actorId,
+      props: present({ id: importedClaimId(incident.id, actorId, claim), ...claim }),
+    })),
     props: present({ ...scalars, importSignature }),
   };
 }

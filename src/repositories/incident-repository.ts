@@ -1,3 +1,4 @@
+import { claimKey } from './attribution-write-repository.js';
 import { cypher, type Executor } from '../db/database.js';
 import { afterValues, type PageRequest } from './pagination.js';
 import { perParent } from './per-parent.js';
@@ -135,5 +136,5 @@ export const INCIDENT_ATTRIBUTIONS = relation<AttributionRow>(
   'incidentAttributions',
   `UNWIND $ids AS id MATCH (:Incident {id: id})-[r:ATTRIBUTED_TO]->(a:Actor)
    WITH id, a, r ORDER BY r.confidence DESC, a.id
-   RETURN id AS parentId, collect(r {.*, actorId: a.id, sourceIds: coalesce(r.sourceIds, [])}) AS rows`,
+   RETURN id AS parentId, collect(r {.*, id: ${claimKey('r')}, actorId: a.id, sourceIds: coalesce(r.sourceIds, [])}) AS rows`,
 );

@@ -69,6 +69,8 @@ export interface SourceRow {
 }
 
 export interface AttributionRow {
+  id: string;
+  version?: number | null;
   actorId: string;
   confidence: number;
   basis: string;

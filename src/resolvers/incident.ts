@@ -42,6 +42,7 @@ export const incidentResolvers: Resolvers = {
     ransomPaidUsd: (row) => row.ransomPaidUsd ?? null,
   },
   Attribution: {
+    version: (row) => row.version ?? 0,
     actor: async (row, _args, { loaders }) =>
       required(await loaders.node('Actor').load(row.actorId), 'Actor', row.actorId),
     basis: (row) => row.basis as AttributionBasis,

@@ -2,6 +2,11 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { pageOf } from '../graphql/arguments.js';
 import { keyFor, nodeArgument, toGlobalId, type NodeType } from '../graphql/global-id.js';
 import { createActor, deleteActor, updateActor } from '../mutations/actor-mutations.js';
+import {
+  addAttribution,
+  retractAttribution,
+  updateAttribution,
+} from '../mutations/attribution-mutations.js';
 import { entityChanges } from '../repositories/change-repository.js';
 
 /** Neo4j keeps no null properties, so a creation's `before` comes back absent. */
@@ -20,6 +25,11 @@ export const mutationResolvers: Resolvers = {
       updateActor(context, keyFor('Actor', id, 'id'), version, patch),
     deleteActor: (_parent, { id, version }, context) =>
       deleteActor(context, keyFor('Actor', id, 'id'), version),
+    addAttribution: (_parent, args, context) => addAttribution(context, args),
+    updateAttribution: (_parent, { id, version, patch }, context) =>
+      updateAttribution(context, id, version, patch),
+    retractAttribution: (_parent, { id, version }, context) =>
+      retractAttribution(context, id, version),
   },
   Change: {
     entityId: (change) => toGlobalId(change.entityType as NodeType, change.entityKey),

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { requireRole } from '../auth/authorize.js';
+import type { Context } from '../context.js';
+import { appError, ErrorCode } from '../errors.js';
+import { keyFor } from '../graphql/global-id.js';
+import { attributionSchema } from '../import/native/format.js';
+import {
+  ADD_CLAIM,
+  CLAIM_FOR_EDIT,
+  CLAIM_TARGETS,
+  UPDATE_CLAIM,
+} from '../repositories/attribution-write-repository.js';
+import { changeParams } from '../repositories/change-repository.js';
+import type { AttributionRow } from '../repositories/rows.js';
+import { invalid, validated } from './validation.js';
+import { changedMeanwhile, conflictUnlessVersion, notFound, versionOf } from './versions.js';
+
+/** A claim's own values, validated as the native dataset format validates them. */
+const claimFields = attributionSchema.pick({
+  confidence: true,
+  basis: true,
+  status: true,
+  claimedBy: true,
+  assessedAt: true,
+});
+const sourceIds = z.array(z.string().min(1)).min(1, 'cite at least one source');
+const addSchema = claimFields
+  .extend({ sourceIds })
+  .refine((claim) => claim.status !== 'RETRACTED', {
+    path: ['status'],
+    message: 'a new claim cannot start retracted; use retractAttribution on an existing one',
+  });
+const patchSchema = claimFields
+  .omit({ status: true })
+  .extend({ status: claimFields.shape.status.exclude(['RETRACTED']), sourceIds })
+  .partial();
+
+export interface AddAttributionArgs {
+  incidentId: string;
+  actorId: string;
+  confidence: number;
+  basis: string;
+  status: string;
+  claimedBy?: string | null;
+  assessedAt?: string | null;
+  sourceIds: string[];
+}
+
+/** Every claim cites sources that exist; the whole list of missing ones is named at once. */
+async function checkTargets(
+  { executor }: Context,
+  incidentId: string,
+  actorId: string,
+  sources: string[],
+): Promise<void> {
+  const [found] = await executor.read(CLAIM_TARGETS, { incidentId, actorId, sourceIds: sources });
+  if (!found?.incident) throw notFound('Incident', incidentId, 'incidentId');
+  if (!found.actor) throw notFound('Actor', actorId, 'actorId');
+  if (found.missingSources.length > 0)
+    throw invalid(
+      found.missingSources.map((id) => ({ field: 'sourceIds', reason: `no Source has the id "${id}"` })),
+    );
+}
+
+export async function addAttribution(
+  context: Context,
+  args: AddAttributionArgs,
+): Promise<AttributionRow> {
+  requireRole(context.viewer, 'editor', 'addAttribution');
+  const incidentId = keyFor('Incident', args.incidentId, 'incidentId');
+  const actorId = keyFor('Actor', args.actorId, 'actorId');
+  const { sourceIds: given, ...claim } = validated(
+    addSchema,
+    {
+      confidence: args.confidence,
+      basis: args.basis,
+      status: args.status,
+      claimedBy: args.claimedBy,
+      assessedAt: args.assessedAt,
+      sourceIds: args.sourceIds,
+    },
+    'attribution',
+  );
+  const sources = given.map((id) => keyFor('Source', id, 'sourceIds'));
+  await checkTargets(context, incidentId, actorId, sources);
+  const props = {
+    id: `claim-${randomUUID()}`,
+    ...claim,
+    claimedBy: claim.claimedBy ?? null,
+    assessedAt: claim.assessedAt ?? null,
+    sourceIds: sources,
+    version: 1,
+  };
+  const [row] = await context.executor.write(ADD_CLAIM, {
+    incidentId,
+    actorId,
+    props,
+    ...changeParams(context.viewer, 'ADD_ATTRIBUTION', 'Incident', incidentId, null, {
+      actorId,
+      ...props,
+    }),
+  });
+  if (!row) throw changedMeanwhile('Incident', incidentId);
+  return row.claim;
+}
+
+async function editClaim(
+  context: Context,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+  action: 'UPDATE_ATTRIBUTION' | 'RETRACT_ATTRIBUTION',
+): Promise<AttributionRow> {
+  const [current] = await context.executor.read(CLAIM_FOR_EDIT, { id });
+  if (!current) throw notFound('attribution claim', id, 'id');
+  conflictUnlessVersion('Attribution claim', id, version, versionOf(current.claim));
+  if (current.claim.status === 'RETRACTED')
+    throw appError(
+      ErrorCode.CONFLICT,
+      `Attribution claim "${id}" is retracted: it is kept for the record and no longer edited. Add a new claim instead.`,
+    );
+  if (Array.isArray(changes.sourceIds))
+    await checkTargets(context, current.incidentId, current.claim.actorId, changes.sourceIds as string[]);
+  const { actorId, ...stored } = current.claim;
+  const props = { ...stored, ...changes, version: version + 1 };
+  const [row] = await context.executor.write(UPDATE_CLAIM, {
+    id,
+    version,
+    props,
+    ...changeParams(context.viewer, action, 'Incident', current.incidentId, { actorId, ...stored }, {
+      actorId,
+      ...props,
+    }),
+  });
+  if (!row) throw changedMeanwhile('Attribution claim', id);
+  return row.claim;
+}
+
+export async function updateAttribution(
+  context: Context,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+): Promise<AttributionRow> {
+  requireRole(context.viewer, 'editor', 'updateAttribution');
+  const changes = validated(patchSchema, patch, 'patch');
+  return editClaim(
+    context,
+    id,
+    version,
+    {
+      ...changes,
+      ...(changes.sourceIds
+        ? { sourceIds: changes.sourceIds.map((s) => keyFor('Source', s, 'patch.sourceIds')) }
+        : {}),
+    },
+    'UPDATE_ATTRIBUTION',
+  );
+}
+
+/** A retracted claim keeps its place in the record, marked RETRACTED; it is never deleted. */
+export async function retractAttribution(
+  context: Context,
+  id: string,
+  version: number,
+): Promise<AttributionRow> {
+  requireRole(context.viewer, 'editor', 'retractAttribution');
+  return editClaim(context, id, version, { status: 'RETRACTED' }, 'RETRACT_ATTRIBUTION');
+}
