@@ -59,7 +59,10 @@ async function checkTargets(
   if (!found.actor) throw notFound('Actor', actorId, 'actorId');
   if (found.missingSources.length > 0)
     throw invalid(
-      found.missingSources.map((id) => ({ field: 'sourceIds', reason: `no Source has the id "${id}"` })),
+      found.missingSources.map((id) => ({
+        field: 'sourceIds',
+        reason: `no Source has the id "${id}"`,
+      })),
     );
 }
 
@@ -121,17 +124,29 @@ async function editClaim(
       `Attribution claim "${id}" is retracted: it is kept for the record and no longer edited. Add a new claim instead.`,
     );
   if (Array.isArray(changes.sourceIds))
-    await checkTargets(context, current.incidentId, current.claim.actorId, changes.sourceIds as string[]);
+    await checkTargets(
+      context,
+      current.incidentId,
+      current.claim.actorId,
+      changes.sourceIds as string[],
+    );
   const { actorId, ...stored } = current.claim;
   const props = { ...stored, ...changes, version: version + 1 };
   const [row] = await context.executor.write(UPDATE_CLAIM, {
     id,
     version,
     props,
-    ...changeParams(context.viewer, action, 'Incident', current.incidentId, { actorId, ...stored }, {
-      actorId,
-      ...props,
-    }),
+    ...changeParams(
+      context.viewer,
+      action,
+      'Incident',
+      current.incidentId,
+      { actorId, ...stored },
+      {
+        actorId,
+        ...props,
+      },
+    ),
   });
   if (!row) throw changedMeanwhile('Attribution claim', id);
   return row.claim;
