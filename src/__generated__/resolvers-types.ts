@@ -340,6 +340,8 @@ export type Campaign = Node & {
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
   startDate: Maybe<Scalars['Date']['output']>;
+  /** Increases with every edit (0: never edited). */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -362,6 +364,24 @@ export type CampaignEdge = {
   __typename?: 'CampaignEdge';
   cursor: Scalars['String']['output'];
   node: Campaign;
+};
+
+/** A new campaign. */
+export type CampaignInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['String']['input']>;
+  /** The slug to use as the key; made from the name when left out. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  startDate?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CampaignPatch = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  startDate?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What an edit did: who, when, and the entity's stored properties before and after. */
@@ -682,14 +702,32 @@ export type Mutation = {
   addAttribution: Attribution;
   /** Needs `editor`. CONFLICT if the key is taken. */
   createActor: Actor;
+  /** Needs `editor`. CONFLICT if the key is taken. */
+  createCampaign: Campaign;
+  /** Needs `editor`. CONFLICT if the key is taken. */
+  createOrganization: Organization;
+  /** Needs `editor`. CONFLICT if a source has the same URL. */
+  createSource: Source;
   /** Needs `admin`. Refused (CONFLICT) while attribution claims name the actor: retract them or merge it. */
   deleteActor: Deletion;
+  /** Needs `admin`. Refused (CONFLICT) while incidents are part of the campaign. */
+  deleteCampaign: Deletion;
+  /** Needs `admin`. Refused (CONFLICT) while incidents hit the organization. */
+  deleteOrganization: Deletion;
+  /** Needs `admin`. Refused (CONFLICT) while an incident or a claim cites the source. */
+  deleteSource: Deletion;
   /** Marks the claim RETRACTED; it stays, for the record. */
   retractAttribution: Attribution;
   /** Needs `editor`. `version`: the version the edit is based on. */
   updateActor: Actor;
   /** `version`: the claim's version the edit is based on. A retracted claim is no longer edited. */
   updateAttribution: Attribution;
+  /** Needs `editor`. */
+  updateCampaign: Campaign;
+  /** Needs `editor`. */
+  updateOrganization: Organization;
+  /** Needs `editor`. */
+  updateSource: Source;
 };
 
 
@@ -731,7 +769,82 @@ export type MutationCreateActorArgs = {
  * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
  * someone changed the node meanwhile.
  */
+export type MutationCreateCampaignArgs = {
+  input: CampaignInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationCreateOrganizationArgs = {
+  input: OrganizationInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationCreateSourceArgs = {
+  input: SourceInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
 export type MutationDeleteActorArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationDeleteCampaignArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationDeleteOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationDeleteSourceArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
@@ -777,6 +890,48 @@ export type MutationUpdateAttributionArgs = {
   version: Scalars['Int']['input'];
 };
 
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUpdateCampaignArgs = {
+  id: Scalars['ID']['input'];
+  patch: CampaignPatch;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUpdateOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  patch: OrganizationPatch;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUpdateSourceArgs = {
+  id: Scalars['ID']['input'];
+  patch: SourcePatch;
+  version: Scalars['Int']['input'];
+};
+
 /**
  * An object with a globally unique id of the form `Type:key`, e.g. `Actor:sandworm`,
  * `Incident:2022-02-viasat-ka-sat`, `Sector:hospitals`, `Country:UA`. The same id works in
@@ -795,6 +950,8 @@ export type Organization = Node & {
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
   sectors: Array<Sector>;
+  /** Increases with every edit (0: never edited). */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -817,6 +974,23 @@ export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
   cursor: Scalars['String']['output'];
   node: Organization;
+};
+
+/** A named victim. */
+export type OrganizationInput = {
+  /** ISO 3166-1 alpha-2. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Sector ids (see `sectors`). */
+  sectorIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type OrganizationPatch = {
+  country?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the organization's sectors. */
+  sectorIds?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Relay pagination: cursors are opaque and stay valid when rows are inserted. */
@@ -1271,6 +1445,24 @@ export type Source = Node & {
   publisher: Maybe<Scalars['String']['output']>;
   title: Maybe<Scalars['String']['output']>;
   url: Scalars['String']['output'];
+  /** Increases with every edit (0: never edited). */
+  version: Scalars['Int']['output'];
+};
+
+/** A report: its id is made from its URL. */
+export type SourceInput = {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  publishedAt?: InputMaybe<Scalars['String']['input']>;
+  publisher: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  url: Scalars['String']['input'];
+};
+
+/** The URL is the source's identity and cannot change: create a new source for a new URL. */
+export type SourcePatch = {
+  publishedAt?: InputMaybe<Scalars['String']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A claim that an actor is tied to a state (origin or sponsor). */
@@ -1492,6 +1684,8 @@ export type ResolversTypes = ResolversObject<{
   Campaign: ResolverTypeWrapper<CampaignRow>;
   CampaignConnection: ResolverTypeWrapper<CampaignConnectionResult>;
   CampaignEdge: ResolverTypeWrapper<CampaignEdgeResult>;
+  CampaignInput: CampaignInput;
+  CampaignPatch: CampaignPatch;
   Change: ResolverTypeWrapper<ChangeRow>;
   ChangeAction: ChangeAction;
   ChangeConnection: ResolverTypeWrapper<ChangeConnectionResult>;
@@ -1528,6 +1722,8 @@ export type ResolversTypes = ResolversObject<{
   Organization: ResolverTypeWrapper<OrganizationRow>;
   OrganizationConnection: ResolverTypeWrapper<OrganizationConnectionResult>;
   OrganizationEdge: ResolverTypeWrapper<OrganizationEdgeResult>;
+  OrganizationInput: OrganizationInput;
+  OrganizationPatch: OrganizationPatch;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Paths: ResolverTypeWrapper<Omit<Paths, 'subgraph'> & { subgraph: ResolversTypes['Subgraph'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1543,6 +1739,8 @@ export type ResolversTypes = ResolversObject<{
   SectorCountEdge: ResolverTypeWrapper<SectorCountEdgeResult>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceRow>;
+  SourceInput: SourceInput;
+  SourcePatch: SourcePatch;
   StateClaim: ResolverTypeWrapper<StateClaimRow>;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1578,6 +1776,8 @@ export type ResolversParentTypes = ResolversObject<{
   Campaign: CampaignRow;
   CampaignConnection: CampaignConnectionResult;
   CampaignEdge: CampaignEdgeResult;
+  CampaignInput: CampaignInput;
+  CampaignPatch: CampaignPatch;
   Change: ChangeRow;
   ChangeConnection: ChangeConnectionResult;
   ChangeEdge: ChangeEdgeResult;
@@ -1609,6 +1809,8 @@ export type ResolversParentTypes = ResolversObject<{
   Organization: OrganizationRow;
   OrganizationConnection: OrganizationConnectionResult;
   OrganizationEdge: OrganizationEdgeResult;
+  OrganizationInput: OrganizationInput;
+  OrganizationPatch: OrganizationPatch;
   PageInfo: PageInfo;
   Paths: Omit<Paths, 'subgraph'> & { subgraph: ResolversParentTypes['Subgraph'] };
   Query: Record<PropertyKey, never>;
@@ -1622,6 +1824,8 @@ export type ResolversParentTypes = ResolversObject<{
   SectorCountConnection: SectorCountConnectionResult;
   SectorCountEdge: SectorCountEdgeResult;
   Source: SourceRow;
+  SourceInput: SourceInput;
+  SourcePatch: SourcePatch;
   StateClaim: StateClaimRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
@@ -1750,6 +1954,7 @@ export type CampaignResolvers<ContextType = Context, ParentType extends Resolver
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1914,10 +2119,19 @@ export type LabelCountResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'actorId' | 'basis' | 'confidence' | 'incidentId' | 'sourceIds' | 'status'>>;
   createActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
+  createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
+  createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   deleteActor?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteActorArgs, 'id' | 'version'>>;
+  deleteCampaign?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteCampaignArgs, 'id' | 'version'>>;
+  deleteOrganization?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'id' | 'version'>>;
+  deleteSource?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'id' | 'version'>>;
   retractAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationRetractAttributionArgs, 'id' | 'version'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
   updateAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationUpdateAttributionArgs, 'id' | 'patch' | 'version'>>;
+  updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'patch' | 'version'>>;
+  updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'patch' | 'version'>>;
+  updateSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'patch' | 'version'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -1931,6 +2145,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2054,6 +2269,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

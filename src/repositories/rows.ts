@@ -49,6 +49,7 @@ export interface CountryRow {
 
 export interface CampaignRow {
   id: string;
+  version?: number | null;
   name: string;
   description?: string | null;
   startDate?: string | null;
@@ -57,11 +58,13 @@ export interface CampaignRow {
 
 export interface OrganizationRow {
   id: string;
+  version?: number | null;
   name: string;
 }
 
 export interface SourceRow {
   id: string;
+  version?: number | null;
   url: string;
   title?: string | null;
   publisher?: string | null;

@@ -46,11 +46,13 @@ export const catalogResolvers: Resolvers = {
   Campaign: {
     id: (row) => toGlobalId('Campaign', row.id),
     key: (row) => row.id,
+    version: (row) => row.version ?? 0,
     incidents: (row, args, context) => listIncidents('campaign', row.id, args, context),
   },
   Organization: {
     id: (row) => toGlobalId('Organization', row.id),
     key: (row) => row.id,
+    version: (row) => row.version ?? 0,
     sectors: (row, _args, { loaders }) => loaders.organizationSectors.load(row.id),
     country: async (row, _args, { loaders }) =>
       (await loaders.organizationCountries.load(row.id))[0] ?? null,
@@ -58,5 +60,6 @@ export const catalogResolvers: Resolvers = {
   },
   Source: {
     id: (row) => toGlobalId('Source', row.id),
+    version: (row) => row.version ?? 0,
   },
 };

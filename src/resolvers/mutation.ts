@@ -1,7 +1,13 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { pageOf } from '../graphql/arguments.js';
 import { keyFor, nodeArgument, toGlobalId, type NodeType } from '../graphql/global-id.js';
-import { createActor, deleteActor, updateActor } from '../mutations/actor-mutations.js';
+import {
+  actorKind,
+  campaignKind,
+  organizationKind,
+  sourceKind,
+} from '../mutations/entity-kinds.js';
+import { createEntity, deleteEntity, updateEntity } from '../mutations/entity-mutations.js';
 import {
   addAttribution,
   retractAttribution,
@@ -20,11 +26,27 @@ export const mutationResolvers: Resolvers = {
       entityChanges(executor, nodeArgument(args.entityId, 'entityId'), pageOf(args)),
   },
   Mutation: {
-    createActor: (_parent, { input }, context) => createActor(context, input),
+    createActor: (_parent, { input }, context) => createEntity(context, actorKind, input),
     updateActor: (_parent, { id, version, patch }, context) =>
-      updateActor(context, keyFor('Actor', id, 'id'), version, patch),
+      updateEntity(context, actorKind, keyFor('Actor', id, 'id'), version, patch),
     deleteActor: (_parent, { id, version }, context) =>
-      deleteActor(context, keyFor('Actor', id, 'id'), version),
+      deleteEntity(context, actorKind, keyFor('Actor', id, 'id'), version),
+    createCampaign: (_parent, { input }, context) => createEntity(context, campaignKind, input),
+    updateCampaign: (_parent, { id, version, patch }, context) =>
+      updateEntity(context, campaignKind, keyFor('Campaign', id, 'id'), version, patch),
+    deleteCampaign: (_parent, { id, version }, context) =>
+      deleteEntity(context, campaignKind, keyFor('Campaign', id, 'id'), version),
+    createOrganization: (_parent, { input }, context) =>
+      createEntity(context, organizationKind, input),
+    updateOrganization: (_parent, { id, version, patch }, context) =>
+      updateEntity(context, organizationKind, keyFor('Organization', id, 'id'), version, patch),
+    deleteOrganization: (_parent, { id, version }, context) =>
+      deleteEntity(context, organizationKind, keyFor('Organization', id, 'id'), version),
+    createSource: (_parent, { input }, context) => createEntity(context, sourceKind, input),
+    updateSource: (_parent, { id, version, patch }, context) =>
+      updateEntity(context, sourceKind, keyFor('Source', id, 'id'), version, patch),
+    deleteSource: (_parent, { id, version }, context) =>
+      deleteEntity(context, sourceKind, keyFor('Source', id, 'id'), version),
     addAttribution: (_parent, args, context) => addAttribution(context, args),
     updateAttribution: (_parent, { id, version, patch }, context) =>
       updateAttribution(context, id, version, patch),

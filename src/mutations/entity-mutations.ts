@@ -1,0 +1,144 @@
+import { requireRole } from '../auth/authorize.js';
+import type { Context } from '../context.js';
+import { appError, ErrorCode } from '../errors.js';
+import { toGlobalId } from '../graphql/global-id.js';
+import { changeParams } from '../repositories/change-repository.js';
+import {
+  CREATE_ENTITY,
+  DELETE_ENTITY,
+  ENTITY_FOR_EDIT,
+  UPDATE_ENTITY,
+  type EntityProps,
+} from '../repositories/entity-write-repository.js';
+import type { EntityKind } from './entity-kinds.js';
+import { nativeRecord } from './native-record.js';
+import { invalid } from './validation.js';
+import { changedMeanwhile, conflictUnlessVersion, notFound, versionOf } from './versions.js';
+
+type Kind = EntityKind<Record<string, unknown>, never, unknown>;
+
+/**
+ * The stored properties of a node are exactly what its GraphQL type resolves from (the row types
+ * in rows.ts describe stored nodes), so the written node is returned as the kind's row type.
+ */
+const asRow = <Row>(_kind: { readonly __row?: Row }, node: EntityProps): Row =>
+  node as unknown as Row;
+
+/**
+ * Create, update and delete, the same way for every entity: authorise, validate and convert as
+ * the native importer does, check the version, then write the entity, its links and its audit
+ * record in one statement (one transaction).
+ */
+export async function createEntity<Stored, Row>(
+  { viewer, executor, taxonomy }: Context,
+  kind: EntityKind<Record<string, unknown>, Stored, Row>,
+  input: Record<string, unknown>,
+): Promise<Row> {
+  requireRole(viewer, 'editor', `create${kind.label}`);
+  const record = nativeRecord(
+    kind.collection,
+    kind.fromInput(input),
+    taxonomy,
+    'input',
+    kind.fieldNames,
+  );
+  const { props, links } = kind.toStored(record as Stored);
+  const stored = { ...props, version: 1 };
+  const [row] = await executor.write(CREATE_ENTITY[kind.label], {
+    props: stored,
+    links,
+    ...changeParams(viewer, 'CREATE', kind.label, props.id, null, { ...stored, ...links }),
+  });
+  if (!row)
+    throw appError(
+      ErrorCode.CONFLICT,
+      `A ${kind.label} with the key "${props.id}" exists already${kind.fixed.includes('id') ? ': give input.key' : ''}.`,
+      { field: 'input.key' },
+    );
+  return asRow(kind, row.node);
+}
+
+/** Marks the fields a patch sets to null, which `fromInput` would otherwise drop as absent. */
+const CLEAR = Symbol('clear');
+function patchWithNulls(patch: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === null ? CLEAR : v]));
+}
+
+export async function updateEntity<Stored, Row>(
+  { viewer, executor, taxonomy }: Context,
+  kind: EntityKind<Record<string, unknown>, Stored, Row>,
+  key: string,
+  version: number,
+  patch: Record<string, unknown>,
+): Promise<Row> {
+  requireRole(viewer, 'editor', `update${kind.label}`);
+  const [current] = await executor.read(ENTITY_FOR_EDIT[kind.label], { id: key });
+  if (!current) throw notFound(kind.label, key, 'id');
+  const native = kind.toNative(current.props, current.links);
+  const fixed = kind.fixed.filter((field) => field in patch && patch[field] !== native[field]);
+  if (fixed.length > 0)
+    throw invalid(
+      fixed.map((field) => ({
+        field: `patch.${field}`,
+        reason: `is the ${kind.label}'s identity and cannot change; create a new one instead`,
+      })),
+    );
+  // The patch in the native format's terms: left out stays, null clears.
+  const merged = Object.fromEntries(
+    Object.entries({ ...native, ...kind.fromInput(patchWithNulls(patch), key) }).filter(
+      ([, value]) => value !== CLEAR,
+    ),
+  );
+  const record = nativeRecord(kind.collection, merged, taxonomy, 'patch', kind.fieldNames);
+  conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
+  const { props, links } = kind.toStored(record as Stored);
+  // Properties this API does not edit (e.g. an import's signature) are kept as they were.
+  const after = { ...current.props, ...props, version: version + 1 };
+  const [row] = await executor.write(UPDATE_ENTITY[kind.label], {
+    id: key,
+    version,
+    props: after,
+    links,
+    ...changeParams(
+      viewer,
+      'UPDATE',
+      kind.label,
+      key,
+      { ...current.props, ...current.links },
+      { ...after, ...links },
+    ),
+  });
+  if (!row) throw changedMeanwhile(kind.label, key);
+  return asRow(kind, row.node);
+}
+
+export async function deleteEntity(
+  { viewer, executor }: Context,
+  kind: Pick<Kind, 'label' | 'inUse'>,
+  key: string,
+  version: number,
+): Promise<{ id: string; changeId: string }> {
+  requireRole(viewer, 'admin', `delete${kind.label}`);
+  const [current] = await executor.read(ENTITY_FOR_EDIT[kind.label], { id: key });
+  if (!current) throw notFound(kind.label, key, 'id');
+  conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
+  if (current.dependents > 0)
+    throw appError(
+      ErrorCode.CONFLICT,
+      `${kind.label} "${key}" cannot be deleted: ${kind.inUse(current.dependents)}.`,
+    );
+  const [row] = await executor.write(DELETE_ENTITY[kind.label], {
+    id: key,
+    version,
+    ...changeParams(
+      viewer,
+      'DELETE',
+      kind.label,
+      key,
+      { ...current.props, ...current.links },
+      null,
+    ),
+  });
+  if (!row) throw changedMeanwhile(kind.label, key);
+  return { id: toGlobalId(kind.label, key), changeId: row.changeId };
+}

@@ -1,0 +1,123 @@
+import { cypher } from '../db/database.js';
+import { CREATE_CHANGE } from './change-repository.js';
+
+/** The node types the API edits as whole entities. */
+export type EditableLabel = 'Actor' | 'Campaign' | 'Organization' | 'Source';
+
+/** Stored properties, as the entity's edit reads and writes them. */
+export type EntityProps = Record<string, unknown> & { id: string; version?: number | null };
+/** The entity's own links, replaced as a whole by an edit (e.g. an organization's sectors). */
+export type EntityLinks = Record<string, unknown>;
+
+interface LabelSchema {
+  /** Properties stored as Neo4j dates (the rest as given). */
+  dates: string[];
+  /** Cypher counting what still points at `n`, so deleting it would leave claims or incidents dangling. */
+  dependents: string;
+  /** Cypher reading `n`'s links as a map. */
+  readLinks: string;
+  /** Cypher replacing `n`'s links with `$links`. */
+  writeLinks: string;
+}
+
+const noLinks = { readLinks: '{}', writeLinks: '' };
+
+/**
+ * Per label, what differs between entities; labels come from this allow-list only. A source is
+ * cited by incidents and by the sources lists of claims, origins, sponsors and victimology.
+ */
+const schemas: Record<EditableLabel, LabelSchema> = {
+  Actor: { dates: [], dependents: 'COUNT { (:Incident)-[:ATTRIBUTED_TO]->(n) }', ...noLinks },
+  Campaign: {
+    dates: ['startDate', 'endDate'],
+    dependents: 'COUNT { (:Incident)-[:PART_OF]->(n) }',
+    ...noLinks,
+  },
+  Organization: {
+    dates: [],
+    dependents: 'COUNT { (:Incident)-[:HIT]->(n) }',
+    readLinks: `{sectorIds: COLLECT { MATCH (n)-[:IN_SECTOR]->(s:Sector) RETURN s.id ORDER BY s.id },
+      country: COLLECT { MATCH (n)-[:LOCATED_IN]->(c:Country) RETURN c.iso2 }[0]}`,
+    writeLinks: `WITH n
+   CALL (n) { MATCH (n)-[r:IN_SECTOR|LOCATED_IN]->() DELETE r }
+   CALL (n) { UNWIND $links.sectorIds AS sid MATCH (s:Sector {id: sid}) CREATE (n)-[:IN_SECTOR]->(s) }
+   CALL (n) {
+     UNWIND CASE WHEN $links.country IS NULL THEN [] ELSE [$links.country] END AS code
+     MATCH (c:Country {iso2: code}) CREATE (n)-[:LOCATED_IN]->(c)
+   }`,
+  },
+  Source: {
+    dates: [],
+    dependents: `COUNT { (:Incident)-[:REPORTED_BY]->(n) }
+      + COUNT { ()-[r:ATTRIBUTED_TO|ORIGINATES_FROM|SPONSORED_BY|TARGETS]->() WHERE n.id IN r.sourceIds }`,
+    ...noLinks,
+  },
+};
+
+const setDates = (label: EditableLabel) =>
+  schemas[label].dates
+    .map((p) => `SET n.${p} = CASE WHEN $props.${p} IS NULL THEN null ELSE date($props.${p}) END`)
+    .join('\n   ');
+
+export interface EntityForEdit {
+  props: EntityProps;
+  links: EntityLinks;
+  dependents: number;
+}
+
+const forEdit = (label: EditableLabel) =>
+  cypher<EntityForEdit>(
+    `${label}:forEdit`,
+    `MATCH (n:${label} {id: $id})
+     RETURN properties(n) AS props, ${schemas[label].readLinks} AS links, ${schemas[label].dependents} AS dependents`,
+  );
+
+/** Creates the entity unless the key is taken (then no row: the caller says CONFLICT). */
+const create = (label: EditableLabel) =>
+  cypher<{ node: EntityProps }>(
+    `${label}:create`,
+    `OPTIONAL MATCH (taken:${label} {id: $props.id})
+   WITH taken WHERE taken IS NULL
+   CREATE (n:${label}) SET n = $props
+   ${setDates(label)}
+   ${schemas[label].writeLinks}
+   WITH n
+   ${CREATE_CHANGE}
+   RETURN n {.*} AS node`,
+  );
+
+/** Replaces properties and links only if nobody changed the entity since `$version` was read. */
+const update = (label: EditableLabel) =>
+  cypher<{ node: EntityProps }>(
+    `${label}:update`,
+    `MATCH (n:${label} {id: $id}) WHERE coalesce(n.version, 0) = $version
+   SET n = $props
+   ${setDates(label)}
+   ${schemas[label].writeLinks}
+   WITH n
+   ${CREATE_CHANGE}
+   RETURN n {.*} AS node`,
+  );
+
+/** Deletes the entity and its own links if unchanged and nothing depends on it. */
+const remove = (label: EditableLabel) =>
+  cypher<{ changeId: string }>(
+    `${label}:delete`,
+    `MATCH (n:${label} {id: $id}) WHERE coalesce(n.version, 0) = $version AND ${schemas[label].dependents} = 0
+   DETACH DELETE n
+   WITH 1 AS done
+   ${CREATE_CHANGE}
+   RETURN ch.id AS changeId`,
+  );
+
+const build = <T>(make: (label: EditableLabel) => T): Record<EditableLabel, T> => ({
+  Actor: make('Actor'),
+  Campaign: make('Campaign'),
+  Organization: make('Organization'),
+  Source: make('Source'),
+});
+
+export const ENTITY_FOR_EDIT = build(forEdit);
+export const CREATE_ENTITY = build(create);
+export const UPDATE_ENTITY = build(update);
+export const DELETE_ENTITY = build(remove);
