@@ -1,11 +1,13 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { pageOf } from '../graphql/arguments.js';
 import { keyFor, nodeArgument, toGlobalId, type NodeType } from '../graphql/global-id.js';
+import type { Context } from '../context.js';
 import {
   actorKind,
   campaignKind,
   organizationKind,
   sourceKind,
+  type EntityKind,
 } from '../mutations/entity-kinds.js';
 import { createEntity, deleteEntity, updateEntity } from '../mutations/entity-mutations.js';
 import {
@@ -19,6 +21,26 @@ import { entityChanges } from '../repositories/change-repository.js';
 const parsed = (json: string | null | undefined): Record<string, unknown> | null =>
   json == null ? null : (JSON.parse(json) as Record<string, unknown>);
 
+/** `createX`, `updateX` and `deleteX` for one kind of entity, each a one-line call. */
+function editing<Stored, Row>(kind: EntityKind<Record<string, unknown>, Stored, Row>) {
+  const key = (id: string) => keyFor(kind.label, id, 'id');
+  type Versioned = { id: string; version: number };
+  return {
+    [`create${kind.label}`]: (
+      _parent: unknown,
+      { input }: { input: Record<string, unknown> },
+      context: Context,
+    ) => createEntity(context, kind, input),
+    [`update${kind.label}`]: (
+      _parent: unknown,
+      { id, version, patch }: Versioned & { patch: Record<string, unknown> },
+      context: Context,
+    ) => updateEntity(context, kind, key(id), version, patch),
+    [`delete${kind.label}`]: (_parent: unknown, { id, version }: Versioned, context: Context) =>
+      deleteEntity(context, kind, key(id), version),
+  };
+}
+
 /** Thin: every mutation's validation, authorisation, transaction and audit live in src/mutations. */
 export const mutationResolvers: Resolvers = {
   Query: {
@@ -26,27 +48,10 @@ export const mutationResolvers: Resolvers = {
       entityChanges(executor, nodeArgument(args.entityId, 'entityId'), pageOf(args)),
   },
   Mutation: {
-    createActor: (_parent, { input }, context) => createEntity(context, actorKind, input),
-    updateActor: (_parent, { id, version, patch }, context) =>
-      updateEntity(context, actorKind, keyFor('Actor', id, 'id'), version, patch),
-    deleteActor: (_parent, { id, version }, context) =>
-      deleteEntity(context, actorKind, keyFor('Actor', id, 'id'), version),
-    createCampaign: (_parent, { input }, context) => createEntity(context, campaignKind, input),
-    updateCampaign: (_parent, { id, version, patch }, context) =>
-      updateEntity(context, campaignKind, keyFor('Campaign', id, 'id'), version, patch),
-    deleteCampaign: (_parent, { id, version }, context) =>
-      deleteEntity(context, campaignKind, keyFor('Campaign', id, 'id'), version),
-    createOrganization: (_parent, { input }, context) =>
-      createEntity(context, organizationKind, input),
-    updateOrganization: (_parent, { id, version, patch }, context) =>
-      updateEntity(context, organizationKind, keyFor('Organization', id, 'id'), version, patch),
-    deleteOrganization: (_parent, { id, version }, context) =>
-      deleteEntity(context, organizationKind, keyFor('Organization', id, 'id'), version),
-    createSource: (_parent, { input }, context) => createEntity(context, sourceKind, input),
-    updateSource: (_parent, { id, version, patch }, context) =>
-      updateEntity(context, sourceKind, keyFor('Source', id, 'id'), version, patch),
-    deleteSource: (_parent, { id, version }, context) =>
-      deleteEntity(context, sourceKind, keyFor('Source', id, 'id'), version),
+    ...editing(actorKind),
+    ...editing(campaignKind),
+    ...editing(organizationKind),
+    ...editing(sourceKind),
     addAttribution: (_parent, args, context) => addAttribution(context, args),
     updateAttribution: (_parent, { id, version, patch }, context) =>
       updateAttribution(context, id, version, patch),

@@ -1,18 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/database.js';
-import { useSeededApi } from '../support/seeded.js';
+import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
 import { dataOf, errorOf } from '../support/server.js';
 
-const keys = {
-  viewer: 'viewer-key-0123456789abcdef',
-  editor: 'editor-key-0123456789abcdef',
-  admin: 'admin-key-0123456789abcdefgh',
-};
-const as = (role: keyof typeof keys) => ({ 'x-api-key': keys[role] });
-const seeded = useSeededApi({
-  AUTH_API_KEYS: `vw:viewer:${keys.viewer},ed:editor:${keys.editor},ad:admin:${keys.admin}`,
-});
+const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 
 const CREATE = `mutation ($input: ActorInput!) { createActor(input: $input) { id key name aliases type firstSeen version } }`;
 const UPDATE = `mutation ($id: ID!, $version: Int!, $patch: ActorPatch!) { updateActor(id: $id, version: $version, patch: $patch) { key name description version } }`;

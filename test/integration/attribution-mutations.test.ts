@@ -1,14 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/database.js';
-import { useSeededApi } from '../support/seeded.js';
+import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
 import { dataOf, errorOf } from '../support/server.js';
 
-const keys = { viewer: 'viewer-key-0123456789abcdef', editor: 'editor-key-0123456789abcdef' };
-const as = (role: keyof typeof keys) => ({ 'x-api-key': keys[role] });
-const seeded = useSeededApi({
-  AUTH_API_KEYS: `vw:viewer:${keys.viewer},ed:editor:${keys.editor}`,
-});
+const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 
 const INCIDENT = 'Incident:2022-02-viasat-ka-sat';
 const CLAIM =

@@ -1,18 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { describe, expect, it } from 'vitest';
 import { sourceIdOf } from '../../src/import/records.js';
-import { useSeededApi } from '../support/seeded.js';
+import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
 import { dataOf, errorOf } from '../support/server.js';
 
-const keys = {
-  viewer: 'viewer-key-0123456789abcdef',
-  editor: 'editor-key-0123456789abcdef',
-  admin: 'admin-key-0123456789abcdefgh',
-};
-const as = (role: keyof typeof keys) => ({ 'x-api-key': keys[role] });
-const seeded = useSeededApi({
-  AUTH_API_KEYS: `vw:viewer:${keys.viewer},ed:editor:${keys.editor},ad:admin:${keys.admin}`,
-});
+const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 const fieldsOf = (error: any): string[] =>
   (error?.extensions?.fields as { field: string }[]).map((f) => f.field).sort();
 

@@ -44,3 +44,12 @@ export function useSeededApi(overrides: Record<string, string> = {}): {
     },
   };
 }
+
+/** One API key per role, the AUTH_API_KEYS that declares them, and the header that sends one. */
+export const roleKeys = {
+  viewer: 'viewer-key-0123456789abcdef',
+  editor: 'editor-key-0123456789abcdef',
+  admin: 'admin-key-0123456789abcdefgh',
+} as const;
+export const roleKeysSetting = `vw:viewer:${roleKeys.viewer},ed:editor:${roleKeys.editor},ad:admin:${roleKeys.admin}`;
+export const as = (role: keyof typeof roleKeys) => ({ 'x-api-key': roleKeys[role] });
