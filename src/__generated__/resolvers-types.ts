@@ -199,6 +199,14 @@ export type AffectedCountry = {
   primary: Scalars['Boolean']['output'];
 };
 
+/** A country an incident affected. */
+export type AffectedCountryInput = {
+  /** ISO 3166-1 alpha-2. */
+  code: Scalars['String']['input'];
+  /** The main victim's country, as opposed to spill-over. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Affiliation = {
   __typename?: 'Affiliation';
   actor: Actor;
@@ -591,6 +599,13 @@ export type Impact = {
   recordsAffected: Maybe<Scalars['Float']['output']>;
 };
 
+export type ImpactInput = {
+  disruptionDays?: InputMaybe<Scalars['Float']['input']>;
+  ransomDemandedUsd?: InputMaybe<Scalars['Float']['input']>;
+  ransomPaidUsd?: InputMaybe<Scalars['Float']['input']>;
+  recordsAffected?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A cyber incident or operation, as publicly reported. */
 export type Incident = Node & {
   __typename?: 'Incident';
@@ -615,6 +630,8 @@ export type Incident = Node & {
   /** First day of the period the start is known to (see datePrecision). */
   startDate: Scalars['Date']['output'];
   title: Scalars['String']['output'];
+  /** Increases with every edit of the incident or its links (0: never edited); claims have their own. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -668,6 +685,38 @@ export type IncidentFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A new incident. Claims about who did it are added with addAttribution. */
+export type IncidentInput = {
+  /** See `attackTypes`. */
+  attackTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  campaignId?: InputMaybe<Scalars['String']['input']>;
+  countries?: InputMaybe<Array<AffectedCountryInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['String']['input']>;
+  externalIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  impact?: InputMaybe<ImpactInput>;
+  /** The slug to use as the key; made from the start month and the title when left out. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  objective?: InputMaybe<Scalars['String']['input']>;
+  organizationIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  sectorIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At least one existing Source (ids or global ids). */
+  sourceIds: Array<Scalars['ID']['input']>;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: known only to the month or year is fine, and stays so. */
+  startDate: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** Links to add to or remove from an incident; kinds left out stay as they are. */
+export type IncidentLinks = {
+  campaignId?: InputMaybe<Scalars['String']['input']>;
+  /** When linking, a country already linked gets the `primary` given. */
+  countries?: InputMaybe<Array<AffectedCountryInput>>;
+  organizationIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  sectorIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 export type IncidentOrder = {
   direction?: SortDirection;
   field: IncidentOrderField;
@@ -676,6 +725,18 @@ export type IncidentOrder = {
 export type IncidentOrderField =
   | 'START_DATE'
   | 'TITLE';
+
+/** The incident's own values to change; links change with linkIncident and unlinkIncident. */
+export type IncidentPatch = {
+  attackTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['String']['input']>;
+  externalIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  impact?: InputMaybe<ImpactInput>;
+  objective?: InputMaybe<Scalars['String']['input']>;
+  startDate?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** How many nodes carry one label of the graph model. */
 export type LabelCount = {
@@ -705,6 +766,8 @@ export type Mutation = {
   /** Needs `editor`. CONFLICT if the key is taken. */
   createCampaign: Campaign;
   /** Needs `editor`. CONFLICT if the key is taken. */
+  createIncident: Incident;
+  /** Needs `editor`. CONFLICT if the key is taken. */
   createOrganization: Organization;
   /** Needs `editor`. CONFLICT if a source has the same URL. */
   createSource: Source;
@@ -712,18 +775,26 @@ export type Mutation = {
   deleteActor: Deletion;
   /** Needs `admin`. Refused (CONFLICT) while incidents are part of the campaign. */
   deleteCampaign: Deletion;
+  /** Needs `admin`. Its claims go with it; the audit record keeps them. */
+  deleteIncident: Deletion;
   /** Needs `admin`. Refused (CONFLICT) while incidents hit the organization. */
   deleteOrganization: Deletion;
   /** Needs `admin`. Refused (CONFLICT) while an incident or a claim cites the source. */
   deleteSource: Deletion;
+  /** Needs `editor`. Adds sectors, countries, organizations, sources, or sets the campaign. */
+  linkIncident: Incident;
   /** Marks the claim RETRACTED; it stays, for the record. */
   retractAttribution: Attribution;
+  /** Needs `editor`. Removes them (an incident keeps at least one source). */
+  unlinkIncident: Incident;
   /** Needs `editor`. `version`: the version the edit is based on. */
   updateActor: Actor;
   /** `version`: the claim's version the edit is based on. A retracted claim is no longer edited. */
   updateAttribution: Attribution;
   /** Needs `editor`. */
   updateCampaign: Campaign;
+  /** Needs `editor`. */
+  updateIncident: Incident;
   /** Needs `editor`. */
   updateOrganization: Organization;
   /** Needs `editor`. */
@@ -771,6 +842,18 @@ export type MutationCreateActorArgs = {
  */
 export type MutationCreateCampaignArgs = {
   input: CampaignInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationCreateIncidentArgs = {
+  input: IncidentInput;
 };
 
 
@@ -831,6 +914,19 @@ export type MutationDeleteCampaignArgs = {
  * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
  * someone changed the node meanwhile.
  */
+export type MutationDeleteIncidentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
 export type MutationDeleteOrganizationArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
@@ -857,8 +953,36 @@ export type MutationDeleteSourceArgs = {
  * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
  * someone changed the node meanwhile.
  */
+export type MutationLinkIncidentArgs = {
+  id: Scalars['ID']['input'];
+  links: IncidentLinks;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
 export type MutationRetractAttributionArgs = {
   id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUnlinkIncidentArgs = {
+  id: Scalars['ID']['input'];
+  links: IncidentLinks;
   version: Scalars['Int']['input'];
 };
 
@@ -901,6 +1025,20 @@ export type MutationUpdateAttributionArgs = {
 export type MutationUpdateCampaignArgs = {
   id: Scalars['ID']['input'];
   patch: CampaignPatch;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUpdateIncidentArgs = {
+  id: Scalars['ID']['input'];
+  patch: IncidentPatch;
   version: Scalars['Int']['input'];
 };
 
@@ -1668,6 +1806,7 @@ export type ResolversTypes = ResolversObject<{
   ActorSectorMatrix: ResolverTypeWrapper<Matrix>;
   ActorType: ActorType;
   AffectedCountry: ResolverTypeWrapper<AffectedCountryRow>;
+  AffectedCountryInput: AffectedCountryInput;
   Affiliation: ResolverTypeWrapper<AffiliationRow>;
   AffiliationDirection: AffiliationDirection;
   AffiliationKind: AffiliationKind;
@@ -1708,12 +1847,16 @@ export type ResolversTypes = ResolversObject<{
   Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<IncidentRow>;
+  ImpactInput: ImpactInput;
   Incident: ResolverTypeWrapper<IncidentRow>;
   IncidentConnection: ResolverTypeWrapper<IncidentConnectionResult>;
   IncidentEdge: ResolverTypeWrapper<IncidentEdgeResult>;
   IncidentFilter: IncidentFilter;
+  IncidentInput: IncidentInput;
+  IncidentLinks: IncidentLinks;
   IncidentOrder: IncidentOrder;
   IncidentOrderField: IncidentOrderField;
+  IncidentPatch: IncidentPatch;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LabelCount: ResolverTypeWrapper<LabelCountRecord>;
@@ -1766,6 +1909,7 @@ export type ResolversParentTypes = ResolversObject<{
   ActorPatch: ActorPatch;
   ActorSectorMatrix: Matrix;
   AffectedCountry: AffectedCountryRow;
+  AffectedCountryInput: AffectedCountryInput;
   Affiliation: AffiliationRow;
   AttackType: AttackType;
   Attribution: AttributionRow;
@@ -1796,11 +1940,15 @@ export type ResolversParentTypes = ResolversObject<{
   Health: Health;
   ID: Scalars['ID']['output'];
   Impact: IncidentRow;
+  ImpactInput: ImpactInput;
   Incident: IncidentRow;
   IncidentConnection: IncidentConnectionResult;
   IncidentEdge: IncidentEdgeResult;
   IncidentFilter: IncidentFilter;
+  IncidentInput: IncidentInput;
+  IncidentLinks: IncidentLinks;
   IncidentOrder: IncidentOrder;
+  IncidentPatch: IncidentPatch;
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
   LabelCount: LabelCountRecord;
@@ -2093,6 +2241,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2120,16 +2269,21 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'actorId' | 'basis' | 'confidence' | 'incidentId' | 'sourceIds' | 'status'>>;
   createActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
+  createIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationCreateIncidentArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   deleteActor?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteActorArgs, 'id' | 'version'>>;
   deleteCampaign?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteCampaignArgs, 'id' | 'version'>>;
+  deleteIncident?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteIncidentArgs, 'id' | 'version'>>;
   deleteOrganization?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'id' | 'version'>>;
   deleteSource?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'id' | 'version'>>;
+  linkIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationLinkIncidentArgs, 'id' | 'links' | 'version'>>;
   retractAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationRetractAttributionArgs, 'id' | 'version'>>;
+  unlinkIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationUnlinkIncidentArgs, 'id' | 'links' | 'version'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
   updateAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationUpdateAttributionArgs, 'id' | 'patch' | 'version'>>;
   updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'patch' | 'version'>>;
+  updateIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationUpdateIncidentArgs, 'id' | 'patch' | 'version'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'patch' | 'version'>>;
   updateSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'patch' | 'version'>>;
 }>;

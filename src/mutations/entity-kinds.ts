@@ -1,18 +1,28 @@
+import type { Executor } from '../db/database.js';
 import { formatPartialDate } from '../domain/partial-date.js';
 import type { DatePrecision } from '../domain/vocabulary.js';
 import type {
   ActorRecord,
   CampaignRecord,
+  IncidentRecord,
   OrganizationRecord,
   SourceRecord,
 } from '../import/records.js';
 import { slugify } from '../import/slug.js';
+import { REFERENCES } from '../repositories/entity-write-repository.js';
 import type {
   EditableLabel,
   EntityLinks,
   EntityProps,
 } from '../repositories/entity-write-repository.js';
-import type { ActorRow, CampaignRow, OrganizationRow, SourceRow } from '../repositories/rows.js';
+import type {
+  ActorRow,
+  CampaignRow,
+  IncidentRow,
+  OrganizationRow,
+  SourceRow,
+} from '../repositories/rows.js';
+import type { FieldProblem } from './validation.js';
 
 /**
  * How each editable entity maps between the API's input, the native dataset format (which
@@ -22,7 +32,7 @@ export interface EntityKind<Native extends object, Stored, Row> {
   /** Never set: carries the row type the GraphQL type resolves from. */
   readonly __row?: Row;
   label: EditableLabel;
-  collection: 'actors' | 'campaigns' | 'organizations' | 'sources';
+  collection: 'actors' | 'campaigns' | 'organizations' | 'sources' | 'incidents';
   /** The input's fields as the native format names them; `key` is an existing entity's. */
   fromInput(input: Record<string, unknown>, key?: string): Native;
   /** Native field → input field, for error messages. */
@@ -34,6 +44,15 @@ export interface EntityKind<Native extends object, Stored, Row> {
   fixed: string[];
   /** Why it cannot be deleted while `count` things still refer to it, and what to do. */
   inUse(count: number): string;
+  /**
+   * Checks what the input links to (sources, organizations, campaign) exists, and puts the
+   * references in the native format's terms (a source by its URL). Kinds without links have none.
+   */
+  references?(
+    executor: Executor,
+    input: Record<string, unknown>,
+    argument: string,
+  ): Promise<{ input: Record<string, unknown>; problems: FieldProblem[] }>;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -140,4 +159,125 @@ export const sourceKind: EntityKind<Record<string, unknown>, SourceRecord, Sourc
   fixed: ['url'],
   inUse: (n) =>
     `incidents and claims cite it ${n} times: cite another source there first, since every claim keeps its evidence`,
+};
+
+/** Incident links as the API names them, where they differ from the native format's names. */
+const incidentFieldNames = {
+  id: 'key',
+  sectors: 'sectorIds',
+  organizations: 'organizationIds',
+  campaign: 'campaignId',
+  sources: 'sourceIds',
+};
+
+export const incidentKind: EntityKind<Record<string, unknown>, IncidentRecord, IncidentRow> = {
+  label: 'Incident',
+  collection: 'incidents',
+  fieldNames: incidentFieldNames,
+  fromInput: (input, existing) => {
+    const { key, sectorIds, countries, organizationIds, campaignId, sourceIds, ...rest } = input;
+    const start = text(rest.startDate) ?? '';
+    return defined({
+      ...rest,
+      id: existing ?? key ?? `${start.slice(0, 7)}-${slugify(text(rest.title) ?? '')}`,
+      sectors: sectorIds,
+      countries: Array.isArray(countries)
+        ? (countries as { code: string; primary?: boolean | null }[]).map((c) => ({
+            country: c.code,
+            primary: c.primary ?? false,
+          }))
+        : countries,
+      organizations: organizationIds,
+      campaign: campaignId,
+      sources: sourceIds,
+    });
+  },
+  toNative: (p, l) =>
+    defined({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      startDate: partial(p.startDate, p.datePrecision),
+      endDate: partial(p.endDate, p.endPrecision),
+      attackTypes: list(p.attackTypes),
+      objective: p.objective,
+      impact: defined({
+        disruptionDays: p.disruptionDays,
+        recordsAffected: p.recordsAffected,
+        ransomDemandedUsd: p.ransomDemandedUsd,
+        ransomPaidUsd: p.ransomPaidUsd,
+      }),
+      sectors: list(l.sectorIds),
+      countries: (Array.isArray(l.countries)
+        ? (l.countries as { iso2: string; primary: boolean }[])
+        : []
+      ).map((c) => ({ country: c.iso2, primary: c.primary })),
+      organizations: list(l.organizationIds),
+      campaign: l.campaignId,
+      sources: list(l.sourceUrls),
+      externalIds: list(p.externalIds),
+    }),
+  // Claims are edited through the attribution mutations only, never through the incident.
+  toStored: (r) => ({
+    props: {
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      datePrecision: r.datePrecision,
+      endPrecision: r.endPrecision,
+      attackTypes: r.attackTypes,
+      objective: r.objective,
+      disruptionDays: r.disruptionDays,
+      recordsAffected: r.recordsAffected,
+      ransomDemandedUsd: r.ransomDemandedUsd,
+      ransomPaidUsd: r.ransomPaidUsd,
+      externalIds: r.externalIds,
+    },
+    links: {
+      sectorIds: r.sectorIds,
+      countries: r.countries,
+      organizationIds: r.organizationIds,
+      campaignId: r.campaignId,
+      sourceIds: r.sourceIds,
+    },
+  }),
+  fixed: ['id'],
+  inUse: () => 'nothing refers to an incident',
+  references: async (executor, input, argument) => {
+    const sourceIds = input.sourceIds === undefined ? undefined : list(input.sourceIds);
+    const organizationIds = list(input.organizationIds);
+    const campaignIds = typeof input.campaignId === 'string' ? [input.campaignId] : [];
+    const [found] = await executor.read(REFERENCES, {
+      sourceIds: (sourceIds ?? []).map((id) => id.replace(/^Source:/, '')),
+      organizationIds,
+      campaignIds,
+    });
+    const problems: FieldProblem[] = [];
+    const urls = (sourceIds ?? []).map((id, i) => {
+      const source = found?.sources.find((s) => s.id === id.replace(/^Source:/, ''));
+      if (!source)
+        problems.push({
+          field: `${argument}.sourceIds.${i}`,
+          reason: `no Source has the id "${id}"`,
+        });
+      // A stand-in keeps the rest of the validation from reporting the same source again.
+      return source?.url ?? 'https://missing.invalid/';
+    });
+    organizationIds.forEach((id, i) => {
+      if (!found?.organizations.includes(id))
+        problems.push({
+          field: `${argument}.organizationIds.${i}`,
+          reason: `no Organization has the id "${id}"`,
+        });
+    });
+    for (const id of campaignIds)
+      if (!found?.campaigns.includes(id))
+        problems.push({
+          field: `${argument}.campaignId`,
+          reason: `no Campaign has the id "${id}"`,
+        });
+    return { input: sourceIds === undefined ? input : { ...input, sourceIds: urls }, problems };
+  },
 };

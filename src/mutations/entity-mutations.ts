@@ -35,12 +35,16 @@ export async function createEntity<Stored, Row>(
   input: Record<string, unknown>,
 ): Promise<Row> {
   requireRole(viewer, 'editor', `create${kind.label}`);
+  const { input: referenced, problems } = kind.references
+    ? await kind.references(executor, input, 'input')
+    : { input, problems: [] };
   const record = nativeRecord(
     kind.collection,
-    kind.fromInput(input),
+    kind.fromInput(referenced),
     taxonomy,
     'input',
     kind.fieldNames,
+    problems,
   );
   const { props, links } = kind.toStored(record as Stored);
   const stored = { ...props, version: 1 };
@@ -75,6 +79,9 @@ export async function updateEntity<Stored, Row>(
   const [current] = await executor.read(ENTITY_FOR_EDIT[kind.label], { id: key });
   if (!current) throw notFound(kind.label, key, 'id');
   const native = kind.toNative(current.props, current.links);
+  const { input: referenced, problems } = kind.references
+    ? await kind.references(executor, patch, 'patch')
+    : { input: patch, problems: [] };
   const fixed = kind.fixed.filter((field) => field in patch && patch[field] !== native[field]);
   if (fixed.length > 0)
     throw invalid(
@@ -85,11 +92,18 @@ export async function updateEntity<Stored, Row>(
     );
   // The patch in the native format's terms: left out stays, null clears.
   const merged = Object.fromEntries(
-    Object.entries({ ...native, ...kind.fromInput(patchWithNulls(patch), key) }).filter(
+    Object.entries({ ...native, ...kind.fromInput(patchWithNulls(referenced), key) }).filter(
       ([, value]) => value !== CLEAR,
     ),
   );
-  const record = nativeRecord(kind.collection, merged, taxonomy, 'patch', kind.fieldNames);
+  const record = nativeRecord(
+    kind.collection,
+    merged,
+    taxonomy,
+    'patch',
+    kind.fieldNames,
+    problems,
+  );
   conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
   const { props, links } = kind.toStored(record as Stored);
   // Properties this API does not edit (e.g. an import's signature) are kept as they were.

@@ -2,9 +2,9 @@ import { DATASET_FORMAT } from '../import/native/format.js';
 import { readNativeDataset } from '../import/native/read-native.js';
 import type { GraphRecords } from '../import/records.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { invalid } from './validation.js';
+import { invalid, type FieldProblem } from './validation.js';
 
-type Collection = 'actors' | 'campaigns' | 'organizations' | 'sources';
+type Collection = 'actors' | 'campaigns' | 'organizations' | 'sources' | 'incidents';
 
 /**
  * Validates one record exactly as `cig import` validates a native dataset (schema, taxonomy ids,
@@ -18,17 +18,20 @@ export function nativeRecord<C extends Collection>(
   taxonomy: Taxonomy,
   argument: string,
   fieldNames: Record<string, string> = {},
+  /** Problems found before (e.g. references to nothing), reported together with these. */
+  earlier: FieldProblem[] = [],
 ): GraphRecords[C][number] {
   const text = JSON.stringify({ format: DATASET_FORMAT, [collection]: [value] });
   const { records, issues } = readNativeDataset(text, argument, taxonomy);
   const record = records[collection][0];
-  if (issues.length > 0 || !record)
-    throw invalid(
-      issues.map((issue) => {
-        const [head = '', ...rest] = (issue.field ?? '').split('.');
-        const field = [fieldNames[head] ?? head, ...rest].filter((p) => p !== '').join('.');
-        return { field: field ? `${argument}.${field}` : argument, reason: issue.reason };
-      }),
-    );
+  const problems = [
+    ...earlier,
+    ...issues.map((issue) => {
+      const [head = '', ...rest] = (issue.field ?? '').split('.');
+      const field = [fieldNames[head] ?? head, ...rest].filter((p) => p !== '').join('.');
+      return { field: field ? `${argument}.${field}` : argument, reason: issue.reason };
+    }),
+  ];
+  if (problems.length > 0 || !record) throw invalid(problems);
   return record;
 }

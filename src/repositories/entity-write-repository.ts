@@ -2,7 +2,7 @@ import { cypher } from '../db/database.js';
 import { CREATE_CHANGE } from './change-repository.js';
 
 /** The node types the API edits as whole entities. */
-export type EditableLabel = 'Actor' | 'Campaign' | 'Organization' | 'Source';
+export type EditableLabel = 'Actor' | 'Campaign' | 'Organization' | 'Source' | 'Incident';
 
 /** Stored properties, as the entity's edit reads and writes them. */
 export type EntityProps = Record<string, unknown> & { id: string; version?: number | null };
@@ -45,6 +45,29 @@ const schemas: Record<EditableLabel, LabelSchema> = {
      UNWIND CASE WHEN $links.country IS NULL THEN [] ELSE [$links.country] END AS code
      MATCH (c:Country {iso2: code}) CREATE (n)-[:LOCATED_IN]->(c)
    }`,
+  },
+  Incident: {
+    dates: ['startDate', 'endDate'],
+    // Deleting an incident (admin only) takes its claims with it; the audit record keeps them.
+    dependents: '0',
+    readLinks: `{sectorIds: COLLECT { MATCH (n)-[:TARGETED]->(s:Sector) RETURN s.id ORDER BY s.id },
+      countries: COLLECT { MATCH (n)-[r:AFFECTED]->(c:Country) RETURN {iso2: c.iso2, primary: coalesce(r.primary, false)} ORDER BY c.iso2 },
+      organizationIds: COLLECT { MATCH (n)-[:HIT]->(o:Organization) RETURN o.id ORDER BY o.id },
+      campaignId: COLLECT { MATCH (n)-[:PART_OF]->(k:Campaign) RETURN k.id }[0],
+      sourceUrls: COLLECT { MATCH (n)-[:REPORTED_BY]->(s:Source) RETURN s.url ORDER BY s.url },
+      claims: COLLECT { MATCH (n)-[r:ATTRIBUTED_TO]->(a:Actor) RETURN r {.*, actorId: a.id} }}`,
+    writeLinks: `WITH n
+   CALL (n) { MATCH (n)-[r:TARGETED|AFFECTED|HIT|PART_OF|REPORTED_BY]->() DELETE r }
+   CALL (n) { UNWIND $links.sectorIds AS id MATCH (s:Sector {id: id}) CREATE (n)-[:TARGETED]->(s) }
+   CALL (n) {
+     UNWIND $links.countries AS c MATCH (k:Country {iso2: c.iso2}) CREATE (n)-[:AFFECTED {primary: c.primary}]->(k)
+   }
+   CALL (n) { UNWIND $links.organizationIds AS id MATCH (o:Organization {id: id}) CREATE (n)-[:HIT]->(o) }
+   CALL (n) {
+     UNWIND CASE WHEN $links.campaignId IS NULL THEN [] ELSE [$links.campaignId] END AS id
+     MATCH (k:Campaign {id: id}) CREATE (n)-[:PART_OF]->(k)
+   }
+   CALL (n) { UNWIND $links.sourceIds AS id MATCH (s:Source {id: id}) CREATE (n)-[:REPORTED_BY]->(s) }`,
   },
   Source: {
     dates: [],
@@ -115,7 +138,20 @@ const build = <T>(make: (label: EditableLabel) => T): Record<EditableLabel, T> =
   Campaign: make('Campaign'),
   Organization: make('Organization'),
   Source: make('Source'),
+  Incident: make('Incident'),
 });
+
+/** Which of the sources (by id), organizations and campaign an entity would link to exist. */
+export const REFERENCES = cypher<{
+  sources: { id: string; url: string }[];
+  organizations: string[];
+  campaigns: string[];
+}>(
+  'entity:references',
+  `RETURN COLLECT { MATCH (s:Source) WHERE s.id IN $sourceIds RETURN {id: s.id, url: s.url} } AS sources,
+          COLLECT { MATCH (o:Organization) WHERE o.id IN $organizationIds RETURN o.id } AS organizations,
+          COLLECT { MATCH (k:Campaign) WHERE k.id IN $campaignIds RETURN k.id } AS campaigns`,
+);
 
 export const ENTITY_FOR_EDIT = build(forEdit);
 export const CREATE_ENTITY = build(create);

@@ -17,6 +17,7 @@ export interface ActorRow {
 
 export interface IncidentRow {
   id: string;
+  version?: number | null;
   title: string;
   description?: string | null;
   startDate: string;

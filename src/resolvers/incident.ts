@@ -18,6 +18,7 @@ export const incidentResolvers: Resolvers = {
   Incident: {
     id: (row) => toGlobalId('Incident', row.id),
     key: (row) => row.id,
+    version: (row) => row.version ?? 0,
     datePrecision: (row) => row.datePrecision as DatePrecision,
     date: (row) => formatPartialDate(row.startDate, row.datePrecision as DatePrecision),
     attackTypes: (row) => row.attackTypes ?? [],

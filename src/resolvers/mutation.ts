@@ -5,11 +5,13 @@ import type { Context } from '../context.js';
 import {
   actorKind,
   campaignKind,
+  incidentKind,
   organizationKind,
   sourceKind,
   type EntityKind,
 } from '../mutations/entity-kinds.js';
 import { createEntity, deleteEntity, updateEntity } from '../mutations/entity-mutations.js';
+import { changeIncidentLinks } from '../mutations/incident-links.js';
 import {
   addAttribution,
   retractAttribution,
@@ -52,6 +54,11 @@ export const mutationResolvers: Resolvers = {
     ...editing(campaignKind),
     ...editing(organizationKind),
     ...editing(sourceKind),
+    ...editing(incidentKind),
+    linkIncident: (_parent, { id, version, links }, context) =>
+      changeIncidentLinks(context, keyFor('Incident', id, 'id'), version, links, 'link'),
+    unlinkIncident: (_parent, { id, version, links }, context) =>
+      changeIncidentLinks(context, keyFor('Incident', id, 'id'), version, links, 'unlink'),
     addAttribution: (_parent, args, context) => addAttribution(context, args),
     updateAttribution: (_parent, { id, version, patch }, context) =>
       updateAttribution(context, id, version, patch),

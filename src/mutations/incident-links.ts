@@ -1,0 +1,69 @@
+import type { Context } from '../context.js';
+import { sourceIdOf } from '../import/records.js';
+import { ENTITY_FOR_EDIT } from '../repositories/entity-write-repository.js';
+import type { IncidentRow } from '../repositories/rows.js';
+import { incidentKind } from './entity-kinds.js';
+import { updateEntity } from './entity-mutations.js';
+import { notFound } from './versions.js';
+
+export interface IncidentLinks {
+  sectorIds?: readonly string[] | null;
+  countries?: readonly { code: string; primary?: boolean | null }[] | null;
+  organizationIds?: readonly string[] | null;
+  sourceIds?: readonly string[] | null;
+  campaignId?: string | null;
+}
+
+interface StoredLinks {
+  sectorIds: string[];
+  countries: { iso2: string; primary: boolean }[];
+  organizationIds: string[];
+  campaignId?: string | null;
+  sourceUrls: string[];
+}
+
+const bare = (id: string) => id.replace(/^[A-Za-z]+:/, '');
+
+/**
+ * Links or unlinks an incident's sectors, countries, organizations, sources and campaign: the
+ * incident's links after the change go through the same validation, version check and audit as
+ * any incident update (so, for one, the last source cannot be unlinked).
+ */
+export async function changeIncidentLinks(
+  context: Context,
+  key: string,
+  version: number,
+  links: IncidentLinks,
+  mode: 'link' | 'unlink',
+): Promise<IncidentRow> {
+  const [current] = await context.executor.read(ENTITY_FOR_EDIT.Incident, { id: key });
+  if (!current) throw notFound('Incident', key, 'id');
+  const stored = current.links as unknown as StoredLinks;
+  const change = (have: string[], given: readonly string[]) => {
+    const ids = given.map(bare);
+    return mode === 'link'
+      ? [...new Set([...have, ...ids])]
+      : have.filter((id) => !ids.includes(id));
+  };
+  const patch: Record<string, unknown> = {};
+  if (links.sectorIds) patch.sectorIds = change(stored.sectorIds, links.sectorIds);
+  if (links.organizationIds)
+    patch.organizationIds = change(stored.organizationIds, links.organizationIds);
+  if (links.sourceIds) patch.sourceIds = change(stored.sourceUrls.map(sourceIdOf), links.sourceIds);
+  if (links.countries) {
+    const given = new Map(links.countries.map((c) => [c.code, c.primary ?? false]));
+    const kept = stored.countries
+      .filter((c) => !given.has(c.iso2))
+      .map((c) => ({ code: c.iso2, primary: c.primary }));
+    patch.countries =
+      mode === 'link'
+        ? [...kept, ...[...given].map(([code, primary]) => ({ code, primary }))]
+        : kept;
+  }
+  if (links.campaignId != null) {
+    const campaign = bare(links.campaignId);
+    if (mode === 'link') patch.campaignId = campaign;
+    else if (stored.campaignId === campaign) patch.campaignId = null;
+  }
+  return updateEntity(context, incidentKind, key, version, patch);
+}
