@@ -785,6 +785,10 @@ export type Mutation = {
   linkIncident: Incident;
   /** Marks the claim RETRACTED; it stays, for the record. */
   retractAttribution: Attribution;
+  /** Needs `editor`. Replaces the actor's origin claims with this one (null: no origin claimed). */
+  setActorOrigin: Actor;
+  /** Needs `editor`. Replaces the actor's sponsor claims with these (empty: none). */
+  setActorSponsors: Actor;
   /** Needs `editor`. Removes them (an incident keeps at least one source). */
   unlinkIncident: Incident;
   /** Needs `editor`. `version`: the version the edit is based on. */
@@ -969,6 +973,34 @@ export type MutationLinkIncidentArgs = {
  */
 export type MutationRetractAttributionArgs = {
   id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationSetActorOriginArgs = {
+  id: Scalars['ID']['input'];
+  origin?: InputMaybe<StateClaimInput>;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationSetActorSponsorsArgs = {
+  id: Scalars['ID']['input'];
+  sponsors: Array<StateClaimInput>;
   version: Scalars['Int']['input'];
 };
 
@@ -1612,6 +1644,16 @@ export type StateClaim = {
   sources: Array<Source>;
 };
 
+/** A claim that an actor is tied to a state. */
+export type StateClaimInput = {
+  /** 0–100, the STIX scale. */
+  confidence: Scalars['Int']['input'];
+  /** ISO 3166-1 alpha-2 (or a name or alpha-3 code the country table knows). */
+  country: Scalars['String']['input'];
+  /** At least one existing Source (ids or global ids). */
+  sourceIds: Array<Scalars['ID']['input']>;
+};
+
 /** The headline numbers of the incidents that pass a filter. */
 export type Stats = {
   __typename?: 'Stats';
@@ -1885,6 +1927,7 @@ export type ResolversTypes = ResolversObject<{
   SourceInput: SourceInput;
   SourcePatch: SourcePatch;
   StateClaim: ResolverTypeWrapper<StateClaimRow>;
+  StateClaimInput: StateClaimInput;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
@@ -1975,6 +2018,7 @@ export type ResolversParentTypes = ResolversObject<{
   SourceInput: SourceInput;
   SourcePatch: SourcePatch;
   StateClaim: StateClaimRow;
+  StateClaimInput: StateClaimInput;
   Stats: StatsRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
@@ -2279,6 +2323,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteSource?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'id' | 'version'>>;
   linkIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationLinkIncidentArgs, 'id' | 'links' | 'version'>>;
   retractAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationRetractAttributionArgs, 'id' | 'version'>>;
+  setActorOrigin?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationSetActorOriginArgs, 'id' | 'version'>>;
+  setActorSponsors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationSetActorSponsorsArgs, 'id' | 'sponsors' | 'version'>>;
   unlinkIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationUnlinkIncidentArgs, 'id' | 'links' | 'version'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
   updateAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationUpdateAttributionArgs, 'id' | 'patch' | 'version'>>;

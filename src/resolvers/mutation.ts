@@ -12,6 +12,7 @@ import {
 } from '../mutations/entity-kinds.js';
 import { createEntity, deleteEntity, updateEntity } from '../mutations/entity-mutations.js';
 import { changeIncidentLinks } from '../mutations/incident-links.js';
+import { setStateClaims } from '../mutations/state-claim-mutations.js';
 import {
   addAttribution,
   retractAttribution,
@@ -59,6 +60,24 @@ export const mutationResolvers: Resolvers = {
       changeIncidentLinks(context, keyFor('Incident', id, 'id'), version, links, 'link'),
     unlinkIncident: (_parent, { id, version, links }, context) =>
       changeIncidentLinks(context, keyFor('Incident', id, 'id'), version, links, 'unlink'),
+    setActorOrigin: (_parent, { id, version, origin }, context) =>
+      setStateClaims(
+        context,
+        'ORIGINATES_FROM',
+        keyFor('Actor', id, 'id'),
+        version,
+        origin ? [origin] : [],
+        'origin',
+      ),
+    setActorSponsors: (_parent, { id, version, sponsors }, context) =>
+      setStateClaims(
+        context,
+        'SPONSORED_BY',
+        keyFor('Actor', id, 'id'),
+        version,
+        sponsors,
+        'sponsors',
+      ),
     addAttribution: (_parent, args, context) => addAttribution(context, args),
     updateAttribution: (_parent, { id, version, patch }, context) =>
       updateAttribution(context, id, version, patch),

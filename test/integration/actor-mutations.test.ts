@@ -222,3 +222,98 @@ describe('actor mutations', () => {
     });
   });
 });
+
+describe('actor origin and sponsors', () => {
+  const ORIGIN = `mutation ($id: ID!, $version: Int!, $origin: StateClaimInput) { setActorOrigin(id: $id, version: $version, origin: $origin) { version origin { country { code } confidence sources { id } } } }`;
+  const SPONSORS = `mutation ($id: ID!, $version: Int!, $sponsors: [StateClaimInput!]!) { setActorSponsors(id: $id, version: $version, sponsors: $sponsors) { version sponsors { country { code } confidence } } }`;
+  const aSource = async (): Promise<string> =>
+    (
+      await dataOf(
+        seeded.api,
+        '{ node(id: "Incident:2022-02-viasat-ka-sat") { ... on Incident { sources { id } } } }',
+      )
+    ).node.sources[0].id;
+
+  it('sets, replaces and clears them with confidence and sources, by version, each change audited', async () => {
+    const source = await aSource();
+    const { createActor } = await dataOf(
+      seeded.api,
+      CREATE,
+      { input: { name: 'State Test Group', type: 'STATE' } },
+      as('editor'),
+    );
+    const bad = await errorOf(
+      seeded.api,
+      ORIGIN,
+      {
+        id: createActor.id,
+        version: 1,
+        origin: { country: 'Atlantis', confidence: 120, sourceIds: [] },
+      },
+      as('editor'),
+    );
+    expect((bad.error?.extensions?.fields as any[]).map((f) => f.field).sort()).toEqual([
+      'origin.confidence',
+      'origin.country',
+      'origin.sourceIds',
+    ]);
+    const viewer = await errorOf(
+      seeded.api,
+      ORIGIN,
+      { id: createActor.id, version: 1, origin: null },
+      as('viewer'),
+    );
+    expect(viewer.error?.extensions?.code).toBe('FORBIDDEN');
+
+    const { setActorOrigin } = await dataOf(
+      seeded.api,
+      ORIGIN,
+      {
+        id: createActor.id,
+        version: 1,
+        origin: { country: 'Russia', confidence: 50, sourceIds: [source] },
+      },
+      as('editor'),
+    );
+    expect(setActorOrigin).toEqual({
+      version: 2,
+      origin: { country: { code: 'RU' }, confidence: 50, sources: [{ id: source }] },
+    });
+    const { setActorSponsors } = await dataOf(
+      seeded.api,
+      SPONSORS,
+      {
+        id: createActor.id,
+        version: 2,
+        sponsors: [
+          { country: 'IR', confidence: 15, sourceIds: [source] },
+          { country: 'KP', confidence: 50, sourceIds: [source] },
+        ],
+      },
+      as('editor'),
+    );
+    expect(setActorSponsors.version).toBe(3);
+    expect(setActorSponsors.sponsors.map((s: any) => s.country.code).sort()).toEqual(['IR', 'KP']);
+    const stale = await errorOf(
+      seeded.api,
+      ORIGIN,
+      { id: createActor.id, version: 2, origin: null },
+      as('editor'),
+    );
+    expect(stale.error?.extensions?.code).toBe('CONFLICT');
+    const cleared = (
+      await dataOf(
+        seeded.api,
+        ORIGIN,
+        { id: createActor.id, version: 3, origin: null },
+        as('editor'),
+      )
+    ).setActorOrigin;
+    expect(cleared).toEqual({ version: 4, origin: null });
+    const { changes } = await dataOf(seeded.api, CHANGES, { id: createActor.id });
+    expect(changes.edges[0].node.before.origin).toEqual([
+      { country: 'RU', confidence: 50, sourceIds: [source.replace('Source:', '')] },
+    ]);
+    expect(changes.edges[0].node.after.origin).toEqual([]);
+  });
+});
