@@ -28,6 +28,7 @@ const config: CodegenConfig = {
         scalars: { Date: 'string', JSONObject: 'Record<string, unknown>' },
         mappers: {
           Change: '../repositories/change-repository.js#ChangeRow',
+          Merge: '../mutations/merge-mutations.js#MergeResult',
           ChangeConnection: '../graphql/connection.js#ChangeConnectionResult',
           ChangeEdge: '../graphql/connection.js#ChangeEdgeResult',
           LabelCount: '../repositories/graph-stats-repository.js#LabelCountRecord',

@@ -11,7 +11,14 @@ import type { Viewer } from '../auth/viewer.js';
  * survive the entity's deletion and never enter the graph's traversals (neighbourhoods, paths).
  */
 export type ChangeAction =
-  'CREATE' | 'UPDATE' | 'DELETE' | 'ADD_ATTRIBUTION' | 'UPDATE_ATTRIBUTION' | 'RETRACT_ATTRIBUTION';
+  | 'CREATE'
+  | 'UPDATE'
+  | 'DELETE'
+  | 'ADD_ATTRIBUTION'
+  | 'UPDATE_ATTRIBUTION'
+  | 'RETRACT_ATTRIBUTION'
+  | 'MERGE'
+  | 'UNDO_MERGE';
 
 export interface ChangeRow {
   id: string;

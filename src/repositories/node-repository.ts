@@ -29,7 +29,15 @@ const byKey = <Row>(label: string, key: string): CypherQuery<{ key: string; row:
 
 /** One query per type, fixed text; labels from this table only. */
 const FIND: { [T in NodeType]: CypherQuery<{ key: string; row: NodeRows[T] }> } = {
-  Actor: byKey<ActorRow>('Actor', 'id'),
+  // A merged actor's id resolves to the actor it was merged into (see merge-repository.ts).
+  Actor: cypher(
+    'findActors',
+    `UNWIND $keys AS key
+     OPTIONAL MATCH (a:Actor {id: key})
+     OPTIONAL MATCH (:MergedActor {id: key})-[:MERGED_INTO]->(m:Actor)
+     WITH key, coalesce(a, m) AS n WHERE n IS NOT NULL
+     RETURN key, n {.*} AS row`,
+  ),
   Incident: byKey<IncidentRow>('Incident', 'id'),
   Sector: byKey<SectorRow>('Sector', 'id'),
   Country: byKey<CountryRow>('Country', 'iso2'),

@@ -12,6 +12,7 @@ import {
 } from '../mutations/entity-kinds.js';
 import { createEntity, deleteEntity, updateEntity } from '../mutations/entity-mutations.js';
 import { changeIncidentLinks } from '../mutations/incident-links.js';
+import { mergeActors, undoMerge } from '../mutations/merge-mutations.js';
 import { setStateClaims } from '../mutations/state-claim-mutations.js';
 import {
   addAttribution,
@@ -78,6 +79,15 @@ export const mutationResolvers: Resolvers = {
         sponsors,
         'sponsors',
       ),
+    mergeActors: (_parent, { sourceId, sourceVersion, targetId, targetVersion }, context) =>
+      mergeActors(
+        context,
+        keyFor('Actor', sourceId, 'sourceId'),
+        sourceVersion,
+        keyFor('Actor', targetId, 'targetId'),
+        targetVersion,
+      ),
+    undoMerge: (_parent, { changeId }, context) => undoMerge(context, changeId),
     addAttribution: (_parent, args, context) => addAttribution(context, args),
     updateAttribution: (_parent, { id, version, patch }, context) =>
       updateAttribution(context, id, version, patch),

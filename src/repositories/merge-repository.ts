@@ -1,0 +1,108 @@
+import { cypher } from '../db/database.js';
+import type { ActorRow } from './rows.js';
+
+/**
+ * Merging actor `s` into `t`, in one statement: every edge of `s` moves to `t` marked
+ * `mergedFrom` (so an undo knows exactly which to move back), `s`'s name, aliases and external ids
+ * join `t`'s, and `s` becomes a `(:MergedActor)` tombstone pointing at `t`, so its id keeps
+ * resolving. Tombstones that pointed at `s` now point at `t`. Relationship types come from this
+ * fixed text, one block per type, as Cypher takes no parameter for them.
+ */
+const dedupe = (list: string) =>
+  `reduce(acc = [], x IN ${list} | CASE WHEN x IN acc THEN acc ELSE acc + x END)`;
+
+const moveOut = (type: string, from: string, to: string, mark: string) =>
+  `CALL (${from}, ${to}) {
+     MATCH (${from})-[r:${type}]->(x) WHERE x <> ${to} ${mark === 'REMOVE' ? 'AND r.mergedFrom = $sourceId' : ''}
+     CREATE (${to})-[moved:${type}]->(x) SET moved = properties(r) ${mark === 'REMOVE' ? 'REMOVE moved.mergedFrom' : 'SET moved.mergedFrom = $sourceId'}
+     DELETE r
+   }`;
+const moveIn = (type: string, from: string, to: string, mark: string) =>
+  `CALL (${from}, ${to}) {
+     MATCH (x)-[r:${type}]->(${from}) WHERE x <> ${to} ${mark === 'REMOVE' ? 'AND r.mergedFrom = $sourceId' : ''}
+     CREATE (x)-[moved:${type}]->(${to}) SET moved = properties(r) ${mark === 'REMOVE' ? 'REMOVE moved.mergedFrom' : 'SET moved.mergedFrom = $sourceId'}
+     DELETE r
+   }`;
+const moveAll = (from: string, to: string, mark: 'SET' | 'REMOVE') =>
+  [
+    moveIn('ATTRIBUTED_TO', from, to, mark),
+    moveOut('ORIGINATES_FROM', from, to, mark),
+    moveOut('SPONSORED_BY', from, to, mark),
+    moveOut('TARGETS', from, to, mark),
+    moveOut('AFFILIATED_WITH', from, to, mark),
+    moveIn('AFFILIATED_WITH', from, to, mark),
+  ].join('\n   ');
+
+export interface MergeSnapshot {
+  source: ActorRow & Record<string, unknown>;
+  target: ActorRow & Record<string, unknown>;
+  /** Affiliations between the two, which a merge cannot keep (they would point at itself). */
+  between: { outgoing: boolean; props: Record<string, unknown> }[];
+  /** Tombstones of earlier merges into the source, now pointing at the target. */
+  repointed: string[];
+}
+
+export const MERGE_SNAPSHOT = cypher<MergeSnapshot>(
+  'mergeSnapshot',
+  `MATCH (s:Actor {id: $sourceId}), (t:Actor {id: $targetId})
+   RETURN properties(s) AS source, properties(t) AS target,
+          COLLECT { MATCH (s)-[r:AFFILIATED_WITH]-(t) RETURN {outgoing: startNode(r) = s, props: properties(r)} } AS between,
+          COLLECT { MATCH (m:MergedActor)-[:MERGED_INTO]->(s) RETURN m.id } AS repointed`,
+);
+
+export const MERGE_ACTORS = cypher<{ target: ActorRow }>(
+  'mergeActors',
+  `MATCH (s:Actor {id: $sourceId}) WHERE coalesce(s.version, 0) = $sourceVersion
+   MATCH (t:Actor {id: $targetId}) WHERE coalesce(t.version, 0) = $targetVersion
+   ${moveAll('s', 't', 'SET')}
+   CALL (s, t) {
+     MATCH (m:MergedActor)-[e:MERGED_INTO]->(s) CREATE (m)-[:MERGED_INTO]->(t) DELETE e
+   }
+   SET t.aliases = ${dedupe('coalesce(t.aliases, []) + [s.name] + coalesce(s.aliases, [])')},
+       t.externalIds = ${dedupe('coalesce(t.externalIds, []) + coalesce(s.externalIds, [])')},
+       t.mergedIds = coalesce(t.mergedIds, []) + s.id,
+       t.version = $targetVersion + 1
+   WITH s, t
+   DETACH DELETE s
+   CREATE (:MergedActor {id: $sourceId, mergedAt: datetime.realtime()})-[:MERGED_INTO]->(t)
+   WITH t
+   CREATE (:Change {id: $changeId, at: datetime.realtime(), by: $change.by, via: $change.via,
+     action: 'MERGE', entityType: 'Actor', entityKey: $targetId, before: $change.before, after: $change.after})
+   CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: $change.by, via: $change.via,
+     action: 'MERGE', entityType: 'Actor', entityKey: $sourceId, before: $change.before, after: $change.after})
+   RETURN t {.*} AS target`,
+);
+
+/** The merge a change id records, if it is one. */
+export const MERGE_CHANGE = cypher<{ action: string; before: string; after: string }>(
+  'mergeChange',
+  `MATCH (ch:Change {id: $changeId}) RETURN ch.action AS action, ch.before AS before, ch.after AS after`,
+);
+
+export const UNDO_MERGE = cypher<{ source: ActorRow }>(
+  'undoMerge',
+  `MATCH (t:Actor {id: $targetId}) WHERE coalesce(t.version, 0) = $targetVersion
+   MATCH (m:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t)
+   WHERE NOT EXISTS { (:Actor {id: $sourceId}) }
+   CREATE (s:Actor) SET s = $sourceProps, s.version = coalesce($sourceProps.version, 0) + 1
+   WITH s, t, m
+   ${moveAll('t', 's', 'REMOVE')}
+   CALL (s, t) {
+     UNWIND $between AS tie
+     FOREACH (_ IN CASE WHEN tie.outgoing THEN [1] ELSE [] END | CREATE (s)-[r:AFFILIATED_WITH]->(t) SET r = tie.props)
+     FOREACH (_ IN CASE WHEN tie.outgoing THEN [] ELSE [1] END | CREATE (t)-[r:AFFILIATED_WITH]->(s) SET r = tie.props)
+   }
+   CALL (s, t) {
+     MATCH (x:MergedActor)-[e:MERGED_INTO]->(t) WHERE x.id IN $repointed
+     CREATE (x)-[:MERGED_INTO]->(s) DELETE e
+   }
+   SET t.aliases = $targetProps.aliases, t.externalIds = $targetProps.externalIds,
+       t.mergedIds = $targetProps.mergedIds, t.version = $targetVersion + 1
+   DETACH DELETE m
+   WITH s
+   CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: $change.by, via: $change.via,
+     action: 'UNDO_MERGE', entityType: 'Actor', entityKey: $sourceId, before: $change.before, after: $change.after})
+   CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: $change.by, via: $change.via,
+     action: 'UNDO_MERGE', entityType: 'Actor', entityKey: $targetId, before: $change.before, after: $change.after})
+   RETURN s {.*} AS source`,
+);
