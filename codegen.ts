@@ -29,6 +29,9 @@ const config: CodegenConfig = {
         mappers: {
           Change: '../repositories/change-repository.js#ChangeRow',
           Merge: '../mutations/merge-mutations.js#MergeResult',
+          Hypothesis: '../repositories/hypothesis-repository.js#HypothesisRow',
+          HypothesisConnection: '../graphql/connection.js#HypothesisConnectionResult',
+          HypothesisEdge: '../graphql/connection.js#HypothesisEdgeResult',
           ChangeConnection: '../graphql/connection.js#ChangeConnectionResult',
           ChangeEdge: '../graphql/connection.js#ChangeEdgeResult',
           LabelCount: '../repositories/graph-stats-repository.js#LabelCountRecord',

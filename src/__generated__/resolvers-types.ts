@@ -2,7 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ChangeRow } from '../repositories/change-repository.js';
 import type { MergeResult } from '../mutations/merge-mutations.js';
-import type { ChangeConnectionResult, ChangeEdgeResult, ActorConnectionResult, IncidentConnectionResult, CampaignConnectionResult, OrganizationConnectionResult, ActorCountConnectionResult, SectorCountConnectionResult, CountryCountConnectionResult, ActorEdgeResult, IncidentEdgeResult, CampaignEdgeResult, OrganizationEdgeResult, ActorCountEdgeResult, SectorCountEdgeResult, CountryCountEdgeResult, SearchHitRow, CrossBorderEdgeResult, CrossBorderConnectionResult } from '../graphql/connection.js';
+import type { HypothesisRow } from '../repositories/hypothesis-repository.js';
+import type { HypothesisConnectionResult, HypothesisEdgeResult, ChangeConnectionResult, ChangeEdgeResult, ActorConnectionResult, IncidentConnectionResult, CampaignConnectionResult, OrganizationConnectionResult, ActorCountConnectionResult, SectorCountConnectionResult, CountryCountConnectionResult, ActorEdgeResult, IncidentEdgeResult, CampaignEdgeResult, OrganizationEdgeResult, ActorCountEdgeResult, SectorCountEdgeResult, CountryCountEdgeResult, SearchHitRow, CrossBorderEdgeResult, CrossBorderConnectionResult } from '../graphql/connection.js';
 import type { LabelCountRecord } from '../repositories/graph-stats-repository.js';
 import type { ActorRow, IncidentRow, SectorRow, CountryRow, CampaignRow, OrganizationRow, SourceRow, AttributionRow, StateClaimRow, AffiliationRow, ReportedTargetRow, AffectedCountryRow } from '../repositories/rows.js';
 import type { StatsRow } from '../analysis/stats.js';
@@ -594,6 +595,66 @@ export type Health = {
   status: Scalars['String']['output'];
 };
 
+/**
+ * A researcher's working theory that an actor is behind an incident, kept apart from the published
+ * attributions until it is promoted to one.
+ */
+export type Hypothesis = {
+  __typename?: 'Hypothesis';
+  actor: Actor;
+  /** Who created it (the token's subject or the API key's name). */
+  author: Scalars['String']['output'];
+  /** 0–100, the STIX scale. */
+  confidence: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Incidents and sources attached as evidence. */
+  evidenceIncidents: Array<Incident>;
+  evidenceSources: Array<Source>;
+  id: Scalars['ID']['output'];
+  incident: Incident;
+  /** The attribution claim it was promoted to, if it was. */
+  promotedClaimId: Maybe<Scalars['ID']['output']>;
+  rationale: Scalars['String']['output'];
+  /** suggestAttributions results saved as evidence, each as it was when saved. */
+  savedSuggestions: Array<SavedSuggestion>;
+  status: HypothesisStatus;
+  updatedAt: Scalars['String']['output'];
+  /** Increases with every edit (1 when created). */
+  version: Scalars['Int']['output'];
+};
+
+export type HypothesisConnection = {
+  __typename?: 'HypothesisConnection';
+  edges: Array<HypothesisEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HypothesisEdge = {
+  __typename?: 'HypothesisEdge';
+  cursor: Scalars['String']['output'];
+  node: Hypothesis;
+};
+
+export type HypothesisInput = {
+  actorId: Scalars['ID']['input'];
+  confidence: Scalars['Int']['input'];
+  incidentId: Scalars['ID']['input'];
+  rationale: Scalars['String']['input'];
+  status?: InputMaybe<HypothesisStatus>;
+};
+
+export type HypothesisPatch = {
+  confidence?: InputMaybe<Scalars['Int']['input']>;
+  rationale?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<HypothesisStatus>;
+};
+
+export type HypothesisStatus =
+  | 'OPEN'
+  | 'REFUTED'
+  | 'SUPPORTED';
+
 export type Impact = {
   __typename?: 'Impact';
   disruptionDays: Maybe<Scalars['Float']['output']>;
@@ -772,10 +833,14 @@ export type Mutation = {
    * audit trail lists claim changes under the incident.
    */
   addAttribution: Attribution;
+  /** Needs `editor`. Attaches incidents and sources, and with `saveSuggestions` the current suggestAttributions ranking for the incident. */
+  attachEvidence: Hypothesis;
   /** Needs `editor`. CONFLICT if the key is taken. */
   createActor: Actor;
   /** Needs `editor`. CONFLICT if the key is taken. */
   createCampaign: Campaign;
+  /** Needs `editor`. */
+  createHypothesis: Hypothesis;
   /** Needs `editor`. CONFLICT if the key is taken. */
   createIncident: Incident;
   /** Needs `editor`. CONFLICT if the key is taken. */
@@ -800,6 +865,11 @@ export type Mutation = {
    * target's, and its id keeps resolving to the target. Both versions are checked.
    */
   mergeActors: Merge;
+  /**
+   * Needs `editor`. Turns a SUPPORTED hypothesis into a published attribution claim (status
+   * ATTRIBUTED, its confidence, the basis given, citing `sourceIds`, or its evidence sources).
+   */
+  promoteHypothesis: Hypothesis;
   /** Marks the claim RETRACTED; it stays, for the record. */
   retractAttribution: Attribution;
   /** Needs `editor`. Replaces the actor's origin claims with this one (null: no origin claimed). */
@@ -816,6 +886,8 @@ export type Mutation = {
   updateAttribution: Attribution;
   /** Needs `editor`. */
   updateCampaign: Campaign;
+  /** Needs `editor`. */
+  updateHypothesis: Hypothesis;
   /** Needs `editor`. */
   updateIncident: Incident;
   /** Needs `editor`. */
@@ -851,6 +923,22 @@ export type MutationAddAttributionArgs = {
  * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
  * someone changed the node meanwhile.
  */
+export type MutationAttachEvidenceArgs = {
+  id: Scalars['ID']['input'];
+  incidentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  saveSuggestions?: InputMaybe<Scalars['Boolean']['input']>;
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
 export type MutationCreateActorArgs = {
   input: ActorInput;
 };
@@ -865,6 +953,18 @@ export type MutationCreateActorArgs = {
  */
 export type MutationCreateCampaignArgs = {
   input: CampaignInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationCreateHypothesisArgs = {
+  input: HypothesisInput;
 };
 
 
@@ -1005,6 +1105,22 @@ export type MutationMergeActorsArgs = {
  * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
  * someone changed the node meanwhile.
  */
+export type MutationPromoteHypothesisArgs = {
+  basis: AttributionBasis;
+  claimedBy?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
 export type MutationRetractAttributionArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
@@ -1103,6 +1219,20 @@ export type MutationUpdateAttributionArgs = {
 export type MutationUpdateCampaignArgs = {
   id: Scalars['ID']['input'];
   patch: CampaignPatch;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction, validated first (a bad input is one BAD_USER_INPUT
+ * listing every offending field, and writes nothing), authorised (creating and updating need the
+ * role `editor`, deleting needs `admin`), and recorded in the audit trail (`changes`). Editable nodes
+ * carry a `version`: an update or delete names the version it was based on, and gets CONFLICT if
+ * someone changed the node meanwhile.
+ */
+export type MutationUpdateHypothesisArgs = {
+  id: Scalars['ID']['input'];
+  patch: HypothesisPatch;
   version: Scalars['Int']['input'];
 };
 
@@ -1250,6 +1380,8 @@ export type Query = {
   crossBorder: CrossBorderConnection;
   /** Liveness of the API and reachability of its database. */
   health: Health;
+  /** Hypotheses, newest first; every condition given must hold. */
+  hypotheses: HypothesisConnection;
   incident: Maybe<Incident>;
   incidents: IncidentConnection;
   /** The subgraph within `depth` (1–3) hops of the given nodes, at most `limit` (1–1000) nodes; incidents only where they pass the filter. */
@@ -1401,6 +1533,20 @@ export type QueryCrossBorderArgs = {
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CrossBorderOrder>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryHypothesesArgs = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  incidentId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<HypothesisStatus>;
 };
 
 
@@ -1568,6 +1714,13 @@ export type ReportedTargets = {
   __typename?: 'ReportedTargets';
   countries: Array<ReportedCountryTarget>;
   sectors: Array<ReportedTarget>;
+};
+
+export type SavedSuggestion = {
+  __typename?: 'SavedSuggestion';
+  /** The ranked candidates then: actor key, rank, score. */
+  candidates: Array<Scalars['JSONObject']['output']>;
+  savedAt: Scalars['String']['output'];
 };
 
 /** One factor's part in a candidate's score. */
@@ -1933,6 +2086,12 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<GraphPath>;
   Health: ResolverTypeWrapper<Health>;
+  Hypothesis: ResolverTypeWrapper<HypothesisRow>;
+  HypothesisConnection: ResolverTypeWrapper<HypothesisConnectionResult>;
+  HypothesisEdge: ResolverTypeWrapper<HypothesisEdgeResult>;
+  HypothesisInput: HypothesisInput;
+  HypothesisPatch: HypothesisPatch;
+  HypothesisStatus: HypothesisStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<IncidentRow>;
   ImpactInput: ImpactInput;
@@ -1962,6 +2121,7 @@ export type ResolversTypes = ResolversObject<{
   ReportedCountryTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTargets: ResolverTypeWrapper<ActorRow>;
+  SavedSuggestion: ResolverTypeWrapper<SavedSuggestion>;
   ScoreComponent: ResolverTypeWrapper<ScoreComponent>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
@@ -2028,6 +2188,11 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   GraphPath: GraphPath;
   Health: Health;
+  Hypothesis: HypothesisRow;
+  HypothesisConnection: HypothesisConnectionResult;
+  HypothesisEdge: HypothesisEdgeResult;
+  HypothesisInput: HypothesisInput;
+  HypothesisPatch: HypothesisPatch;
   ID: Scalars['ID']['output'];
   Impact: IncidentRow;
   ImpactInput: ImpactInput;
@@ -2056,6 +2221,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReportedCountryTarget: ReportedTargetRow;
   ReportedTarget: ReportedTargetRow;
   ReportedTargets: ActorRow;
+  SavedSuggestion: SavedSuggestion;
   ScoreComponent: ScoreComponent;
   SearchHit: SearchHitRow;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
@@ -2308,6 +2474,34 @@ export type HealthResolvers<ContextType = Context, ParentType extends ResolversP
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type HypothesisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Hypothesis'] = ResolversParentTypes['Hypothesis']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidenceIncidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  evidenceSources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
+  promotedClaimId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rationale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  savedSuggestions?: Resolver<Array<ResolversTypes['SavedSuggestion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HypothesisStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HypothesisConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HypothesisConnection'] = ResolversParentTypes['HypothesisConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['HypothesisEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HypothesisEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HypothesisEdge'] = ResolversParentTypes['HypothesisEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Hypothesis'], ParentType, ContextType>;
+}>;
+
 export type ImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = ResolversObject<{
   disruptionDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   ransomDemandedUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2364,8 +2558,10 @@ export type MergeResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationAddAttributionArgs, 'actorId' | 'basis' | 'confidence' | 'incidentId' | 'sourceIds' | 'status'>>;
+  attachEvidence?: Resolver<ResolversTypes['Hypothesis'], ParentType, ContextType, RequireFields<MutationAttachEvidenceArgs, 'id' | 'saveSuggestions' | 'version'>>;
   createActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
+  createHypothesis?: Resolver<ResolversTypes['Hypothesis'], ParentType, ContextType, RequireFields<MutationCreateHypothesisArgs, 'input'>>;
   createIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationCreateIncidentArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
@@ -2376,6 +2572,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteSource?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'id' | 'version'>>;
   linkIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationLinkIncidentArgs, 'id' | 'links' | 'version'>>;
   mergeActors?: Resolver<ResolversTypes['Merge'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'sourceId' | 'sourceVersion' | 'targetId' | 'targetVersion'>>;
+  promoteHypothesis?: Resolver<ResolversTypes['Hypothesis'], ParentType, ContextType, RequireFields<MutationPromoteHypothesisArgs, 'basis' | 'id' | 'version'>>;
   retractAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationRetractAttributionArgs, 'id' | 'version'>>;
   setActorOrigin?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationSetActorOriginArgs, 'id' | 'version'>>;
   setActorSponsors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationSetActorSponsorsArgs, 'id' | 'sponsors' | 'version'>>;
@@ -2384,6 +2581,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'patch' | 'version'>>;
   updateAttribution?: Resolver<ResolversTypes['Attribution'], ParentType, ContextType, RequireFields<MutationUpdateAttributionArgs, 'id' | 'patch' | 'version'>>;
   updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'patch' | 'version'>>;
+  updateHypothesis?: Resolver<ResolversTypes['Hypothesis'], ParentType, ContextType, RequireFields<MutationUpdateHypothesisArgs, 'id' | 'patch' | 'version'>>;
   updateIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationUpdateIncidentArgs, 'id' | 'patch' | 'version'>>;
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'patch' | 'version'>>;
   updateSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'patch' | 'version'>>;
@@ -2438,6 +2636,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   crossBorder?: Resolver<ResolversTypes['CrossBorderConnection'], ParentType, ContextType, RequireFields<QueryCrossBorderArgs, 'basis' | 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  hypotheses?: Resolver<ResolversTypes['HypothesisConnection'], ParentType, ContextType, RequireFields<QueryHypothesesArgs, 'first'>>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'ids' | 'limit'>>;
@@ -2471,6 +2670,11 @@ export type ReportedTargetResolvers<ContextType = Context, ParentType extends Re
 export type ReportedTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedTargets'] = ResolversParentTypes['ReportedTargets']> = ResolversObject<{
   countries?: Resolver<Array<ResolversTypes['ReportedCountryTarget']>, ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['ReportedTarget']>, ParentType, ContextType>;
+}>;
+
+export type SavedSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavedSuggestion'] = ResolversParentTypes['SavedSuggestion']> = ResolversObject<{
+  candidates?: Resolver<Array<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  savedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ScoreComponentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreComponent'] = ResolversParentTypes['ScoreComponent']> = ResolversObject<{
@@ -2610,6 +2814,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Deletion?: DeletionResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  Hypothesis?: HypothesisResolvers<ContextType>;
+  HypothesisConnection?: HypothesisConnectionResolvers<ContextType>;
+  HypothesisEdge?: HypothesisEdgeResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
@@ -2628,6 +2835,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReportedCountryTarget?: ReportedCountryTargetResolvers<ContextType>;
   ReportedTarget?: ReportedTargetResolvers<ContextType>;
   ReportedTargets?: ReportedTargetsResolvers<ContextType>;
+  SavedSuggestion?: SavedSuggestionResolvers<ContextType>;
   ScoreComponent?: ScoreComponentResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;

@@ -31,9 +31,10 @@ export interface PathsAnswer {
  */
 export function pathsCypher(from: NodeRef, to: NodeRef, maxHops: number) {
   // Labels and key names come from the model's allow-list; maxHops is an integer 0–6 checked by
-  // the resolver (a quantifier takes no parameter).
+  // the resolver (a quantifier takes no parameter). Paths run through nodes of the graph model
+  // only, never through audit records, merge tombstones or hypotheses.
   return `MATCH (a:${from.type} {${nodeKeys[from.type]}: $fromKey}), (b:${to.type} {${nodeKeys[to.type]}: $toKey})
-MATCH p = ALL SHORTEST (a)-[]-{0,${maxHops}}(b)
+MATCH p = ALL SHORTEST (a) ((u)-[]-(v) WHERE any(l IN labels(v) WHERE l IN $labels)){0,${maxHops}} (b)
 WITH reduce(k = '', n IN nodes(p) | k + '|' + coalesce(n.id, n.iso2)) AS order, collect(p)[0] AS p
 ORDER BY order
 LIMIT toInteger($limit) + 1

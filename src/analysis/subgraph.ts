@@ -213,7 +213,8 @@ export async function neighborhood(
   const text = `UNWIND $starts AS s
 MATCH (n) WHERE s.type IN labels(n) AND coalesce(n.id, n.iso2) = s.key
 MATCH p = (n)-[*0..${depth}]-(m)
-WHERE $allowed IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN $allowed)
+WHERE all(x IN nodes(p) WHERE any(l IN labels(x) WHERE l IN $labels))
+  AND ($allowed IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN $allowed))
 WITH DISTINCT m LIMIT toInteger($limit) + 1
 WITH collect(m) AS found
 WITH found[0..toInteger($limit)] AS kept, size(found) > toInteger($limit) AS truncated

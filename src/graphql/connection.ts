@@ -1,5 +1,6 @@
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { ChangeRow } from '../repositories/change-repository.js';
+import type { HypothesisRow } from '../repositories/hypothesis-repository.js';
 import type {
   ActorRow,
   CampaignRow,
@@ -47,6 +48,8 @@ export type CountryCountEdgeResult = Edge<CountRow<CountryRow>>;
 export type CrossBorderEdgeResult = Edge<CrossBorderRecord>;
 export type ChangeConnectionResult = Connection<ChangeRow>;
 export type ChangeEdgeResult = Edge<ChangeRow>;
+export type HypothesisConnectionResult = Connection<HypothesisRow>;
+export type HypothesisEdgeResult = Edge<HypothesisRow>;
 export type CrossBorderConnectionResult = Connection<CrossBorderRecord> & {
   unknownOrigin: () => Promise<CrossBorderRecord[]>;
 };

@@ -104,7 +104,7 @@ export const actorKind: EntityKind<Record<string, unknown>, ActorRecord, ActorRo
   }),
   fixed: ['id'],
   inUse: (n) =>
-    `${n} attribution claims name it and are kept for the record: retract them or merge the actor into another`,
+    `${n} attribution claims or hypotheses name it and are kept for the record: retract them or merge the actor into another`,
 };
 
 export const campaignKind: EntityKind<Record<string, unknown>, CampaignRecord, CampaignRow> = {
@@ -158,7 +158,7 @@ export const sourceKind: EntityKind<Record<string, unknown>, SourceRecord, Sourc
   // A source's id is the hash of its URL: a different URL is a different source.
   fixed: ['url'],
   inUse: (n) =>
-    `incidents and claims cite it ${n} times: cite another source there first, since every claim keeps its evidence`,
+    `incidents, claims or hypotheses cite it ${n} times: cite another source there first, since every claim keeps its evidence`,
 };
 
 /** Incident links as the API names them, where they differ from the native format's names. */
@@ -244,7 +244,7 @@ export const incidentKind: EntityKind<Record<string, unknown>, IncidentRecord, I
     },
   }),
   fixed: ['id'],
-  inUse: () => 'nothing refers to an incident',
+  inUse: (n) => `${n} hypotheses are about it: a researcher's work is not deleted with it`,
   references: async (executor, input, argument) => {
     const sourceIds = input.sourceIds === undefined ? undefined : list(input.sourceIds);
     const organizationIds = list(input.organizationIds);

@@ -27,7 +27,12 @@ const noLinks = { readLinks: '{}', writeLinks: '' };
  * cited by incidents and by the sources lists of claims, origins, sponsors and victimology.
  */
 const schemas: Record<EditableLabel, LabelSchema> = {
-  Actor: { dates: [], dependents: 'COUNT { (:Incident)-[:ATTRIBUTED_TO]->(n) }', ...noLinks },
+  Actor: {
+    dates: [],
+    dependents:
+      'COUNT { (:Incident)-[:ATTRIBUTED_TO]->(n) } + COUNT { (:Hypothesis)-[:SUGGESTS]->(n) }',
+    ...noLinks,
+  },
   Campaign: {
     dates: ['startDate', 'endDate'],
     dependents: 'COUNT { (:Incident)-[:PART_OF]->(n) }',
@@ -49,7 +54,8 @@ const schemas: Record<EditableLabel, LabelSchema> = {
   Incident: {
     dates: ['startDate', 'endDate'],
     // Deleting an incident (admin only) takes its claims with it; the audit record keeps them.
-    dependents: '0',
+    // Hypotheses about it are a researcher's work and are not deleted with it.
+    dependents: 'COUNT { (:Hypothesis)-[:ABOUT]->(n) }',
     readLinks: `{sectorIds: COLLECT { MATCH (n)-[:TARGETED]->(s:Sector) RETURN s.id ORDER BY s.id },
       countries: COLLECT { MATCH (n)-[r:AFFECTED]->(c:Country) RETURN {iso2: c.iso2, primary: coalesce(r.primary, false)} ORDER BY c.iso2 },
       organizationIds: COLLECT { MATCH (n)-[:HIT]->(o:Organization) RETURN o.id ORDER BY o.id },
@@ -71,7 +77,7 @@ const schemas: Record<EditableLabel, LabelSchema> = {
   },
   Source: {
     dates: [],
-    dependents: `COUNT { (:Incident)-[:REPORTED_BY]->(n) }
+    dependents: `COUNT { (:Incident)-[:REPORTED_BY]->(n) } + COUNT { (:Hypothesis)-[:EVIDENCE]->(n) }
       + COUNT { ()-[r:ATTRIBUTED_TO|ORIGINATES_FROM|SPONSORED_BY|TARGETS]->() WHERE n.id IN r.sourceIds }`,
     ...noLinks,
   },

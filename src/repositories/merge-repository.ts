@@ -26,6 +26,7 @@ const moveIn = (type: string, from: string, to: string, mark: string) =>
 const moveAll = (from: string, to: string, mark: 'SET' | 'REMOVE') =>
   [
     moveIn('ATTRIBUTED_TO', from, to, mark),
+    moveIn('SUGGESTS', from, to, mark),
     moveOut('ORIGINATES_FROM', from, to, mark),
     moveOut('SPONSORED_BY', from, to, mark),
     moveOut('TARGETS', from, to, mark),

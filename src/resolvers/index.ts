@@ -6,6 +6,7 @@ import { connectionResolvers } from './connections.js';
 import { countryResolvers } from './country.js';
 import { healthResolvers } from './health.js';
 import { incidentResolvers } from './incident.js';
+import { hypothesisResolvers } from './hypothesis.js';
 import { mutationResolvers } from './mutation.js';
 import { nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
@@ -26,4 +27,5 @@ export const resolvers: Resolvers[] = [
   connectionResolvers,
   analysisResolvers,
   mutationResolvers,
+  hypothesisResolvers,
 ];

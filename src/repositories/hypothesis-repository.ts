@@ -1,0 +1,148 @@
+import { cypher, type Executor } from '../db/database.js';
+import type { Connection } from '../graphql/connection.js';
+import { afterValues, toPage, type PageRequest } from './pagination.js';
+import { CREATE_CHANGE } from './change-repository.js';
+
+/**
+ * Researchers' working theories, kept apart from published claims: `(:Hypothesis)` about an
+ * incident (`ABOUT`), suggesting an actor (`SUGGESTS`), with evidence (`EVIDENCE` to incidents and
+ * sources) and saved rankings (JSON text). Not a node type of the graph model, so analyses and
+ * traversals never count them.
+ */
+export interface HypothesisRow {
+  id: string;
+  version: number;
+  incidentId: string;
+  actorId: string;
+  status: 'OPEN' | 'SUPPORTED' | 'REFUTED';
+  confidence: number;
+  rationale: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  evidenceIncidentIds: string[];
+  evidenceSourceIds: string[];
+  savedSuggestions: string[];
+  promotedClaimId: string | null;
+}
+
+const row = (h: string) => `${h} {.*,
+    createdAt: toString(${h}.createdAt), updatedAt: toString(${h}.updatedAt),
+    incidentId: COLLECT { MATCH (${h})-[:ABOUT]->(i:Incident) RETURN i.id }[0],
+    actorId: COLLECT { MATCH (${h})-[:SUGGESTS]->(a:Actor) RETURN a.id }[0],
+    evidenceIncidentIds: COLLECT { MATCH (${h})-[:EVIDENCE]->(e:Incident) RETURN e.id ORDER BY e.id },
+    evidenceSourceIds: COLLECT { MATCH (${h})-[:EVIDENCE]->(e:Source) RETURN e.id ORDER BY e.id },
+    savedSuggestions: coalesce(${h}.savedSuggestions, []),
+    promotedClaimId: ${h}.promotedClaimId}`;
+
+export const HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
+  'hypothesis',
+  `MATCH (h:Hypothesis {id: $id}) RETURN ${row('h')} AS hypothesis`,
+);
+
+export const CREATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
+  'createHypothesis',
+  `MATCH (i:Incident {id: $incidentId}), (a:Actor {id: $actorId})
+   CREATE (h:Hypothesis {id: $id, version: 1, status: $status, confidence: $confidence,
+     rationale: $rationale, author: $author, createdAt: datetime.realtime(), updatedAt: datetime.realtime()})
+   CREATE (h)-[:ABOUT]->(i), (h)-[:SUGGESTS]->(a)
+   WITH h
+   ${CREATE_CHANGE}
+   RETURN ${row('h')} AS hypothesis`,
+);
+
+/** Applies `$set` (status, confidence, rationale, promotedClaimId, savedSuggestions) and new evidence, if unchanged since `$version`. */
+export const UPDATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
+  'updateHypothesis',
+  `MATCH (h:Hypothesis {id: $id}) WHERE h.version = $version
+   SET h += $set, h.version = $version + 1, h.updatedAt = datetime.realtime()
+   WITH h
+   CALL (h) {
+     UNWIND $evidenceIncidentIds AS eid MATCH (e:Incident {id: eid}) MERGE (h)-[:EVIDENCE]->(e)
+   }
+   CALL (h) {
+     UNWIND $evidenceSourceIds AS eid MATCH (e:Source {id: eid}) MERGE (h)-[:EVIDENCE]->(e)
+   }
+   WITH h
+   ${CREATE_CHANGE}
+   RETURN ${row('h')} AS hypothesis`,
+);
+
+/** Newest first; keyset on (createdAt, id); each condition applies only when given. */
+export const HYPOTHESES = cypher<{ hypothesis: HypothesisRow }>(
+  'hypotheses',
+  `MATCH (h:Hypothesis)
+   WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
+     AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
+     AND ($author IS NULL OR h.author = $author)
+     AND ($status IS NULL OR h.status = $status)
+     AND ($afterAt IS NULL OR h.createdAt < datetime($afterAt) OR (h.createdAt = datetime($afterAt) AND h.id > $afterId))
+   WITH h ORDER BY h.createdAt DESC, h.id ASC LIMIT toInteger($limit)
+   RETURN ${row('h')} AS hypothesis`,
+);
+
+export const COUNT_HYPOTHESES = cypher<{ count: number }>(
+  'countHypotheses',
+  `MATCH (h:Hypothesis)
+   WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
+     AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
+     AND ($author IS NULL OR h.author = $author)
+     AND ($status IS NULL OR h.status = $status)
+   RETURN count(h) AS count`,
+);
+
+/** Which of the incidents and sources that evidence would name exist. */
+export const EVIDENCE_TARGETS = cypher<{ incidents: string[]; sources: string[] }>(
+  'evidenceTargets',
+  `RETURN COLLECT { MATCH (i:Incident) WHERE i.id IN $incidentIds RETURN i.id } AS incidents,
+          COLLECT { MATCH (s:Source) WHERE s.id IN $sourceIds RETURN s.id } AS sources`,
+);
+
+/**
+ * Publishes a SUPPORTED hypothesis as an attribution claim, in one transaction: the claim, the
+ * hypothesis marked as promoted, and both audit records (under the hypothesis and the incident).
+ */
+export const PROMOTE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
+  'promoteHypothesis',
+  `MATCH (h:Hypothesis {id: $id})
+   WHERE h.version = $version AND h.status = 'SUPPORTED' AND h.promotedClaimId IS NULL
+   MATCH (h)-[:ABOUT]->(i:Incident), (h)-[:SUGGESTS]->(a:Actor)
+   CREATE (i)-[r:ATTRIBUTED_TO]->(a) SET r = $claim
+   SET h.promotedClaimId = $claim.id, h.version = $version + 1, h.updatedAt = datetime.realtime()
+   WITH h, i
+   ${CREATE_CHANGE}
+   CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: $claimChange.by, via: $claimChange.via,
+     action: $claimChange.action, entityType: $claimChange.entityType, entityKey: $claimChange.entityKey,
+     before: $claimChange.before, after: $claimChange.after})
+   RETURN ${row('h')} AS hypothesis`,
+);
+
+export type HypothesisConditions = {
+  incidentId: string | null;
+  actorId: string | null;
+  author: string | null;
+  status: string | null;
+};
+
+/** Hypotheses as a connection, newest first. */
+export async function listHypotheses(
+  executor: Executor,
+  conditions: HypothesisConditions,
+  page: PageRequest,
+): Promise<Connection<HypothesisRow>> {
+  const after = afterValues(page);
+  const rows = await executor.read(HYPOTHESES, {
+    ...conditions,
+    afterAt: after?.[0] ?? null,
+    afterId: after?.[1] ?? null,
+    limit: page.first + 1,
+  });
+  return {
+    ...toPage(
+      rows.map((r) => r.hypothesis),
+      page.first,
+      (h) => [h.createdAt, h.id],
+    ),
+    totalCount: async () => (await executor.read(COUNT_HYPOTHESES, conditions))[0]?.count ?? 0,
+  };
+}
