@@ -71,37 +71,28 @@ const keyed = (input: Record<string, unknown>, existing?: string): Record<string
   return defined({ id: existing ?? key ?? slugify(text(rest.name) ?? ''), ...rest });
 };
 
+/** The actor's own properties: what an actor edit reads, validates and writes. */
+const actorFields = [
+  'id',
+  'name',
+  'aliases',
+  'type',
+  'motivations',
+  'description',
+  'firstSeen',
+  'lastSeen',
+  'externalIds',
+] as const;
+const pick = (value: object, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]]));
+
 export const actorKind: EntityKind<Record<string, unknown>, ActorRecord, ActorRow> = {
   label: 'Actor',
   collection: 'actors',
   fieldNames: { id: 'key' },
   fromInput: keyed,
-  toNative: (p) =>
-    defined({
-      id: p.id,
-      name: p.name,
-      aliases: list(p.aliases),
-      type: p.type,
-      motivations: list(p.motivations),
-      description: p.description,
-      firstSeen: p.firstSeen,
-      lastSeen: p.lastSeen,
-      externalIds: list(p.externalIds),
-    }),
-  toStored: (r) => ({
-    props: {
-      id: r.id,
-      name: r.name,
-      aliases: r.aliases,
-      type: r.type,
-      motivations: r.motivations,
-      description: r.description,
-      firstSeen: r.firstSeen,
-      lastSeen: r.lastSeen,
-      externalIds: r.externalIds,
-    },
-    links: {},
-  }),
+  toNative: (p) => defined(pick(p, actorFields)),
+  toStored: (r) => ({ props: pick(r, actorFields) as EntityProps, links: {} }),
   fixed: ['id'],
   inUse: (n) =>
     `${n} attribution claims or hypotheses name it and are kept for the record: retract them or merge the actor into another`,

@@ -68,14 +68,17 @@ export const UPDATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
    RETURN ${row('h')} AS hypothesis`,
 );
 
-/** Newest first; keyset on (createdAt, id); each condition applies only when given. */
-export const HYPOTHESES = cypher<{ hypothesis: HypothesisRow }>(
-  'hypotheses',
-  `MATCH (h:Hypothesis)
+/** The listing's conditions on `h`; each applies only when given. */
+const MATCHING = `MATCH (h:Hypothesis)
    WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
      AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
      AND ($author IS NULL OR h.author = $author)
-     AND ($status IS NULL OR h.status = $status)
+     AND ($status IS NULL OR h.status = $status)`;
+
+/** Newest first; keyset on (createdAt, id). */
+export const HYPOTHESES = cypher<{ hypothesis: HypothesisRow }>(
+  'hypotheses',
+  `${MATCHING}
      AND ($afterAt IS NULL OR h.createdAt < datetime($afterAt) OR (h.createdAt = datetime($afterAt) AND h.id > $afterId))
    WITH h ORDER BY h.createdAt DESC, h.id ASC LIMIT toInteger($limit)
    RETURN ${row('h')} AS hypothesis`,
@@ -83,11 +86,7 @@ export const HYPOTHESES = cypher<{ hypothesis: HypothesisRow }>(
 
 export const COUNT_HYPOTHESES = cypher<{ count: number }>(
   'countHypotheses',
-  `MATCH (h:Hypothesis)
-   WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
-     AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
-     AND ($author IS NULL OR h.author = $author)
-     AND ($status IS NULL OR h.status = $status)
+  `${MATCHING}
    RETURN count(h) AS count`,
 );
 

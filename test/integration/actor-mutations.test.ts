@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/database.js';
 import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf } from '../support/server.js';
+import { aSourceOf, dataOf, errorOf, fieldsOf } from '../support/server.js';
 
 const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 
@@ -226,16 +226,9 @@ describe('actor mutations', () => {
 describe('actor origin and sponsors', () => {
   const ORIGIN = `mutation ($id: ID!, $version: Int!, $origin: StateClaimInput) { setActorOrigin(id: $id, version: $version, origin: $origin) { version origin { country { code } confidence sources { id } } } }`;
   const SPONSORS = `mutation ($id: ID!, $version: Int!, $sponsors: [StateClaimInput!]!) { setActorSponsors(id: $id, version: $version, sponsors: $sponsors) { version sponsors { country { code } confidence } } }`;
-  const aSource = async (): Promise<string> =>
-    (
-      await dataOf(
-        seeded.api,
-        '{ node(id: "Incident:2022-02-viasat-ka-sat") { ... on Incident { sources { id } } } }',
-      )
-    ).node.sources[0].id;
 
   it('sets, replaces and clears them with confidence and sources, by version, each change audited', async () => {
-    const source = await aSource();
+    const source = await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat');
     const { createActor } = await dataOf(
       seeded.api,
       CREATE,
@@ -252,7 +245,7 @@ describe('actor origin and sponsors', () => {
       },
       as('editor'),
     );
-    expect((bad.error?.extensions?.fields as any[]).map((f) => f.field).sort()).toEqual([
+    expect(fieldsOf(bad.error)).toEqual([
       'origin.confidence',
       'origin.country',
       'origin.sourceIds',

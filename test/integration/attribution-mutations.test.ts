@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/database.js';
 import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf } from '../support/server.js';
+import { aSourceOf, dataOf, errorOf, fieldsOf } from '../support/server.js';
 
 const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 
@@ -27,10 +27,6 @@ const claimCount = async () =>
       )
   )[0]?.n;
 
-const aSource = async (): Promise<string> =>
-  (await dataOf(seeded.api, `{ node(id: "${INCIDENT}") { ... on Incident { sources { id } } } }`))
-    .node.sources[0].id;
-
 describe('attribution claims', () => {
   it('gives every imported claim a stable id, and version 0', async () => {
     const { node } = await dataOf(
@@ -46,7 +42,7 @@ describe('attribution claims', () => {
 
   it('refuses anonymous callers, viewers and bad values, naming every bad field, and writes nothing', async () => {
     const before = await claimCount();
-    const source = await aSource();
+    const source = await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat');
     const good = {
       incidentId: INCIDENT,
       actorId: 'apt28',
@@ -65,7 +61,7 @@ describe('attribution claims', () => {
       as('editor'),
     );
     expect(bad.error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((bad.error?.extensions?.fields as any[]).map((f) => f.field).sort()).toEqual([
+    expect(fieldsOf(bad.error)).toEqual([
       'attribution.assessedAt',
       'attribution.confidence',
       'attribution.sourceIds',
@@ -98,7 +94,7 @@ describe('attribution claims', () => {
   });
 
   it('adds, updates by version, retracts and keeps a claim, with each step in the incident’s trail', async () => {
-    const source = await aSource();
+    const source = await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat');
     const added = (
       await dataOf(
         seeded.api,

@@ -1,12 +1,10 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { describe, expect, it } from 'vitest';
 import { sourceIdOf } from '../../src/import/records.js';
 import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf } from '../support/server.js';
+import { dataOf, errorOf, fieldsOf } from '../support/server.js';
 
 const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
-const fieldsOf = (error: any): string[] =>
-  (error?.extensions?.fields as { field: string }[]).map((f) => f.field).sort();
 
 describe('campaign mutations', () => {
   const CREATE = `mutation ($input: CampaignInput!) { createCampaign(input: $input) { id key name startDate endDate version } }`;

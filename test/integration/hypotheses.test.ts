@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { describe, expect, it } from 'vitest';
 import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf } from '../support/server.js';
+import { dataOf, errorOf, fieldsOf } from '../support/server.js';
 
 const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 const INCIDENT = 'Incident:2017-06-notpetya-maersk';
@@ -31,10 +31,7 @@ describe('attribution hypotheses', () => {
       { input: { ...input, confidence: 101, rationale: ' ' } },
       as('editor'),
     );
-    expect((bad.error?.extensions?.fields as any[]).map((f) => f.field).sort()).toEqual([
-      'input.confidence',
-      'input.rationale',
-    ]);
+    expect(fieldsOf(bad.error)).toEqual(['input.confidence', 'input.rationale']);
     hypothesis = (await dataOf(seeded.api, CREATE, { input }, as('editor'))).createHypothesis;
     expect(hypothesis).toMatchObject({
       version: 1,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/database.js';
 import { as, roleKeysSetting, useSeededApi } from '../support/seeded.js';
-import { dataOf, errorOf } from '../support/server.js';
+import { aSourceOf, dataOf, errorOf, fieldsOf } from '../support/server.js';
 
 const seeded = useSeededApi({ AUTH_API_KEYS: roleKeysSetting });
 const FIELDS = `id key version title date startDate endDate datePrecision attackTypes
@@ -19,15 +19,6 @@ const incidentCount = async () =>
       .executor()
       .read(cypher<{ n: number }>('test:incidents', 'RETURN COUNT { (:Incident) } AS n'))
   )[0]?.n;
-const aSource = async (): Promise<string> =>
-  (
-    await dataOf(
-      seeded.api,
-      '{ node(id: "Incident:2022-02-viasat-ka-sat") { ... on Incident { sources { id } } } }',
-    )
-  ).node.sources[0].id;
-const fieldsOf = (error: any): string[] =>
-  (error?.extensions?.fields as { field: string }[]).map((f) => f.field).sort();
 
 describe('incident mutations', () => {
   it('names every bad value and writes nothing', async () => {
@@ -60,7 +51,7 @@ describe('incident mutations', () => {
   });
 
   it('creates an incident known to the month, which the filters and analyses then see', async () => {
-    const source = await aSource();
+    const source = await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat');
     const { createIncident } = await dataOf(
       seeded.api,
       CREATE,
@@ -185,7 +176,7 @@ describe('incident mutations', () => {
     await dataOf(
       seeded.api,
       `mutation ($s: [ID!]!) { addAttribution(incidentId: "${id}", actorId: "sandworm", confidence: 15, basis: MEDIA, sourceIds: $s) { id } }`,
-      { s: [await aSource()] },
+      { s: [await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat')] },
       as('editor'),
     );
     expect(

@@ -90,3 +90,16 @@ export async function errorOf(
   expect(result.body.errors?.length).toBeGreaterThan(0);
   return { status: result.status, error: result.body.errors?.[0] };
 }
+
+/** The offending fields a BAD_USER_INPUT names, sorted. */
+export const fieldsOf = (error: { extensions?: Record<string, unknown> } | undefined): string[] =>
+  ((error?.extensions?.fields ?? []) as { field: string }[]).map((f) => f.field).sort();
+
+/** The global id of a source an incident cites, to cite it again. */
+export async function aSourceOf(api: TestServer, incident: string): Promise<string> {
+  const data = await dataOf(
+    api,
+    `{ node(id: "${incident}") { ... on Incident { sources { id } } } }`,
+  );
+  return (data.node as { sources: { id: string }[] }).sources[0]?.id ?? '';
+}
