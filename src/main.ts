@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pino from 'pino';
 import { dbMigrate, dbStart, dbStatus } from './cli/db.js';
+import { exportCommand, exportFormats, type ExportCommandOptions } from './cli/export.js';
 import { importCommand, seedCommand, type ImportCommandOptions } from './cli/import.js';
 import { importFormats } from './import/formats.js';
 import { serve } from './cli/serve.js';
@@ -85,6 +86,26 @@ program
   .option('--max-issues <n>', 'how many problems to list', positiveInteger, 50)
   .action((file: string, options: ImportCommandOptions) =>
     run('stderr', (config, log) => importCommand(file, options, config, log))(),
+  );
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+program
+  .command('export')
+  .description('export the graph, or the incidents passing the filter and what they refer to')
+  .addOption(
+    new Option('--format <format>', 'json: the native dataset format, read back by cig import')
+      .choices(exportFormats)
+      .default('json'),
+  )
+  .option('--out <file>', 'write to this file (default: stdout)')
+  .option('--from <date>', 'incidents whose period overlaps from this date on')
+  .option('--to <date>', 'incidents whose period overlaps up to this date')
+  .option('--sector <id>', 'a sector (with its sub-sectors); repeatable', collect)
+  .option('--country <code>', 'an affected country (ISO alpha-2); repeatable', collect)
+  .option('--actor <id>', 'an actor a claim names; repeatable', collect)
+  .option('--attack-type <type>', 'an attack type; repeatable', collect)
+  .action((options: ExportCommandOptions) =>
+    run('stderr', (config, log) => exportCommand(options, config, log))(),
   );
 
 await program.parseAsync();

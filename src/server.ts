@@ -19,6 +19,7 @@ import {
 } from './graphql/limits/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { corsGuard, rateGuard } from './http/client-guards.js';
+import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { assignRequestId } from './http/request-id.js';
 import { createLoaders } from './loaders/index.js';
@@ -103,6 +104,12 @@ export function createServer({ config, database, logger }: ServerDependencies): 
     httpServer,
     async listen(port, host) {
       await apollo.start();
+      app.use(
+        '/export',
+        corsGuard(config),
+        rateGuard(config),
+        exportRoutes(config, database, taxonomy, authenticate, logger),
+      );
       app.use(
         '/graphql',
         corsGuard(config),

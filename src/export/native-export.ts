@@ -1,0 +1,233 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { Executor } from '../db/database.js';
+import { formatPartialDate } from '../domain/partial-date.js';
+import type { DatePrecision } from '../domain/vocabulary.js';
+import { DATASET_FORMAT } from '../import/native/format.js';
+import { sourceIdOf } from '../import/records.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
+import {
+  ACTOR_BATCH,
+  CAMPAIGN_BATCH,
+  incidentBatch,
+  inBatches,
+  ORGANIZATION_BATCH,
+  SOURCE_BATCH,
+  type StoredActor,
+  type StoredIncident,
+  type StoredOrganization,
+  type StoredStateTie,
+} from '../repositories/export-repository.js';
+
+export type ExportCounts = Record<
+  'sources' | 'actors' | 'campaigns' | 'organizations' | 'incidents',
+  number
+>;
+
+/** Leaves out what is absent, so the file says only what is known. */
+const known = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(value).filter(
+      ([, v]) =>
+        v !== null &&
+        v !== undefined &&
+        !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+    ),
+  );
+
+const partial = (date: unknown, precision: unknown): string | undefined =>
+  typeof date === 'string' && typeof precision === 'string'
+    ? formatPartialDate(date, precision as DatePrecision)
+    : undefined;
+
+/** A claim on a state; the native format wants a confidence, and none stated is STIX's "none", 0. */
+const stateClaim = (tie: StoredStateTie) => ({
+  country: tie.country,
+  confidence: tie.confidence ?? 0,
+  sources: tie.sourceUrls,
+});
+
+export function nativeIncident(i: StoredIncident): Record<string, unknown> {
+  const p = i.props;
+  return known({
+    id: p.id,
+    title: p.title,
+    description: p.description,
+    startDate: partial(p.startDate, p.datePrecision),
+    endDate: partial(p.endDate, p.endPrecision),
+    attackTypes: p.attackTypes ?? [],
+    objective: p.objective,
+    impact: known({
+      disruptionDays: p.disruptionDays,
+      recordsAffected: p.recordsAffected,
+      ransomDemandedUsd: p.ransomDemandedUsd,
+      ransomPaidUsd: p.ransomPaidUsd,
+    }),
+    sectors: i.sectorIds,
+    countries: i.countries.map((c) => ({ country: c.iso2, primary: c.primary })),
+    organizations: i.organizationIds,
+    campaign: i.campaignId,
+    sources: i.sourceUrls,
+    attributions: i.claims.map((c) =>
+      known({
+        actor: c.actorId,
+        confidence: c.confidence,
+        basis: c.basis,
+        status: c.status,
+        claimedBy: c.claimedBy,
+        assessedAt: c.assessedAt,
+        sources: c.sourceUrls,
+      }),
+    ),
+    externalIds: p.externalIds ?? [],
+  });
+}
+
+/**
+ * An actor in the native format. The format holds one origin (the most confident is kept) and one
+ * victimology block (the strongest confidence, the union of sources).
+ */
+export function nativeActor(a: StoredActor, exported: (actorId: string) => boolean) {
+  const p = a.props;
+  const targets = [...a.targetSectors, ...a.targetCountries];
+  const [origin] = a.origins;
+  return known({
+    id: p.id,
+    name: p.name,
+    aliases: p.aliases ?? [],
+    type: p.type ?? 'UNKNOWN',
+    motivations: p.motivations ?? [],
+    description: p.description,
+    firstSeen: p.firstSeen,
+    lastSeen: p.lastSeen,
+    externalIds: p.externalIds ?? [],
+    origin: origin ? stateClaim(origin) : undefined,
+    sponsors: a.sponsors.map(stateClaim),
+    affiliations: a.affiliations
+      .filter((f) => exported(f.actorId))
+      .map((f) => ({ actor: f.actorId, kind: f.kind })),
+    targets:
+      targets.length > 0
+        ? known({
+            sectors: a.targetSectors.map((t) => t.id),
+            countries: a.targetCountries.map((t) => t.id),
+            confidence: Math.max(...targets.map((t) => t.confidence ?? 0)),
+            sources: [...new Set(targets.flatMap((t) => t.sourceUrls))],
+          })
+        : undefined,
+  });
+}
+
+const nativeCampaign = (props: Record<string, unknown>) =>
+  known({
+    id: props.id,
+    name: props.name,
+    description: props.description,
+    startDate: partial(props.startDate, props.startPrecision),
+    endDate: partial(props.endDate, props.endPrecision),
+  });
+
+const nativeOrganization = (o: StoredOrganization) =>
+  known({ id: o.props.id, name: o.props.name, sectors: o.sectorIds, country: o.country });
+
+const nativeSource = (props: Record<string, unknown>) =>
+  known({
+    url: props.url,
+    title: props.title,
+    publisher: props.publisher,
+    publishedAt: props.publishedAt,
+  });
+
+/** Writes with backpressure: a slow reader slows the export instead of filling memory. */
+async function put(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+/**
+ * Streams the graph (or the incidents passing the filter and everything they refer to) as a
+ * native dataset that `cig import` reads back. Unfiltered, every kind streams in batches; filtered,
+ * the keys referred to are gathered in a first pass over the incidents.
+ */
+export async function writeNativeExport(
+  executor: Executor,
+  filter: IncidentConditions,
+  out: Writable,
+  batch = 500,
+): Promise<ExportCounts> {
+  const filtered = Object.values(filter).some((v) => v !== null && v !== undefined);
+  const { query: incidents, params } = incidentBatch(filter);
+  const only: Record<'actors' | 'campaigns' | 'organizations' | 'sources', Set<string> | null> = {
+    actors: null,
+    campaigns: null,
+    organizations: null,
+    sources: null,
+  };
+  if (filtered) {
+    const sets = {
+      actors: new Set<string>(),
+      campaigns: new Set<string>(),
+      organizations: new Set<string>(),
+      sources: new Set<string>(),
+    };
+    for await (const i of inBatches(executor, incidents, params, batch)) {
+      i.claims.forEach((c) => sets.actors.add(c.actorId));
+      i.organizationIds.forEach((o) => sets.organizations.add(o));
+      if (i.campaignId) sets.campaigns.add(i.campaignId);
+      [...i.sourceUrls, ...i.claims.flatMap((c) => c.sourceUrls)].forEach((u) =>
+        sets.sources.add(sourceIdOf(u)),
+      );
+    }
+    for await (const a of inBatches(executor, ACTOR_BATCH, { only: [...sets.actors] }, batch))
+      [...a.origins, ...a.sponsors, ...a.targetSectors, ...a.targetCountries]
+        .flatMap((t) => t.sourceUrls)
+        .forEach((u) => sets.sources.add(sourceIdOf(u)));
+    Object.assign(only, sets);
+  }
+  const list = (set: Set<string> | null) => ({ only: set ? [...set] : null });
+  const counts: ExportCounts = {
+    sources: 0,
+    actors: 0,
+    campaigns: 0,
+    organizations: 0,
+    incidents: 0,
+  };
+  const section = async <Row extends { key: string }>(
+    name: keyof ExportCounts,
+    rows: AsyncGenerator<Row>,
+    convert: (row: Row) => Record<string, unknown>,
+  ) => {
+    await put(out, `\n  ${JSON.stringify(name)}: [`);
+    let first = true;
+    for await (const row of rows) {
+      await put(out, `${first ? '' : ','}\n    ${JSON.stringify(convert(row))}`);
+      first = false;
+      counts[name] += 1;
+    }
+    await put(out, first ? ']' : '\n  ]');
+  };
+  await put(out, `{\n  "format": ${JSON.stringify(DATASET_FORMAT)},`);
+  await section('incidents', inBatches(executor, incidents, params, batch), nativeIncident);
+  await put(out, ',');
+  const exportedActor = (id: string) => only.actors === null || only.actors.has(id);
+  await section('actors', inBatches(executor, ACTOR_BATCH, list(only.actors), batch), (a) =>
+    nativeActor(a, exportedActor),
+  );
+  await put(out, ',');
+  await section(
+    'campaigns',
+    inBatches(executor, CAMPAIGN_BATCH, list(only.campaigns), batch),
+    (c) => nativeCampaign(c.props),
+  );
+  await put(out, ',');
+  await section(
+    'organizations',
+    inBatches(executor, ORGANIZATION_BATCH, list(only.organizations), batch),
+    nativeOrganization,
+  );
+  await put(out, ',');
+  await section('sources', inBatches(executor, SOURCE_BATCH, list(only.sources), batch), (s) =>
+    nativeSource(s.props),
+  );
+  await put(out, '\n}\n');
+  return counts;
+}
