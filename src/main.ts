@@ -2,7 +2,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pino from 'pino';
 import { dbMigrate, dbStart, dbStatus } from './cli/db.js';
-import { exportCommand, exportFormats, type ExportCommandOptions } from './cli/export.js';
+import { exportCommand, type ExportCommandOptions } from './cli/export.js';
+import { exportFormats } from './export/formats.js';
 import { importCommand, seedCommand, type ImportCommandOptions } from './cli/import.js';
 import { importFormats } from './import/formats.js';
 import { serve } from './cli/serve.js';
@@ -93,7 +94,10 @@ program
   .command('export')
   .description('export the graph, or the incidents passing the filter and what they refer to')
   .addOption(
-    new Option('--format <format>', 'json: the native dataset format, read back by cig import')
+    new Option(
+      '--format <format>',
+      'json: the native dataset format, read back by cig import; graphml: for Gephi and Cytoscape',
+    )
       .choices(exportFormats)
       .default('json'),
   )

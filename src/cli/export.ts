@@ -4,12 +4,9 @@ import type { Logger } from 'pino';
 import type { IncidentFilter } from '../__generated__/resolvers-types.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
-import { writeNativeExport } from '../export/native-export.js';
+import { exporters, type ExportFormat } from '../export/formats.js';
 import { incidentConditions } from '../graphql/filters.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
-
-export const exportFormats = ['json'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportCommandOptions {
   format: ExportFormat;
@@ -40,11 +37,17 @@ export async function exportCommand(
   config: Config,
   log: Logger,
 ): Promise<number> {
-  const filter = incidentConditions(filterOf(options), loadTaxonomy(), 'filter');
+  const taxonomy = loadTaxonomy();
+  const filter = incidentConditions(filterOf(options), taxonomy, 'filter');
   const opened = await openDatabase(config, log, { migrate: false });
   const out = options.out ? createWriteStream(options.out) : process.stdout;
   try {
-    const counts = await writeNativeExport(opened.database.executor('export'), filter, out);
+    const counts = await exporters[options.format].write(
+      opened.database.executor('export'),
+      filter,
+      taxonomy,
+      out,
+    );
     if (options.out) {
       out.end();
       await finished(out);

@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { put } from './output.js';
 import type { Executor } from '../db/database.js';
 import { formatPartialDate } from '../domain/partial-date.js';
 import type { DatePrecision } from '../domain/vocabulary.js';
@@ -138,30 +138,27 @@ const nativeSource = (props: Record<string, unknown>) =>
     publishedAt: props.publishedAt,
   });
 
-/** Writes with backpressure: a slow reader slows the export instead of filling memory. */
-async function put(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
-}
+/** Query parameters restricting a batch to a scope's keys (none: everything). */
+export const onlyParam = (set: Set<string> | null) => ({ only: set ? [...set] : null });
+
+export type Scope = Record<
+  'actors' | 'campaigns' | 'organizations' | 'sources',
+  Set<string> | null
+>;
 
 /**
- * Streams the graph (or the incidents passing the filter and everything they refer to) as a
- * native dataset that `cig import` reads back. Unfiltered, every kind streams in batches; filtered,
- * the keys referred to are gathered in a first pass over the incidents.
+ * What an export holds besides its incidents: everything (null: no restriction) when unfiltered;
+ * when filtered, the keys the passing incidents, their claims and their actors' ties refer to,
+ * gathered in a first pass so that the export itself still streams.
  */
-export async function writeNativeExport(
+export async function exportScope(
   executor: Executor,
   filter: IncidentConditions,
-  out: Writable,
-  batch = 500,
-): Promise<ExportCounts> {
+  batch: number,
+): Promise<Scope> {
   const filtered = Object.values(filter).some((v) => v !== null && v !== undefined);
   const { query: incidents, params } = incidentBatch(filter);
-  const only: Record<'actors' | 'campaigns' | 'organizations' | 'sources', Set<string> | null> = {
-    actors: null,
-    campaigns: null,
-    organizations: null,
-    sources: null,
-  };
+  const only: Scope = { actors: null, campaigns: null, organizations: null, sources: null };
   if (filtered) {
     const sets = {
       actors: new Set<string>(),
@@ -183,7 +180,22 @@ export async function writeNativeExport(
         .forEach((u) => sets.sources.add(sourceIdOf(u)));
     Object.assign(only, sets);
   }
-  const list = (set: Set<string> | null) => ({ only: set ? [...set] : null });
+  return only;
+}
+
+/**
+ * Streams the graph (or the incidents passing the filter and everything they refer to) as a
+ * native dataset that `cig import` reads back. Unfiltered, every kind streams in batches; filtered,
+ * the keys referred to are gathered in a first pass over the incidents.
+ */
+export async function writeNativeExport(
+  executor: Executor,
+  filter: IncidentConditions,
+  out: Writable,
+  batch = 500,
+): Promise<ExportCounts> {
+  const { query: incidents, params } = incidentBatch(filter);
+  const only = await exportScope(executor, filter, batch);
   const counts: ExportCounts = {
     sources: 0,
     actors: 0,
@@ -209,23 +221,23 @@ export async function writeNativeExport(
   await section('incidents', inBatches(executor, incidents, params, batch), nativeIncident);
   await put(out, ',');
   const exportedActor = (id: string) => only.actors === null || only.actors.has(id);
-  await section('actors', inBatches(executor, ACTOR_BATCH, list(only.actors), batch), (a) =>
+  await section('actors', inBatches(executor, ACTOR_BATCH, onlyParam(only.actors), batch), (a) =>
     nativeActor(a, exportedActor),
   );
   await put(out, ',');
   await section(
     'campaigns',
-    inBatches(executor, CAMPAIGN_BATCH, list(only.campaigns), batch),
+    inBatches(executor, CAMPAIGN_BATCH, onlyParam(only.campaigns), batch),
     (c) => nativeCampaign(c.props),
   );
   await put(out, ',');
   await section(
     'organizations',
-    inBatches(executor, ORGANIZATION_BATCH, list(only.organizations), batch),
+    inBatches(executor, ORGANIZATION_BATCH, onlyParam(only.organizations), batch),
     nativeOrganization,
   );
   await put(out, ',');
-  await section('sources', inBatches(executor, SOURCE_BATCH, list(only.sources), batch), (s) =>
+  await section('sources', inBatches(executor, SOURCE_BATCH, onlyParam(only.sources), batch), (s) =>
     nativeSource(s.props),
   );
   await put(out, '\n}\n');

@@ -5,7 +5,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { requireRole } from '../auth/authorize.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { writeNativeExport } from '../export/native-export.js';
+import { exporters, isExportFormat } from '../export/formats.js';
 import { incidentConditions } from '../graphql/filters.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
@@ -19,7 +19,7 @@ const textParam = (req: Request, name: string): string | undefined => {
 };
 
 /**
- * `GET /export/json`: the same export as `cig export`, streamed, filtered by query parameters named
+ * `GET /export/json` and `GET /export/graphml`: the same exports as `cig export`, streamed, filtered by query parameters named
  * as in IncidentFilter (lists comma-separated): `?from=2022-01-01&sectorIds=energy,health`. Reads
  * are authorised as for GraphQL; a bad filter is a 400 naming the parameter.
  */
@@ -31,7 +31,12 @@ export function exportRoutes(
   log: Logger,
 ): Router {
   const router = Router();
-  router.get('/json', async (req, res) => {
+  router.get('/:format', async (req, res, next) => {
+    const format = req.params.format;
+    if (!isExportFormat(format)) {
+      next();
+      return;
+    }
     let filter;
     try {
       const viewer = await authenticate({
@@ -53,17 +58,19 @@ export function exportRoutes(
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       const http = error.extensions.http as { status?: number } | undefined;
-      res
-        .status(http?.status ?? 400)
-        .json({
-          errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
-        });
+      res.status(http?.status ?? 400).json({
+        errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
+      });
       return;
     }
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="cyber-incident-graph.json"');
+    const exporter = exporters[format];
+    res.setHeader('content-type', exporter.contentType);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="cyber-incident-graph.${exporter.extension}"`,
+    );
     try {
-      await writeNativeExport(database.executor(req.id as string), filter, res);
+      await exporter.write(database.executor(req.id as string), filter, taxonomy, res);
       res.end();
     } catch (error) {
       // Headers are gone: cutting the connection is the only way to tell the client the file is incomplete.

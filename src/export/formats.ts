@@ -1,0 +1,37 @@
+import type { Writable } from 'node:stream';
+import type { Executor } from '../db/database.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { writeGraphmlExport } from './graphml-export.js';
+import { writeNativeExport, type ExportCounts } from './native-export.js';
+
+export const exportFormats = ['json', 'graphml'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const isExportFormat = (value: string): value is ExportFormat =>
+  (exportFormats as readonly string[]).includes(value);
+
+interface Exporter {
+  contentType: string;
+  extension: string;
+  write(
+    executor: Executor,
+    filter: IncidentConditions,
+    taxonomy: Taxonomy,
+    out: Writable,
+  ): Promise<ExportCounts>;
+}
+
+/** Every export format: what it is called on the wire and what writes it. */
+export const exporters: Record<ExportFormat, Exporter> = {
+  json: {
+    contentType: 'application/json; charset=utf-8',
+    extension: 'json',
+    write: (executor, filter, _taxonomy, out) => writeNativeExport(executor, filter, out),
+  },
+  graphml: {
+    contentType: 'application/graphml+xml; charset=utf-8',
+    extension: 'graphml',
+    write: writeGraphmlExport,
+  },
+};

@@ -1,0 +1,158 @@
+import type { Writable } from 'node:stream';
+import type { Executor } from '../db/database.js';
+import { sourceIdOf } from '../import/records.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
+import {
+  ACTOR_BATCH,
+  CAMPAIGN_BATCH,
+  incidentBatch,
+  inBatches,
+  ORGANIZATION_BATCH,
+  SOURCE_BATCH,
+} from '../repositories/export-repository.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { ExportCounts } from './native-export.js';
+import { exportScope, onlyParam } from './native-export.js';
+import { put } from './output.js';
+
+/** XML-escaped, without the control characters XML 1.0 cannot hold. */
+const escape = (text: string): string =>
+  Array.from(text)
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 || ch === '\t' || ch === '\n' || ch === '\r')
+    .join('')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** Node and edge ids are the API's global ids, so a picture can be traced back to the API. */
+const nodeXml = (type: string, key: string, label: string, extra: Record<string, string> = {}) =>
+  `    <node id="${escape(`${type}:${key}`)}"><data key="type">${type}</data><data key="label">${escape(label)}</data>${Object.entries(
+    extra,
+  )
+    .map(([k, v]) => `<data key="${k}">${escape(v)}</data>`)
+    .join('')}</node>\n`;
+
+/** Edge ids numbered per export (each export its own counter). */
+const edgeWriter = () => {
+  let sequence = 0;
+  return (type: string, source: string, target: string, weight = 1) =>
+    `    <edge id="e${(sequence += 1)}" source="${escape(source)}" target="${escape(target)}"><data key="edgeType">${type}</data><data key="weight">${weight}</data></edge>\n`;
+};
+
+const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="type" for="node" attr.name="type" attr.type="string"/>
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="date" for="node" attr.name="date" attr.type="string"/>
+  <key id="edgeType" for="edge" attr.name="type" attr.type="string"/>
+  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="cyber-incident-graph" edgedefault="directed">
+`;
+
+/**
+ * The graph (or the filtered part, as in the JSON export) as GraphML for Gephi and Cytoscape
+ * desktop: node `type` and `label`, incident `date`, edge `type` and `weight` (a claim's confidence
+ * ÷ 100, 1 otherwise). Two streamed passes, nodes then edges, since some readers want every node
+ * declared before an edge names it; only the sectors and countries referred to are kept in memory.
+ */
+export async function writeGraphmlExport(
+  executor: Executor,
+  filter: IncidentConditions,
+  taxonomy: Taxonomy,
+  out: Writable,
+  batch = 500,
+): Promise<ExportCounts> {
+  const edgeXml = edgeWriter();
+  const scope = await exportScope(executor, filter, batch);
+  const { query: incidents, params } = incidentBatch(filter);
+  const counts: ExportCounts = {
+    sources: 0,
+    actors: 0,
+    campaigns: 0,
+    organizations: 0,
+    incidents: 0,
+  };
+  const sectors = new Set<string>();
+  const countries = new Set<string>();
+  const exportedActor = (id: string) => scope.actors === null || scope.actors.has(id);
+  await put(out, HEADER);
+
+  for await (const i of inBatches(executor, incidents, params, batch)) {
+    counts.incidents += 1;
+    i.sectorIds.forEach((s) => sectors.add(s));
+    i.countries.forEach((c) => countries.add(c.iso2));
+    await put(
+      out,
+      nodeXml('Incident', i.key, String(i.props.title), { date: String(i.props.startDate) }),
+    );
+  }
+  for await (const a of inBatches(executor, ACTOR_BATCH, onlyParam(scope.actors), batch)) {
+    counts.actors += 1;
+    [...a.origins, ...a.sponsors].forEach((t) => countries.add(t.country));
+    a.targetSectors.forEach((t) => sectors.add(t.id));
+    a.targetCountries.forEach((t) => countries.add(t.id));
+    await put(out, nodeXml('Actor', a.key, String(a.props.name)));
+  }
+  for await (const c of inBatches(executor, CAMPAIGN_BATCH, onlyParam(scope.campaigns), batch)) {
+    counts.campaigns += 1;
+    await put(out, nodeXml('Campaign', c.key, String(c.props.name)));
+  }
+  for await (const o of inBatches(
+    executor,
+    ORGANIZATION_BATCH,
+    onlyParam(scope.organizations),
+    batch,
+  )) {
+    counts.organizations += 1;
+    o.sectorIds.forEach((s) => sectors.add(s));
+    if (o.country) countries.add(o.country);
+    await put(out, nodeXml('Organization', o.key, String(o.props.name)));
+  }
+  for await (const s of inBatches(executor, SOURCE_BATCH, onlyParam(scope.sources), batch)) {
+    counts.sources += 1;
+    await put(out, nodeXml('Source', s.key, String(s.props.title ?? s.props.url)));
+  }
+  for (const sector of taxonomy.sectors.filter((s) => sectors.has(s.id)))
+    await put(out, nodeXml('Sector', sector.id, sector.name));
+  for (const country of taxonomy.countries.filter((c) => countries.has(c.iso2)))
+    await put(out, nodeXml('Country', country.iso2, country.name));
+
+  for await (const i of inBatches(executor, incidents, params, batch)) {
+    const id = `Incident:${i.key}`;
+    for (const s of i.sectorIds) await put(out, edgeXml('TARGETED', id, `Sector:${s}`));
+    for (const c of i.countries) await put(out, edgeXml('AFFECTED', id, `Country:${c.iso2}`));
+    for (const o of i.organizationIds) await put(out, edgeXml('HIT', id, `Organization:${o}`));
+    if (i.campaignId) await put(out, edgeXml('PART_OF', id, `Campaign:${i.campaignId}`));
+    for (const url of i.sourceUrls)
+      await put(out, edgeXml('REPORTED_BY', id, `Source:${sourceIdOf(url)}`));
+    for (const claim of i.claims)
+      await put(
+        out,
+        edgeXml('ATTRIBUTED_TO', id, `Actor:${claim.actorId}`, Number(claim.confidence ?? 0) / 100),
+      );
+  }
+  for await (const a of inBatches(executor, ACTOR_BATCH, onlyParam(scope.actors), batch)) {
+    const id = `Actor:${a.key}`;
+    for (const t of a.origins)
+      await put(out, edgeXml('ORIGINATES_FROM', id, `Country:${t.country}`));
+    for (const t of a.sponsors) await put(out, edgeXml('SPONSORED_BY', id, `Country:${t.country}`));
+    for (const t of a.targetSectors) await put(out, edgeXml('TARGETS', id, `Sector:${t.id}`));
+    for (const t of a.targetCountries) await put(out, edgeXml('TARGETS', id, `Country:${t.id}`));
+    for (const f of a.affiliations.filter((x) => exportedActor(x.actorId)))
+      await put(out, edgeXml('AFFILIATED_WITH', id, `Actor:${f.actorId}`));
+  }
+  for await (const o of inBatches(
+    executor,
+    ORGANIZATION_BATCH,
+    onlyParam(scope.organizations),
+    batch,
+  )) {
+    for (const s of o.sectorIds)
+      await put(out, edgeXml('IN_SECTOR', `Organization:${o.key}`, `Sector:${s}`));
+    if (o.country)
+      await put(out, edgeXml('LOCATED_IN', `Organization:${o.key}`, `Country:${o.country}`));
+  }
+  await put(out, '  </graph>\n</graphml>\n');
+  return counts;
+}
