@@ -96,12 +96,12 @@ program
   .addOption(
     new Option(
       '--format <format>',
-      'json: the native dataset format, read back by cig import; graphml: for Gephi and Cytoscape',
+      'json: the native dataset format, read back by cig import; graphml: for Gephi and Cytoscape; csv: one file per table',
     )
       .choices(exportFormats)
       .default('json'),
   )
-  .option('--out <file>', 'write to this file (default: stdout)')
+  .option('--out <path>', 'write to this file (default: stdout); for csv, the folder to write to')
   .option('--from <date>', 'incidents whose period overlaps from this date on')
   .option('--to <date>', 'incidents whose period overlaps up to this date')
   .option('--sector <id>', 'a sector (with its sub-sectors); repeatable', collect)

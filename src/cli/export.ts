@@ -3,7 +3,13 @@ import { finished } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { IncidentFilter } from '../__generated__/resolvers-types.js';
 import type { Config } from '../config.js';
+import type { Executor } from '../db/database.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { openDatabase } from '../db/open-database.js';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { csvContext, csvTableNames, writeCsvTable } from '../export/csv-export.js';
 import { exporters, type ExportFormat } from '../export/formats.js';
 import { incidentConditions } from '../graphql/filters.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
@@ -39,7 +45,21 @@ export async function exportCommand(
 ): Promise<number> {
   const taxonomy = loadTaxonomy();
   const filter = incidentConditions(filterOf(options), taxonomy, 'filter');
+  if (options.format === 'csv' && !options.out)
+    throw new Error('--format csv writes one file per table: give the folder with --out <dir>');
   const opened = await openDatabase(config, log, { migrate: false });
+  if (options.format === 'csv') {
+    try {
+      return await exportCsv(
+        opened.database.executor('export'),
+        filter,
+        taxonomy,
+        options.out ?? '',
+      );
+    } finally {
+      await opened.close();
+    }
+  }
   const out = options.out ? createWriteStream(options.out) : process.stdout;
   try {
     const counts = await exporters[options.format].write(
@@ -61,4 +81,24 @@ export async function exportCommand(
   } finally {
     await opened.close();
   }
+}
+
+/** CSV: every table to its own file in the folder. */
+async function exportCsv(
+  executor: Executor,
+  filter: IncidentConditions,
+  taxonomy: Taxonomy,
+  folder: string,
+): Promise<number> {
+  await mkdir(folder, { recursive: true });
+  const context = await csvContext(executor, filter, taxonomy);
+  for (const table of csvTableNames) {
+    const file = path.join(folder, `${table}.csv`);
+    const out = createWriteStream(file);
+    const rows = await writeCsvTable(context, table, out);
+    out.end();
+    await finished(out);
+    process.stderr.write(`${rows} rows to ${file}\n`);
+  }
+  return 0;
 }

@@ -5,11 +5,14 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { writeGraphmlExport } from './graphml-export.js';
 import { writeNativeExport, type ExportCounts } from './native-export.js';
 
-export const exportFormats = ['json', 'graphml'] as const;
+/** Formats written as one stream; CSV is one file per table (see csv-export.ts). */
+export const streamFormats = ['json', 'graphml'] as const;
+export type StreamFormat = (typeof streamFormats)[number];
+export const exportFormats = [...streamFormats, 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export const isExportFormat = (value: string): value is ExportFormat =>
-  (exportFormats as readonly string[]).includes(value);
+export const isStreamFormat = (value: string): value is StreamFormat =>
+  (streamFormats as readonly string[]).includes(value);
 
 interface Exporter {
   contentType: string;
@@ -23,7 +26,7 @@ interface Exporter {
 }
 
 /** Every export format: what it is called on the wire and what writes it. */
-export const exporters: Record<ExportFormat, Exporter> = {
+export const exporters: Record<StreamFormat, Exporter> = {
   json: {
     contentType: 'application/json; charset=utf-8',
     extension: 'json',

@@ -1,11 +1,12 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticator.js';
 import { requireRole } from '../auth/authorize.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { exporters, isExportFormat } from '../export/formats.js';
+import { csvContext, csvTableNames, writeCsvTable } from '../export/csv-export.js';
+import { exporters, isStreamFormat } from '../export/formats.js';
 import { incidentConditions } from '../graphql/filters.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
@@ -19,7 +20,8 @@ const textParam = (req: Request, name: string): string | undefined => {
 };
 
 /**
- * `GET /export/json` and `GET /export/graphml`: the same exports as `cig export`, streamed, filtered by query parameters named
+ * `GET /export/json`, `GET /export/graphml` and `GET /export/csv/{table}`: the same exports as
+ * `cig export`, streamed, filtered by query parameters named
  * as in IncidentFilter (lists comma-separated): `?from=2022-01-01&sectorIds=energy,health`. Reads
  * are authorised as for GraphQL; a bad filter is a 400 naming the parameter.
  */
@@ -31,20 +33,15 @@ export function exportRoutes(
   log: Logger,
 ): Router {
   const router = Router();
-  router.get('/:format', async (req, res, next) => {
-    const format = req.params.format;
-    if (!isExportFormat(format)) {
-      next();
-      return;
-    }
-    let filter;
+  /** The request's filter, once its caller may read; or the error response, sent. */
+  const authorisedFilter = async (req: Request, res: Response) => {
     try {
       const viewer = await authenticate({
         authorization: req.get('authorization'),
         apiKey: req.get('x-api-key'),
       });
       if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Exporting');
-      filter = incidentConditions(
+      return incidentConditions(
         {
           from: textParam(req, 'from') ?? null,
           to: textParam(req, 'to') ?? null,
@@ -61,22 +58,67 @@ export function exportRoutes(
       res.status(http?.status ?? 400).json({
         errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
       });
-      return;
+      return undefined;
     }
-    const exporter = exporters[format];
-    res.setHeader('content-type', exporter.contentType);
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename="cyber-incident-graph.${exporter.extension}"`,
-    );
+  };
+  /** Streams a download; once headers are gone, cutting the connection is the only way to say it is incomplete. */
+  const stream = async (
+    req: Request,
+    res: Response,
+    contentType: string,
+    filename: string,
+    write: () => Promise<unknown>,
+  ) => {
+    res.setHeader('content-type', contentType);
+    res.setHeader('content-disposition', `attachment; filename="${filename}"`);
     try {
-      await exporter.write(database.executor(req.id as string), filter, taxonomy, res);
+      await write();
       res.end();
     } catch (error) {
-      // Headers are gone: cutting the connection is the only way to tell the client the file is incomplete.
       log.error({ err: error, requestId: req.id }, 'export failed midway');
       res.destroy();
     }
+  };
+
+  router.get('/csv/:table', async (req, res, next) => {
+    const table = req.params.table;
+    if (!csvTableNames.includes(table)) {
+      res.status(404).json({
+        errors: [
+          {
+            message: `No CSV table "${table}"; the tables are ${csvTableNames.join(', ')}.`,
+            extensions: { code: 'NOT_FOUND' },
+          },
+        ],
+      });
+      return;
+    }
+    const filter = await authorisedFilter(req, res);
+    if (!filter) return;
+    const context = await csvContext(database.executor(req.id as string), filter, taxonomy).catch(
+      (error: unknown) => {
+        next(error);
+        return undefined;
+      },
+    );
+    if (!context) return;
+    await stream(req, res, 'text/csv; charset=utf-8', `${table}.csv`, () =>
+      writeCsvTable(context, table, res),
+    );
+  });
+
+  router.get('/:format', async (req, res, next) => {
+    const format = req.params.format;
+    if (!isStreamFormat(format)) {
+      next();
+      return;
+    }
+    const filter = await authorisedFilter(req, res);
+    if (!filter) return;
+    const exporter = exporters[format];
+    await stream(req, res, exporter.contentType, `cyber-incident-graph.${exporter.extension}`, () =>
+      exporter.write(database.executor(req.id as string), filter, taxonomy, res),
+    );
   });
   return router;
 }

@@ -10,9 +10,16 @@ export interface StoredIncident {
   sectorIds: string[];
   countries: { iso2: string; primary: boolean }[];
   organizationIds: string[];
+  /** Names of the organizations, aligned with organizationIds. */
+  organizationNames: string[];
   campaignId: string | null;
+  campaignName: string | null;
   sourceUrls: string[];
-  claims: (Record<string, unknown> & { actorId: string; sourceUrls: string[] })[];
+  claims: (Record<string, unknown> & {
+    actorId: string;
+    actorName: string;
+    sourceUrls: string[];
+  })[];
 }
 
 export interface StoredStateTie {
@@ -25,7 +32,7 @@ export interface StoredActor {
   props: Record<string, unknown>;
   origins: StoredStateTie[];
   sponsors: StoredStateTie[];
-  affiliations: { actorId: string; kind: string }[];
+  affiliations: { actorId: string; actorName: string; kind: string }[];
   targetSectors: { id: string; confidence: number | null; sourceUrls: string[] }[];
   targetCountries: { id: string; confidence: number | null; sourceUrls: string[] }[];
 }
@@ -51,10 +58,12 @@ export function incidentBatch(filter: IncidentConditions) {
        COLLECT { MATCH (i)-[:TARGETED]->(s:Sector) RETURN s.id ORDER BY s.id } AS sectorIds,
        COLLECT { MATCH (i)-[r:AFFECTED]->(c:Country) RETURN {iso2: c.iso2, primary: coalesce(r.primary, false)} ORDER BY c.iso2 } AS countries,
        COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN o.id ORDER BY o.id } AS organizationIds,
+       COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN o.name ORDER BY o.id } AS organizationNames,
        COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN k.id }[0] AS campaignId,
+       COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN k.name }[0] AS campaignName,
        COLLECT { MATCH (i)-[:REPORTED_BY]->(s:Source) RETURN s.url ORDER BY s.url } AS sourceUrls,
        COLLECT { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
-                 RETURN r {.*, actorId: a.id, sourceUrls: ${urls('r.sourceIds')}} ORDER BY a.id, r.claimedBy } AS claims`,
+                 RETURN r {.*, actorId: a.id, actorName: a.name, sourceUrls: ${urls('r.sourceIds')}} ORDER BY a.id, r.claimedBy } AS claims`,
   );
   return { query, params };
 }
@@ -92,7 +101,7 @@ export const ACTOR_BATCH = entityBatch<StoredActor>(
   'actors',
   'Actor',
   `, ${tie('ORIGINATES_FROM')} AS origins, ${tie('SPONSORED_BY')} AS sponsors,
-     COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN {actorId: b.id, kind: r.kind} ORDER BY b.id } AS affiliations,
+     COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN {actorId: b.id, actorName: b.name, kind: r.kind} ORDER BY b.id } AS affiliations,
      COLLECT { MATCH (n)-[r:TARGETS]->(s:Sector)
                RETURN {id: s.id, confidence: r.confidence, sourceUrls: ${urls('r.sourceIds')}} ORDER BY s.id } AS targetSectors,
      COLLECT { MATCH (n)-[r:TARGETS]->(c:Country)
