@@ -1,3 +1,4 @@
+import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
 import { sourceIdOf } from '../import/records.js';
 import { ENTITY_FOR_EDIT } from '../repositories/entity-write-repository.js';
@@ -36,6 +37,7 @@ export async function changeIncidentLinks(
   links: IncidentLinks,
   mode: 'link' | 'unlink',
 ): Promise<IncidentRow> {
+  requireRole(context.viewer, 'editor', `${mode}Incident`);
   const [current] = await context.executor.read(ENTITY_FOR_EDIT.Incident, { id: key });
   if (!current) throw notFound('Incident', key, 'id');
   const stored = current.links as unknown as StoredLinks;
