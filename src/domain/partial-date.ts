@@ -50,3 +50,13 @@ export function formatPartialDate(first: string, precision: DatePrecision): stri
   if (precision === 'MONTH') return first.slice(0, 7);
   return first.slice(0, 10);
 }
+
+/**
+ * A stored date and its stored precision (node properties, so not typed) written back at that
+ * precision; undefined when either is absent.
+ */
+export function storedPartialDate(date: unknown, precision: unknown): string | undefined {
+  return typeof date === 'string' && typeof precision === 'string'
+    ? formatPartialDate(date, precision as DatePrecision)
+    : undefined;
+}

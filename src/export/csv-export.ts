@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Executor } from '../db/database.js';
-import { formatPartialDate } from '../domain/partial-date.js';
-import type { DatePrecision } from '../domain/vocabulary.js';
+import { storedPartialDate } from '../domain/partial-date.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
 import {
@@ -15,6 +14,7 @@ import {
   type StoredActor,
   type StoredIncident,
   type StoredOrganization,
+  type StoredStateTie,
 } from '../repositories/export-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { exportScope, onlyParam, type Scope } from './native-export.js';
@@ -32,10 +32,6 @@ interface Context {
 }
 
 const list = (value: unknown): string => (Array.isArray(value) ? value.join('; ') : '');
-const partial = (date: unknown, precision: unknown): string =>
-  typeof date === 'string' && typeof precision === 'string'
-    ? formatPartialDate(date, precision as DatePrecision)
-    : '';
 const cell = (value: unknown): Cell =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
     ? value
@@ -58,6 +54,22 @@ async function* eachOrganization(ctx: Context, rows: (o: StoredOrganization) => 
   ))
     yield* rows(o);
 }
+
+/** An actor's claims of one tie to states (origins or sponsors), one row each. */
+const stateTies = (ties: (a: StoredActor) => StoredStateTie[]) => ({
+  columns: ['actor_id', 'actor_name', 'country_code', 'country_name', 'confidence', 'source_urls'],
+  rows: (ctx: Context) =>
+    eachActor(ctx, (a) =>
+      ties(a).map((t) => [
+        cell(a.props.id),
+        cell(a.props.name),
+        t.country,
+        ctx.countryName(t.country),
+        t.confidence,
+        list(t.sourceUrls),
+      ]),
+    ),
+});
 
 /**
  * One CSV file per entity and per relationship, each relationship with the names of both ends so
@@ -86,8 +98,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
         [
           i.props.id,
           i.props.title,
-          partial(i.props.startDate, i.props.datePrecision),
-          partial(i.props.endDate, i.props.endPrecision ?? i.props.datePrecision),
+          storedPartialDate(i.props.startDate, i.props.datePrecision),
+          storedPartialDate(i.props.endDate, i.props.endPrecision ?? i.props.datePrecision),
           list(i.props.attackTypes),
           i.props.objective,
           i.campaignId,
@@ -200,48 +212,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
         ].map(cell),
       ]),
   },
-  actor_origins: {
-    columns: [
-      'actor_id',
-      'actor_name',
-      'country_code',
-      'country_name',
-      'confidence',
-      'source_urls',
-    ],
-    rows: (ctx) =>
-      eachActor(ctx, (a) =>
-        a.origins.map((t) => [
-          cell(a.props.id),
-          cell(a.props.name),
-          t.country,
-          ctx.countryName(t.country),
-          t.confidence,
-          list(t.sourceUrls),
-        ]),
-      ),
-  },
-  actor_sponsors: {
-    columns: [
-      'actor_id',
-      'actor_name',
-      'country_code',
-      'country_name',
-      'confidence',
-      'source_urls',
-    ],
-    rows: (ctx) =>
-      eachActor(ctx, (a) =>
-        a.sponsors.map((t) => [
-          cell(a.props.id),
-          cell(a.props.name),
-          t.country,
-          ctx.countryName(t.country),
-          t.confidence,
-          list(t.sourceUrls),
-        ]),
-      ),
-  },
+  actor_origins: stateTies((a) => a.origins),
+  actor_sponsors: stateTies((a) => a.sponsors),
   actor_affiliations: {
     columns: ['actor_id', 'actor_name', 'kind', 'other_actor_id', 'other_actor_name'],
     rows: (ctx) =>
@@ -299,8 +271,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
         yield [
           c.props.id,
           c.props.name,
-          partial(c.props.startDate, c.props.startPrecision),
-          partial(c.props.endDate, c.props.endPrecision),
+          storedPartialDate(c.props.startDate, c.props.startPrecision),
+          storedPartialDate(c.props.endDate, c.props.endPrecision),
           c.props.description,
         ].map(cell);
     },

@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
 import { put } from './output.js';
 import type { Executor } from '../db/database.js';
-import { formatPartialDate } from '../domain/partial-date.js';
-import type { DatePrecision } from '../domain/vocabulary.js';
+import { storedPartialDate } from '../domain/partial-date.js';
 import { DATASET_FORMAT } from '../import/native/format.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
@@ -35,11 +34,6 @@ const known = (value: Record<string, unknown>): Record<string, unknown> =>
     ),
   );
 
-const partial = (date: unknown, precision: unknown): string | undefined =>
-  typeof date === 'string' && typeof precision === 'string'
-    ? formatPartialDate(date, precision as DatePrecision)
-    : undefined;
-
 /** A claim on a state; the native format wants a confidence, and none stated is STIX's "none", 0. */
 const stateClaim = (tie: StoredStateTie) => ({
   country: tie.country,
@@ -53,8 +47,8 @@ export function nativeIncident(i: StoredIncident): Record<string, unknown> {
     id: p.id,
     title: p.title,
     description: p.description,
-    startDate: partial(p.startDate, p.datePrecision),
-    endDate: partial(p.endDate, p.endPrecision),
+    startDate: storedPartialDate(p.startDate, p.datePrecision),
+    endDate: storedPartialDate(p.endDate, p.endPrecision),
     attackTypes: p.attackTypes ?? [],
     objective: p.objective,
     impact: known({
@@ -123,8 +117,8 @@ const nativeCampaign = (props: Record<string, unknown>) =>
     id: props.id,
     name: props.name,
     description: props.description,
-    startDate: partial(props.startDate, props.startPrecision),
-    endDate: partial(props.endDate, props.endPrecision),
+    startDate: storedPartialDate(props.startDate, props.startPrecision),
+    endDate: storedPartialDate(props.endDate, props.endPrecision),
   });
 
 const nativeOrganization = (o: StoredOrganization) =>

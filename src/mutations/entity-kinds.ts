@@ -1,6 +1,5 @@
 import type { Executor } from '../db/database.js';
-import { formatPartialDate } from '../domain/partial-date.js';
-import type { DatePrecision } from '../domain/vocabulary.js';
+import { storedPartialDate } from '../domain/partial-date.js';
 import type {
   ActorRecord,
   CampaignRecord,
@@ -58,10 +57,6 @@ export interface EntityKind<Native extends object, Stored, Row> {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
 const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
-const partial = (date: unknown, precision: unknown): string | undefined =>
-  typeof date === 'string' && typeof precision === 'string'
-    ? formatPartialDate(date, precision as DatePrecision)
-    : undefined;
 /** Drops absent values, so the native schema sees them as left out. */
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -108,8 +103,8 @@ export const campaignKind: EntityKind<Record<string, unknown>, CampaignRecord, C
       id: p.id,
       name: p.name,
       description: p.description,
-      startDate: partial(p.startDate, p.startPrecision),
-      endDate: partial(p.endDate, p.endPrecision),
+      startDate: storedPartialDate(p.startDate, p.startPrecision),
+      endDate: storedPartialDate(p.endDate, p.endPrecision),
     }),
   toStored: (r) => ({ props: { ...r }, links: {} }),
   fixed: ['id'],
@@ -188,8 +183,8 @@ export const incidentKind: EntityKind<Record<string, unknown>, IncidentRecord, I
       id: p.id,
       title: p.title,
       description: p.description,
-      startDate: partial(p.startDate, p.datePrecision),
-      endDate: partial(p.endDate, p.endPrecision),
+      startDate: storedPartialDate(p.startDate, p.datePrecision),
+      endDate: storedPartialDate(p.endDate, p.endPrecision),
       attackTypes: list(p.attackTypes),
       objective: p.objective,
       impact: defined({
