@@ -36,6 +36,11 @@ export function appError(
   });
 }
 
+/** What an argument names does not exist: NOT_FOUND naming the argument and the id. */
+export function notFound(type: string, key: string, argument: string): GraphQLError {
+  return appError(ErrorCode.NOT_FOUND, `No ${type} has the id "${key}".`, { argument });
+}
+
 /** Codes Apollo Server itself produces for malformed requests; they are safe to show. */
 const apolloRequestCodes = new Set([
   'GRAPHQL_PARSE_FAILED',

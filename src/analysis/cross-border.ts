@@ -8,6 +8,8 @@ import {
 } from '../repositories/incident-filter.js';
 import {
   countsVictimology,
+  reportedLinkConditions,
+  shownByBasis,
   victimologyMatch,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
@@ -59,15 +61,9 @@ function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, know
   MATCH (a)-[t:TARGETS]->(c:Country)
   ${whereClause(['NOT EXISTS { (a)-[:ORIGINATES_FROM]->(c) }', ...reported.country])}
   RETURN a, s, c AS v, 0 AS n, null AS firstDate, null AS lastDate`;
-  const confidence =
-    typeof filter.minConfidence === 'number'
-      ? 'AND coalesce(t.confidence, 0) >= $f_minConfidence'
-      : '';
-  const shown = {
-    INCIDENTS: 'n > 0',
-    REPORTED_VICTIMOLOGY: 'reported',
-    BOTH: 'n > 0 OR reported',
-  }[basis];
+  const confidence = reportedLinkConditions(filter, params, 't')
+    .map((c) => `AND ${c}`)
+    .join(' ');
   const text = `CALL () {
   ${fromIncidents}
   ${countsVictimology(basis) ? `UNION ALL\n  ${fromVictimology}` : ''}
@@ -76,7 +72,7 @@ WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDat
 WITH a, s, v, n, firstDate, lastDate,
      EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE ${coversSector('rs', 's')} ${confidence} }
        AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true ${confidence} } AS reported
-WHERE ${shown}`;
+WHERE ${shownByBasis(basis)}`;
   return { text, params };
 }
 

@@ -8,6 +8,8 @@ import {
 } from '../repositories/incident-filter.js';
 import {
   countsVictimology,
+  reportedLinkConditions,
+  shownByBasis,
   victimologyMatch,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
@@ -31,16 +33,12 @@ export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
   const { match, where, params } = incidentMatch(filter);
   const claims = claimConditions(filter, undefined, params);
   const reported = victimologyMatch(filter, params);
-  const confidence =
-    typeof filter.minConfidence === 'number'
-      ? 'AND coalesce(t.confidence, 0) >= $f_minConfidence'
-      : '';
+  const confidence = reportedLinkConditions(filter, params, 't')
+    .map((c) => `AND ${c}`)
+    .join(' ');
   const fromVictimology = `UNION ALL
   MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
   RETURN DISTINCT a, ${topLevelSector('s')} AS top, 0 AS n, 0 AS crossBorder`;
-  const shown = { INCIDENTS: 'n > 0', REPORTED_VICTIMOLOGY: 'reported', BOTH: 'n > 0 OR reported' }[
-    basis
-  ];
   const text = `CALL () {
   ${match}
   ${whereClause(where)}
@@ -57,7 +55,7 @@ export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
 WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
 WITH a, top, n, crossBorder,
      EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE ${coversSector('top', 'rs')} ${confidence} } AS reported
-WHERE ${shown}
+WHERE ${shownByBasis(basis)}
 RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported`;
   return { text, params };
 }

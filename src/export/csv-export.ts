@@ -17,7 +17,7 @@ import {
   type StoredStateTie,
 } from '../repositories/export-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { exportScope, onlyParam, type Scope } from './native-export.js';
+import { exportScope, onlyParam, type Scope } from './scope.js';
 import { put } from './output.js';
 
 type Cell = string | number | boolean | null | undefined;

@@ -12,7 +12,7 @@ import {
 } from '../repositories/export-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { ExportCounts } from './native-export.js';
-import { exportScope, onlyParam } from './native-export.js';
+import { exportScope, onlyParam } from './scope.js';
 import { put } from './output.js';
 
 /** XML-escaped, without the control characters XML 1.0 cannot hold. */

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
-import { appError, ErrorCode } from '../errors.js';
+import { ErrorCode, appError, notFound } from '../errors.js';
 import { keyFor } from '../graphql/global-id.js';
 import { attributionSchema } from '../import/native/format.js';
 import {
   ADD_CLAIM,
   CLAIM_FOR_EDIT,
-  CLAIM_TARGETS,
   UPDATE_CLAIM,
 } from '../repositories/attribution-write-repository.js';
 import { changeParams } from '../repositories/change-repository.js';
+import { findReferences } from '../repositories/reference-repository.js';
 import type { AttributionRow } from '../repositories/rows.js';
-import { invalid, validated } from './validation.js';
-import { changedMeanwhile, conflictUnlessVersion, notFound, versionOf } from './versions.js';
+import { invalid, missingReferences, validated } from './validation.js';
+import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
 /** A claim's own values, validated as the native dataset format validates them. */
 const claimFields = attributionSchema.pick({
@@ -54,16 +54,15 @@ async function checkTargets(
   actorId: string,
   sources: string[],
 ): Promise<void> {
-  const [found] = await executor.read(CLAIM_TARGETS, { incidentId, actorId, sourceIds: sources });
-  if (!found?.incident) throw notFound('Incident', incidentId, 'incidentId');
-  if (!found.actor) throw notFound('Actor', actorId, 'actorId');
-  if (found.missingSources.length > 0)
-    throw invalid(
-      found.missingSources.map((id) => ({
-        field: 'sourceIds',
-        reason: `no Source has the id "${id}"`,
-      })),
-    );
+  const found = await findReferences(executor, {
+    incidents: [incidentId],
+    actors: [actorId],
+    sources,
+  });
+  if (!found.has('incidents', incidentId)) throw notFound('Incident', incidentId, 'incidentId');
+  if (!found.has('actors', actorId)) throw notFound('Actor', actorId, 'actorId');
+  const problems = missingReferences(found, 'sources', sources, () => 'sourceIds');
+  if (problems.length > 0) throw invalid(problems);
 }
 
 export async function addAttribution(

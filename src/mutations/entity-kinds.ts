@@ -8,7 +8,8 @@ import type {
   SourceRecord,
 } from '../import/records.js';
 import { slugify } from '../import/slug.js';
-import { REFERENCES } from '../repositories/entity-write-repository.js';
+import { keyFor } from '../graphql/global-id.js';
+import { findReferences } from '../repositories/reference-repository.js';
 import type {
   EditableLabel,
   EntityLinks,
@@ -21,7 +22,7 @@ import type {
   OrganizationRow,
   SourceRow,
 } from '../repositories/rows.js';
-import type { FieldProblem } from './validation.js';
+import { missingReferences, type FieldProblem } from './validation.js';
 
 /**
  * How each editable entity maps between the API's input, the native dataset format (which
@@ -232,38 +233,29 @@ export const incidentKind: EntityKind<Record<string, unknown>, IncidentRecord, I
   fixed: ['id'],
   inUse: (n) => `${n} hypotheses are about it: a researcher's work is not deleted with it`,
   references: async (executor, input, argument) => {
-    const sourceIds = input.sourceIds === undefined ? undefined : list(input.sourceIds);
+    const sourceIds =
+      input.sourceIds === undefined
+        ? undefined
+        : list(input.sourceIds).map((id) => keyFor('Source', id, `${argument}.sourceIds`));
     const organizationIds = list(input.organizationIds);
     const campaignIds = typeof input.campaignId === 'string' ? [input.campaignId] : [];
-    const [found] = await executor.read(REFERENCES, {
-      sourceIds: (sourceIds ?? []).map((id) => id.replace(/^Source:/, '')),
-      organizationIds,
-      campaignIds,
+    const found = await findReferences(executor, {
+      sources: sourceIds ?? [],
+      organizations: organizationIds,
+      campaigns: campaignIds,
     });
-    const problems: FieldProblem[] = [];
-    const urls = (sourceIds ?? []).map((id, i) => {
-      const source = found?.sources.find((s) => s.id === id.replace(/^Source:/, ''));
-      if (!source)
-        problems.push({
-          field: `${argument}.sourceIds.${i}`,
-          reason: `no Source has the id "${id}"`,
-        });
-      // A stand-in keeps the rest of the validation from reporting the same source again.
-      return source?.url ?? 'https://missing.invalid/';
-    });
-    organizationIds.forEach((id, i) => {
-      if (!found?.organizations.includes(id))
-        problems.push({
-          field: `${argument}.organizationIds.${i}`,
-          reason: `no Organization has the id "${id}"`,
-        });
-    });
-    for (const id of campaignIds)
-      if (!found?.campaigns.includes(id))
-        problems.push({
-          field: `${argument}.campaignId`,
-          reason: `no Campaign has the id "${id}"`,
-        });
-    return { input: sourceIds === undefined ? input : { ...input, sourceIds: urls }, problems };
+    const problems = [
+      ...missingReferences(found, 'sources', sourceIds ?? [], (i) => `${argument}.sourceIds.${i}`),
+      ...missingReferences(
+        found,
+        'organizations',
+        organizationIds,
+        (i) => `${argument}.organizationIds.${i}`,
+      ),
+      ...missingReferences(found, 'campaigns', campaignIds, () => `${argument}.campaignId`),
+    ];
+    // A stand-in keeps the rest of the validation from reporting a missing source again.
+    const urls = sourceIds?.map((id) => found.sourceUrl(id) ?? 'https://missing.invalid/');
+    return { input: urls === undefined ? input : { ...input, sourceIds: urls }, problems };
   },
 };

@@ -1,6 +1,6 @@
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
-import { appError, ErrorCode } from '../errors.js';
+import { ErrorCode, appError, notFound } from '../errors.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { changeParams } from '../repositories/change-repository.js';
 import {
@@ -13,7 +13,7 @@ import {
 import type { EntityKind } from './entity-kinds.js';
 import { nativeRecord } from './native-record.js';
 import { invalid } from './validation.js';
-import { changedMeanwhile, conflictUnlessVersion, notFound, versionOf } from './versions.js';
+import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
 type Kind = EntityKind<Record<string, unknown>, never, unknown>;
 

@@ -3,20 +3,19 @@ import { z } from 'zod';
 import { suggestAttributions } from '../analysis/attribution.js';
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
-import { appError, ErrorCode } from '../errors.js';
+import { ErrorCode, appError, notFound } from '../errors.js';
 import { keyFor } from '../graphql/global-id.js';
-import { CLAIM_TARGETS } from '../repositories/attribution-write-repository.js';
 import { changeParams } from '../repositories/change-repository.js';
+import { findReferences } from '../repositories/reference-repository.js';
 import {
   CREATE_HYPOTHESIS,
-  EVIDENCE_TARGETS,
   HYPOTHESIS,
   PROMOTE_HYPOTHESIS,
   UPDATE_HYPOTHESIS,
   type HypothesisRow,
 } from '../repositories/hypothesis-repository.js';
-import { invalid, validated, type FieldProblem } from './validation.js';
-import { changedMeanwhile, conflictUnlessVersion, notFound } from './versions.js';
+import { invalid, missingReferences, validated } from './validation.js';
+import { changedMeanwhile, conflictUnlessVersion } from './versions.js';
 
 const fields = z.strictObject({
   rationale: z.string().trim().min(1).max(10_000),
@@ -43,13 +42,13 @@ export async function createHypothesis(
     { rationale: input.rationale, confidence: input.confidence, status: input.status ?? 'OPEN' },
     'input',
   );
-  const [found] = await context.executor.read(CLAIM_TARGETS, {
-    incidentId,
-    actorId,
-    sourceIds: [],
+  const found = await findReferences(context.executor, {
+    incidents: [incidentId],
+    actors: [actorId],
   });
-  if (!found?.incident) throw notFound('Incident', incidentId, 'input.incidentId');
-  if (!found.actor) throw notFound('Actor', actorId, 'input.actorId');
+  if (!found.has('incidents', incidentId))
+    throw notFound('Incident', incidentId, 'input.incidentId');
+  if (!found.has('actors', actorId)) throw notFound('Actor', actorId, 'input.actorId');
   const id = `hyp-${randomUUID()}`;
   const [row] = await context.executor.write(CREATE_HYPOTHESIS, {
     id,
@@ -127,18 +126,13 @@ export async function attachEvidence(
   requireRole(context.viewer, 'editor', 'attachEvidence');
   const incidentIds = (given.incidentIds ?? []).map((i) => keyFor('Incident', i, 'incidentIds'));
   const sourceIds = (given.sourceIds ?? []).map((s) => keyFor('Source', s, 'sourceIds'));
-  const [found] = await context.executor.read(EVIDENCE_TARGETS, { incidentIds, sourceIds });
-  const problems: FieldProblem[] = [
-    ...incidentIds.flatMap((i, n) =>
-      found?.incidents.includes(i)
-        ? []
-        : [{ field: `incidentIds.${n}`, reason: `no Incident has the id "${i}"` }],
-    ),
-    ...sourceIds.flatMap((s, n) =>
-      found?.sources.includes(s)
-        ? []
-        : [{ field: `sourceIds.${n}`, reason: `no Source has the id "${s}"` }],
-    ),
+  const found = await findReferences(context.executor, {
+    incidents: incidentIds,
+    sources: sourceIds,
+  });
+  const problems = [
+    ...missingReferences(found, 'incidents', incidentIds, (n) => `incidentIds.${n}`),
+    ...missingReferences(found, 'sources', sourceIds, (n) => `sourceIds.${n}`),
   ];
   if (problems.length > 0) throw invalid(problems);
   const before = await current(context, id, version);
@@ -179,15 +173,9 @@ export async function promoteHypothesis(
         reason: 'a published claim cites sources: give sourceIds or attach source evidence first',
       },
     ]);
-  const [found] = await context.executor.read(EVIDENCE_TARGETS, {
-    incidentIds: [],
-    sourceIds: sources,
-  });
-  const missing = sources.filter((s) => !found?.sources.includes(s));
-  if (missing.length > 0)
-    throw invalid(
-      missing.map((s) => ({ field: 'sourceIds', reason: `no Source has the id "${s}"` })),
-    );
+  const found = await findReferences(context.executor, { sources });
+  const missing = missingReferences(found, 'sources', sources, () => 'sourceIds');
+  if (missing.length > 0) throw invalid(missing);
   const props = {
     id: `claim-${randomUUID()}`,
     confidence: before.confidence,

@@ -1,11 +1,12 @@
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
+import { notFound } from '../errors.js';
+import { keyFor, type NodeType } from '../graphql/global-id.js';
 import { sourceIdOf } from '../import/records.js';
 import { ENTITY_FOR_EDIT } from '../repositories/entity-write-repository.js';
 import type { IncidentRow } from '../repositories/rows.js';
 import { incidentKind } from './entity-kinds.js';
 import { updateEntity } from './entity-mutations.js';
-import { notFound } from './versions.js';
 
 export interface IncidentLinks {
   sectorIds?: readonly string[] | null;
@@ -23,8 +24,6 @@ interface StoredLinks {
   sourceUrls: string[];
 }
 
-const bare = (id: string) => id.replace(/^[A-Za-z]+:/, '');
-
 /**
  * Links or unlinks an incident's sectors, countries, organizations, sources and campaign: the
  * incident's links after the change go through the same validation, version check and audit as
@@ -41,17 +40,29 @@ export async function changeIncidentLinks(
   const [current] = await context.executor.read(ENTITY_FOR_EDIT.Incident, { id: key });
   if (!current) throw notFound('Incident', key, 'id');
   const stored = current.links as unknown as StoredLinks;
-  const change = (have: string[], given: readonly string[]) => {
-    const ids = given.map(bare);
+  const change = (have: string[], given: readonly string[], type: NodeType, field: string) => {
+    const ids = given.map((id) => keyFor(type, id, `links.${field}`));
     return mode === 'link'
       ? [...new Set([...have, ...ids])]
       : have.filter((id) => !ids.includes(id));
   };
   const patch: Record<string, unknown> = {};
-  if (links.sectorIds) patch.sectorIds = change(stored.sectorIds, links.sectorIds);
+  if (links.sectorIds)
+    patch.sectorIds = change(stored.sectorIds, links.sectorIds, 'Sector', 'sectorIds');
   if (links.organizationIds)
-    patch.organizationIds = change(stored.organizationIds, links.organizationIds);
-  if (links.sourceIds) patch.sourceIds = change(stored.sourceUrls.map(sourceIdOf), links.sourceIds);
+    patch.organizationIds = change(
+      stored.organizationIds,
+      links.organizationIds,
+      'Organization',
+      'organizationIds',
+    );
+  if (links.sourceIds)
+    patch.sourceIds = change(
+      stored.sourceUrls.map(sourceIdOf),
+      links.sourceIds,
+      'Source',
+      'sourceIds',
+    );
   if (links.countries) {
     const given = new Map(links.countries.map((c) => [c.code, c.primary ?? false]));
     const kept = stored.countries
@@ -63,7 +74,7 @@ export async function changeIncidentLinks(
         : kept;
   }
   if (links.campaignId != null) {
-    const campaign = bare(links.campaignId);
+    const campaign = keyFor('Campaign', links.campaignId, 'links.campaignId');
     if (mode === 'link') patch.campaignId = campaign;
     else if (stored.campaignId === campaign) patch.campaignId = null;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
-import { appError, ErrorCode } from '../errors.js';
+import { ErrorCode, appError, notFound } from '../errors.js';
 import {
   MERGE_ACTORS,
   MERGE_CHANGE,
@@ -11,7 +11,7 @@ import {
 } from '../repositories/merge-repository.js';
 import { changeParams } from '../repositories/change-repository.js';
 import type { ActorRow } from '../repositories/rows.js';
-import { changedMeanwhile, conflictUnlessVersion, notFound, versionOf } from './versions.js';
+import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
 export interface MergeResult {
   target: ActorRow;
@@ -35,16 +35,10 @@ export async function mergeActors(
     throw appError(ErrorCode.BAD_USER_INPUT, 'An actor cannot be merged into itself.', {
       argument: 'targetId',
     });
-  const [snapshot] = await executor.read(MERGE_SNAPSHOT, { sourceId, targetId });
-  if (!snapshot) {
-    const [exists] = await executor.read(MERGE_SNAPSHOT, {
-      sourceId: targetId,
-      targetId: targetId,
-    });
-    throw exists
-      ? notFound('Actor', sourceId, 'sourceId')
-      : notFound('Actor', targetId, 'targetId');
-  }
+  const [found] = await executor.read(MERGE_SNAPSHOT, { sourceId, targetId });
+  if (!found?.source) throw notFound('Actor', sourceId, 'sourceId');
+  if (!found.target) throw notFound('Actor', targetId, 'targetId');
+  const snapshot: MergeSnapshot = { ...found, source: found.source, target: found.target };
   conflictUnlessVersion('Actor', sourceId, sourceVersion, versionOf(snapshot.source));
   conflictUnlessVersion('Actor', targetId, targetVersion, versionOf(snapshot.target));
   const changeId = randomUUID();

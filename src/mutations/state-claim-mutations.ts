@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
+import { notFound } from '../errors.js';
 import { changeParams } from '../repositories/change-repository.js';
-import { REFERENCES } from '../repositories/entity-write-repository.js';
+import { keyFor } from '../graphql/global-id.js';
+import { findReferences } from '../repositories/reference-repository.js';
 import {
   REPLACE_STATE_CLAIMS,
   STATE_CLAIMS_FOR_EDIT,
@@ -10,8 +12,8 @@ import {
   type StoredStateClaim,
 } from '../repositories/state-claim-write-repository.js';
 import type { ActorRow } from '../repositories/rows.js';
-import { invalid, type FieldProblem } from './validation.js';
-import { changedMeanwhile, conflictUnlessVersion, notFound, versionOf } from './versions.js';
+import { invalid, missingReferences, type FieldProblem } from './validation.js';
+import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
 const claimSchema = z.strictObject({
   country: z.string().min(1),
@@ -24,8 +26,6 @@ export interface StateClaimInput {
   confidence: number;
   sourceIds: readonly string[];
 }
-
-const bare = (id: string) => id.replace(/^Source:/, '');
 
 /**
  * Sets who an actor is said to operate from (`ORIGINATES_FROM`) or to be sponsored by
@@ -63,23 +63,14 @@ export async function setStateClaims(
     return {
       country: country ?? '',
       confidence: claim.confidence,
-      sourceIds: claim.sourceIds.map(bare),
+      sourceIds: claim.sourceIds.map((id, j) => keyFor('Source', id, `${at(i)}.sourceIds.${j}`)),
     };
   });
-  const wanted = [...new Set(resolved.flatMap((c) => c.sourceIds))];
-  const [found] = await executor.read(REFERENCES, {
-    sourceIds: wanted,
-    organizationIds: [],
-    campaignIds: [],
-  });
+  const found = await findReferences(executor, { sources: resolved.flatMap((c) => c.sourceIds) });
   resolved.forEach((claim, i) => {
-    claim.sourceIds.forEach((id, j) => {
-      if (!found?.sources.some((s) => s.id === id))
-        problems.push({
-          field: `${argument}.${i}.sourceIds.${j}`,
-          reason: `no Source has the id "${id}"`,
-        });
-    });
+    problems.push(
+      ...missingReferences(found, 'sources', claim.sourceIds, (j) => `${at(i)}.sourceIds.${j}`),
+    );
   });
   if (new Set(resolved.map((c) => c.country)).size < resolved.length)
     problems.push({ field: argument, reason: 'names a country twice' });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FoundReferences, ReferenceKind } from '../repositories/reference-repository.js';
 import { appError, ErrorCode } from '../errors.js';
 
 export interface FieldProblem {
@@ -30,5 +31,27 @@ export function invalid(fields: FieldProblem[]) {
     ErrorCode.BAD_USER_INPUT,
     `Invalid input: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}.`,
     { fields },
+  );
+}
+
+const labels: Record<ReferenceKind, string> = {
+  incidents: 'Incident',
+  actors: 'Actor',
+  organizations: 'Organization',
+  campaigns: 'Campaign',
+  sources: 'Source',
+};
+
+/** A problem for each key that points at nothing, at the field `fieldOf` names. */
+export function missingReferences(
+  found: FoundReferences,
+  kind: ReferenceKind,
+  keys: readonly string[],
+  fieldOf: (index: number) => string,
+): FieldProblem[] {
+  return keys.flatMap((key, i) =>
+    found.has(kind, key)
+      ? []
+      : [{ field: fieldOf(i), reason: `no ${labels[kind]} has the id "${key}"` }],
   );
 }

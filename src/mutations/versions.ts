@@ -29,7 +29,3 @@ export function changedMeanwhile(type: string, key: string) {
     `${type} "${key}" changed while this edit was being written. Read it again and reapply your edit.`,
   );
 }
-
-export function notFound(type: string, key: string, argument: string) {
-  return appError(ErrorCode.NOT_FOUND, `No ${type} has the id "${key}".`, { argument });
-}

@@ -11,18 +11,6 @@ export const claimKey = (r: string) => `coalesce(${r}.id, elementId(${r}))`;
 const claimRow = (r: string, a: string) =>
   `${r} {.*, id: ${claimKey(r)}, actorId: ${a}.id, sourceIds: coalesce(${r}.sourceIds, [])}`;
 
-/** What a new claim must point at, and which of its sources are missing. */
-export const CLAIM_TARGETS = cypher<{
-  incident: boolean;
-  actor: boolean;
-  missingSources: string[];
-}>(
-  'claimTargets',
-  `RETURN EXISTS { (:Incident {id: $incidentId}) } AS incident,
-          EXISTS { (:Actor {id: $actorId}) } AS actor,
-          [id IN $sourceIds WHERE NOT EXISTS { (:Source {id: id}) }] AS missingSources`,
-);
-
 export interface ClaimForEdit {
   incidentId: string;
   claim: AttributionRow & Record<string, unknown>;

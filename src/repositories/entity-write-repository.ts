@@ -147,18 +147,6 @@ const build = <T>(make: (label: EditableLabel) => T): Record<EditableLabel, T> =
   Incident: make('Incident'),
 });
 
-/** Which of the sources (by id), organizations and campaign an entity would link to exist. */
-export const REFERENCES = cypher<{
-  sources: { id: string; url: string }[];
-  organizations: string[];
-  campaigns: string[];
-}>(
-  'entity:references',
-  `RETURN COLLECT { MATCH (s:Source) WHERE s.id IN $sourceIds RETURN {id: s.id, url: s.url} } AS sources,
-          COLLECT { MATCH (o:Organization) WHERE o.id IN $organizationIds RETURN o.id } AS organizations,
-          COLLECT { MATCH (k:Campaign) WHERE k.id IN $campaignIds RETURN k.id } AS campaigns`,
-);
-
 export const ENTITY_FOR_EDIT = build(forEdit);
 export const CREATE_ENTITY = build(create);
 export const UPDATE_ENTITY = build(update);

@@ -90,13 +90,6 @@ export const COUNT_HYPOTHESES = cypher<{ count: number }>(
    RETURN count(h) AS count`,
 );
 
-/** Which of the incidents and sources that evidence would name exist. */
-export const EVIDENCE_TARGETS = cypher<{ incidents: string[]; sources: string[] }>(
-  'evidenceTargets',
-  `RETURN COLLECT { MATCH (i:Incident) WHERE i.id IN $incidentIds RETURN i.id } AS incidents,
-          COLLECT { MATCH (s:Source) WHERE s.id IN $sourceIds RETURN s.id } AS sources`,
-);
-
 /**
  * Publishes a SUPPORTED hypothesis as an attribution claim, in one transaction: the claim, the
  * hypothesis marked as promoted, and both audit records (under the hypothesis and the incident).

@@ -43,9 +43,16 @@ export interface MergeSnapshot {
   repointed: string[];
 }
 
-export const MERGE_SNAPSHOT = cypher<MergeSnapshot>(
+/** The snapshot, with `source` or `target` null when that actor does not exist. */
+export const MERGE_SNAPSHOT = cypher<
+  Omit<MergeSnapshot, 'source' | 'target'> & {
+    source: MergeSnapshot['source'] | null;
+    target: MergeSnapshot['target'] | null;
+  }
+>(
   'mergeSnapshot',
-  `MATCH (s:Actor {id: $sourceId}), (t:Actor {id: $targetId})
+  `OPTIONAL MATCH (s:Actor {id: $sourceId})
+   OPTIONAL MATCH (t:Actor {id: $targetId})
    RETURN properties(s) AS source, properties(t) AS target,
           COLLECT { MATCH (s)-[r:AFFILIATED_WITH]-(t) RETURN {outgoing: startNode(r) = s, props: properties(r)} } AS between,
           COLLECT { MATCH (m:MergedActor)-[:MERGED_INTO]->(s) RETURN m.id } AS repointed`,

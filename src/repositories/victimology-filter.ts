@@ -31,6 +31,24 @@ export interface VictimologyMatch {
   country: string[];
 }
 
+/** Conditions on any reported link `t`, whatever it points at: the filter's confidence floor. */
+export function reportedLinkConditions(
+  filter: IncidentConditions,
+  params: Record<string, unknown>,
+  t: string,
+): string[] {
+  if (typeof filter.minConfidence !== 'number') return [];
+  params.f_minConfidence = filter.minConfidence;
+  return [`coalesce(${t}.confidence, 0) >= $f_minConfidence`];
+}
+
+/**
+ * Which aggregated links (`n` incidents, `reported` by victimology) an answer on this basis shows:
+ * counts are always incidents, the basis only chooses the links.
+ */
+export const shownByBasis = (basis: AnalysisBasis): string =>
+  ({ INCIDENTS: 'n > 0', REPORTED_VICTIMOLOGY: 'reported', BOTH: 'n > 0 OR reported' })[basis];
+
 /**
  * The shared filter read for reported victimology, the way it reads for incidents: the actor must
  * pass the actor conditions and, when sectors or countries are asked for, be reported to target
@@ -41,11 +59,7 @@ export function victimologyMatch(
   filter: IncidentConditions,
   params: Record<string, unknown>,
 ): VictimologyMatch {
-  const link = (t: string): string[] => {
-    if (typeof filter.minConfidence !== 'number') return [];
-    params.f_minConfidence = filter.minConfidence;
-    return [`coalesce(${t}.confidence, 0) >= $f_minConfidence`];
-  };
+  const link = (t: string) => reportedLinkConditions(filter, params, t);
   const sector = (t: string, s: string): string[] => {
     if (!filter.sectorIds?.length) return link(t);
     params.f_sectorIds = filter.sectorIds;

@@ -11,7 +11,7 @@ import { shortestPaths } from '../analysis/paths.js';
 import { neighborhood, projection } from '../analysis/subgraph.js';
 import { stats } from '../analysis/stats.js';
 import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
-import { appError, ErrorCode } from '../errors.js';
+import { notFound } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
 import { analysisBasis, incidentConditions } from '../graphql/filters.js';
@@ -85,10 +85,7 @@ export const analysisResolvers: Resolvers = {
     suggestAttributions: async (_parent, { incidentId, first }, { executor }) => {
       const key = keyFor('Incident', incidentId, 'incidentId');
       const ranked = await suggestAttributions(executor, key, inRange('first', first, 1, 100));
-      if (!ranked)
-        throw appError(ErrorCode.NOT_FOUND, `No Incident has the id "${key}".`, {
-          argument: 'incidentId',
-        });
+      if (!ranked) throw notFound('Incident', key, 'incidentId');
       return ranked;
     },
     timeline: async (_parent, { filter, bucket, groupBy }, { executor, taxonomy }) => {

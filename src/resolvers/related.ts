@@ -1,5 +1,5 @@
 import type { IncidentFilter, IncidentOrder } from '../__generated__/resolvers-types.js';
-import { appError, ErrorCode } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { Context } from '../context.js';
 import { orderOf, pageOf } from '../graphql/arguments.js';
 import type { Connection } from '../graphql/connection.js';
@@ -66,7 +66,6 @@ export async function existing<T extends NodeType>(
   argument: string,
 ): Promise<NodeRows[T]> {
   const row = await loaders.node(type).load(key);
-  if (row === null)
-    throw appError(ErrorCode.NOT_FOUND, `No ${type} has the id "${key}".`, { argument });
+  if (row === null) throw notFound(type, key, argument);
   return row;
 }
