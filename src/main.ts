@@ -96,7 +96,7 @@ program
   .addOption(
     new Option(
       '--format <format>',
-      'json: the native dataset format, read back by cig import; graphml: for Gephi and Cytoscape; csv: one file per table',
+      'json: the native dataset format, read back by cig import; stix: a STIX 2.1 bundle; graphml: for Gephi and Cytoscape; csv: one file per table',
     )
       .choices(exportFormats)
       .default('json'),

@@ -4,9 +4,10 @@ import type { IncidentConditions } from '../repositories/incident-filter.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { writeGraphmlExport } from './graphml-export.js';
 import { writeNativeExport, type ExportCounts } from './native-export.js';
+import { writeStixExport } from './stix-export.js';
 
 /** Formats written as one stream; CSV is one file per table (see csv-export.ts). */
-export const streamFormats = ['json', 'graphml'] as const;
+export const streamFormats = ['json', 'graphml', 'stix'] as const;
 export type StreamFormat = (typeof streamFormats)[number];
 export const exportFormats = [...streamFormats, 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -36,5 +37,10 @@ export const exporters: Record<StreamFormat, Exporter> = {
     contentType: 'application/graphml+xml; charset=utf-8',
     extension: 'graphml',
     write: writeGraphmlExport,
+  },
+  stix: {
+    contentType: 'application/stix+json;version=2.1',
+    extension: 'stix.json',
+    write: (executor, filter, taxonomy, out) => writeStixExport(executor, filter, taxonomy, out),
   },
 };

@@ -20,7 +20,7 @@ const textParam = (req: Request, name: string): string | undefined => {
 };
 
 /**
- * `GET /export/json`, `GET /export/graphml` and `GET /export/csv/{table}`: the same exports as
+ * `GET /export/json`, `GET /export/stix`, `GET /export/graphml` and `GET /export/csv/{table}`: the same exports as
  * `cig export`, streamed, filtered by query parameters named
  * as in IncidentFilter (lists comma-separated): `?from=2022-01-01&sectorIds=energy,health`. Reads
  * are authorised as for GraphQL; a bad filter is a 400 naming the parameter.

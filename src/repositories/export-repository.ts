@@ -108,6 +108,23 @@ export const ACTOR_BATCH = entityBatch<StoredActor>(
                RETURN {id: c.iso2, confidence: r.confidence, sourceUrls: ${urls('r.sourceIds')}} ORDER BY c.iso2 } AS targetCountries`,
 );
 
+/** A batched query's rows a batch at a time, each batch starting after the last key of the one before. */
+export async function* batchesOf<Row extends { key: string }>(
+  executor: Executor,
+  query: CypherQuery<Row>,
+  params: Record<string, unknown>,
+  batch: number,
+): AsyncGenerator<Row[]> {
+  let after = '';
+  for (;;) {
+    const rows = await executor.read(query, { ...params, after, batch });
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batch) return;
+    after = last.key;
+  }
+}
+
 /** Every row of a batched query, one batch in memory at a time. */
 export async function* inBatches<Row extends { key: string }>(
   executor: Executor,
@@ -115,12 +132,5 @@ export async function* inBatches<Row extends { key: string }>(
   params: Record<string, unknown>,
   batch: number,
 ): AsyncGenerator<Row> {
-  let after = '';
-  for (;;) {
-    const rows = await executor.read(query, { ...params, after, batch });
-    yield* rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < batch) return;
-    after = last.key;
-  }
+  for await (const rows of batchesOf(executor, query, params, batch)) yield* rows;
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import type { DatePrecision } from '../../domain/vocabulary.js';
+import { parsePartialDate, type PartialDate } from '../../domain/partial-date.js';
+import { EXTENSION_ID, SPONSORED_BY } from '../../domain/stix.js';
+import {
+  actorTypes,
+  affiliationKinds,
+  attributionBases,
+  attributionStatuses,
+  motivations,
+  objectives,
+} from '../../domain/vocabulary.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { parseJsonFile } from '../json-file.js';
 import {
@@ -15,7 +24,9 @@ import { slugify } from '../slug.js';
 /**
  * A STIX 2.1 bundle (e.g. MITRE ATT&CK) → actors, campaigns, incidents, organizations, with the
  * relationships our model has. Revoked and deprecated objects are skipped unless asked for;
- * object types and relationship types we have no place for are counted, never fatal.
+ * object types and relationship types we have no place for are counted, never fatal. A bundle we
+ * exported carries our extension's properties (domain/stix.ts): they give back our ids and every
+ * fact STIX has no property for, and are checked like the native format's fields.
  */
 const externalReference = z
   .object({
@@ -48,6 +59,27 @@ const stixObject = z
     target_ref: z.string().optional(),
     created_by_ref: z.string().optional(),
     external_references: z.array(externalReference).optional(),
+    x_cig_id: z.string().min(1).optional(),
+    x_cig_type: z.enum(actorTypes).optional(),
+    x_cig_motivations: z.array(z.enum(motivations)).optional(),
+    x_cig_first_seen: z.string().optional(),
+    x_cig_last_seen: z.string().optional(),
+    x_cig_start: z.string().optional(),
+    x_cig_end: z.string().optional(),
+    x_cig_external_ids: z.array(z.string()).optional(),
+    x_cig_attack_types: z.array(z.string()).optional(),
+    x_cig_objective: z.enum(objectives).optional(),
+    x_cig_disruption_days: z.number().nonnegative().optional(),
+    x_cig_records_affected: z.number().int().nonnegative().optional(),
+    x_cig_ransom_demanded_usd: z.number().nonnegative().optional(),
+    x_cig_ransom_paid_usd: z.number().nonnegative().optional(),
+    x_cig_sector_ids: z.array(z.string()).optional(),
+    x_cig_basis: z.enum(attributionBases).optional(),
+    x_cig_status: z.enum(attributionStatuses).optional(),
+    x_cig_claimed_by: z.string().optional(),
+    x_cig_assessed_at: z.string().optional(),
+    x_cig_primary: z.boolean().optional(),
+    x_cig_kind: z.enum(affiliationKinds).optional(),
   })
   .loose();
 type StixObject = z.infer<typeof stixObject>;
@@ -104,7 +136,9 @@ export function readStixBundle(
       result.issues.push({
         file,
         location: `objects[${index}]`,
-        reason: `not a STIX object: ${object.error.issues[0]?.message ?? 'invalid'}`,
+        reason: `not a STIX object: ${object.error.issues
+          .map((i) => `${i.path.join('.') || 'object'}: ${i.message}`)
+          .join('; ')}`,
       });
       return;
     }
@@ -122,6 +156,8 @@ export function readStixBundle(
       object.created_by_ref ? [object.created_by_ref] : [],
     ),
   );
+  /** A bundle we exported: its claims cite exactly what they say, with no fallback to the bundle. */
+  const ours = objects.has(EXTENSION_ID);
   const sources = new Map<string, SourceRecord>();
   const citeReferences = (object: StixObject): string[] =>
     (object.external_references ?? [])
@@ -146,6 +182,7 @@ export function readStixBundle(
   })();
   const bundleSource = { cited: false };
   const citationsOf = (...objects: StixObject[]): string[] => {
+    if (ours) return objects[0] ? citeReferences(objects[0]) : [];
     for (const object of objects) {
       const cited = citeReferences(object);
       if (cited.length > 0) return cited;
@@ -163,7 +200,12 @@ export function readStixBundle(
   const actorById = new Map<string, ActorRecord>();
   const skippedIds = new Set<string>();
   const usedIds = new Set<string>();
-  const uniqueId = (base: string, stixId: string): string => {
+  const uniqueId = (base: string, object: StixObject): string => {
+    const stixId = object.id;
+    if (object.x_cig_id) {
+      usedIds.add(object.x_cig_id);
+      return object.x_cig_id;
+    }
     let id = base || stixId.split('--')[1]?.slice(0, 8) || stixId;
     if (usedIds.has(id)) id = `${id}-${stixId.split('--')[1]?.slice(0, 8) ?? ''}`;
     usedIds.add(id);
@@ -183,9 +225,58 @@ export function readStixBundle(
     ),
   ];
 
+  /** Our extension's checks, as the native format makes them: each bad field an issue, the record left out. */
+  const problemsOf = (object: StixObject) => {
+    const problems: { field: string; reason: string }[] = [];
+    const date = (field: 'x_cig_first_seen' | 'x_cig_last_seen' | 'x_cig_start' | 'x_cig_end') => {
+      const text = object[field];
+      if (text === undefined) return undefined;
+      const parsed = parsePartialDate(text);
+      if ('error' in parsed) {
+        problems.push({ field, reason: parsed.error });
+        return undefined;
+      }
+      return parsed;
+    };
+    const dates: Partial<Record<'firstSeen' | 'lastSeen' | 'start' | 'end', PartialDate>> = {
+      firstSeen: date('x_cig_first_seen'),
+      lastSeen: date('x_cig_last_seen'),
+      start: date('x_cig_start'),
+      end: date('x_cig_end'),
+    };
+    for (const [first, last, field] of [
+      [dates.firstSeen, dates.lastSeen, 'x_cig_last_seen'],
+      [dates.start, dates.end, 'x_cig_end'],
+    ] as const)
+      if (first && last && last.last < first.first)
+        problems.push({ field, reason: 'is before the start' });
+    (object.x_cig_attack_types ?? []).forEach((t, i) => {
+      if (!taxonomy.isAttackType(t))
+        problems.push({ field: `x_cig_attack_types.${i}`, reason: `unknown attack type "${t}"` });
+    });
+    (object.x_cig_sector_ids ?? []).forEach((t, i) => {
+      if (!taxonomy.isSector(t))
+        problems.push({ field: `x_cig_sector_ids.${i}`, reason: `unknown sector "${t}"` });
+    });
+    if (
+      object.type === 'identity' &&
+      object.identity_class === 'class' &&
+      object.x_cig_id &&
+      !taxonomy.isSector(object.x_cig_id)
+    )
+      problems.push({ field: 'x_cig_id', reason: `unknown sector "${object.x_cig_id}"` });
+    return { problems, dates };
+  };
+
   for (const { object, index } of objects.values()) {
     const location = `objects[${index}]`;
     if (object.type === 'relationship') continue;
+    const { problems, dates } = problemsOf(object);
+    if (problems.length > 0) {
+      for (const problem of problems)
+        result.issues.push({ file, location, recordId: object.id, ...problem });
+      continue;
+    }
     if (
       !options.includeRevoked &&
       (object.revoked === true || object.x_mitre_deprecated === true)
@@ -208,8 +299,11 @@ export function readStixBundle(
           });
           continue;
         }
-        const id = uniqueId(slugify(object.name), object.id);
-        const type = object.threat_actor_types?.map((t) => actorTypeOf[t]).find(Boolean) ?? null;
+        const id = uniqueId(slugify(object.name), object);
+        const type =
+          object.x_cig_type ??
+          object.threat_actor_types?.map((t) => actorTypeOf[t]).find(Boolean) ??
+          null;
         const actor: ActorRecord = {
           id,
           name: object.name.trim(),
@@ -221,11 +315,14 @@ export function readStixBundle(
             ),
           ],
           type,
-          motivations: [],
+          motivations: object.x_cig_motivations ?? [],
           description: object.description ?? null,
-          firstSeen: object.first_seen?.slice(0, 10) ?? null,
-          lastSeen: object.last_seen?.slice(0, 10) ?? null,
-          externalIds: [`stix:${object.id}`, ...(attackId(object) ? [attackId(object) ?? ''] : [])],
+          firstSeen: object.x_cig_first_seen ?? object.first_seen?.slice(0, 10) ?? null,
+          lastSeen: object.x_cig_last_seen ?? object.last_seen?.slice(0, 10) ?? null,
+          externalIds: object.x_cig_external_ids ?? [
+            `stix:${object.id}`,
+            ...(attackId(object) ? [attackId(object) ?? ''] : []),
+          ],
           origin: null,
           sponsors: [],
           affiliations: [],
@@ -238,26 +335,26 @@ export function readStixBundle(
         break;
       }
       case 'campaign': {
-        const id = uniqueId(slugify(attackId(object) ?? object.name ?? ''), object.id);
-        const start = object.first_seen?.slice(0, 10);
-        const end = object.last_seen?.slice(0, 10);
+        const id = uniqueId(slugify(attackId(object) ?? object.name ?? ''), object);
+        const start = dates.start ?? dayOf(object.first_seen);
+        const end = dates.end ?? dayOf(object.last_seen);
         records.campaigns.push({
           id,
           name: object.name ?? id,
           description: object.description ?? null,
-          startDate: start ?? null,
-          startPrecision: start ? 'DAY' : null,
-          endDate: end ?? null,
-          endPrecision: end ? 'DAY' : null,
+          startDate: start?.first ?? null,
+          startPrecision: start?.precision ?? null,
+          endDate: end?.last ?? null,
+          endPrecision: end?.precision ?? null,
         });
         campaignIdOf.set(object.id, id);
         result.locations.set(`campaigns:${id}`, location);
         break;
       }
       case 'incident': {
-        const id = uniqueId(slugify(object.name ?? ''), object.id);
-        const day = (object.first_seen ?? object.created)?.slice(0, 10);
-        if (!day) {
+        const id = uniqueId(slugify(object.name ?? ''), object);
+        const start = dates.start ?? dayOf(object.first_seen ?? object.created);
+        if (!start) {
           result.issues.push({
             file,
             kind: 'incidents',
@@ -268,29 +365,29 @@ export function readStixBundle(
           });
           continue;
         }
-        const last = (object.last_seen ?? object.first_seen ?? object.created)?.slice(0, 10) ?? day;
-        const precision: DatePrecision = 'DAY';
+        const end = object.x_cig_id ? dates.end : dayOf(object.last_seen);
+        const last = end?.last ?? start.last;
         const incident: IncidentRecord = {
           id,
           title: object.name ?? id,
           description: object.description ?? null,
-          startDate: day,
-          endDate: last < day ? day : last,
-          datePrecision: precision,
-          endPrecision: object.last_seen ? 'DAY' : null,
-          attackTypes: [],
-          objective: null,
-          disruptionDays: null,
-          recordsAffected: null,
-          ransomDemandedUsd: null,
-          ransomPaidUsd: null,
+          startDate: start.first,
+          endDate: last < start.last ? start.last : last,
+          datePrecision: start.precision,
+          endPrecision: end?.precision ?? null,
+          attackTypes: object.x_cig_attack_types ?? [],
+          objective: object.x_cig_objective ?? null,
+          disruptionDays: object.x_cig_disruption_days ?? null,
+          recordsAffected: object.x_cig_records_affected ?? null,
+          ransomDemandedUsd: object.x_cig_ransom_demanded_usd ?? null,
+          ransomPaidUsd: object.x_cig_ransom_paid_usd ?? null,
           sectorIds: [],
           countries: [],
           organizationIds: [],
           campaignId: null,
           sourceIds: citationsOf(object),
           attributions: [],
-          externalIds: [`stix:${object.id}`],
+          externalIds: object.x_cig_external_ids ?? [`stix:${object.id}`],
         };
         incidentById.set(object.id, incident);
         records.incidents.push(incident);
@@ -302,10 +399,15 @@ export function readStixBundle(
           skip('identities that author the bundle');
           continue;
         }
-        const sectors = stixSectors(object.sectors);
+        // One of our sectors names itself; any other class of identity is read by its industry.
+        const ourSector =
+          object.identity_class === 'class' && object.x_cig_id && taxonomy.isSector(object.x_cig_id)
+            ? [object.x_cig_id]
+            : undefined;
+        const sectors = ourSector ?? object.x_cig_sector_ids ?? stixSectors(object.sectors);
         sectorIdsOf.set(object.id, sectors);
         if (object.identity_class === 'organization' && object.name) {
-          const id = uniqueId(slugify(object.name), object.id);
+          const id = uniqueId(slugify(object.name), object);
           organizationIdOf.set(object.id, id);
           records.organizations.push({ id, name: object.name, sectorIds: sectors, country: null });
           result.locations.set(`organizations:${id}`, location);
@@ -332,10 +434,14 @@ export function readStixBundle(
       absentEnds += 1;
       continue;
     }
+    // A retracted claim of ours is revoked to other readers, and kept by us for the record.
+    const retracted = object.x_cig_status === 'RETRACTED';
     if (
       skippedIds.has(from) ||
       skippedIds.has(to) ||
-      (!options.includeRevoked && (object.revoked === true || object.x_mitre_deprecated === true))
+      (!options.includeRevoked &&
+        !retracted &&
+        (object.revoked === true || object.x_mitre_deprecated === true))
     ) {
       skip('relationships to or of skipped objects');
       continue;
@@ -347,20 +453,33 @@ export function readStixBundle(
       incidentById.get(from)?.attributions.push({
         actorId: actorIdOf.get(to) ?? '',
         confidence: confidence ?? 50,
-        basis: 'SECURITY_INDUSTRY',
-        status: (confidence ?? 50) >= 85 ? 'ATTRIBUTED' : 'SUSPECTED',
-        claimedBy: null,
-        assessedAt: object.created?.slice(0, 10) ?? null,
+        basis: object.x_cig_basis ?? 'SECURITY_INDUSTRY',
+        status: object.x_cig_status ?? ((confidence ?? 50) >= 85 ? 'ATTRIBUTED' : 'SUSPECTED'),
+        claimedBy: object.x_cig_claimed_by ?? null,
+        assessedAt: object.x_cig_assessed_at ?? object.created?.slice(0, 10) ?? null,
         sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
       });
+    } else if (type === 'attributed-to' && incidentById.has(from) && campaignIdOf.has(to)) {
+      const incident = incidentById.get(from);
+      if (incident) incident.campaignId = campaignIdOf.get(to) ?? null;
     } else if (type === 'attributed-to' && actor && actorIdOf.has(to)) {
       actor.affiliations.push({ actorId: actorIdOf.get(to) ?? '', kind: 'ALIAS_OF' });
+    } else if (type === 'related-to' && actor && actorIdOf.has(to) && object.x_cig_kind) {
+      actor.affiliations.push({ actorId: actorIdOf.get(to) ?? '', kind: object.x_cig_kind });
     } else if (type === 'originates-from' && actor && countryOf.has(to)) {
-      actor.origin = {
+      // Our records hold one origin: the most confident one stated.
+      if (!actor.origin || (confidence ?? 0) > (actor.origin.confidence ?? 0))
+        actor.origin = {
+          country: countryOf.get(to) ?? '',
+          confidence,
+          sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
+        };
+    } else if (type === SPONSORED_BY && actor && countryOf.has(to)) {
+      actor.sponsors.push({
         country: countryOf.get(to) ?? '',
         confidence,
         sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
-      };
+      });
     } else if (type === 'targets' && actor && (countryOf.has(to) || sectorIdsOf.has(to))) {
       const targets = (actor.targets ??= {
         sectorIds: [],
@@ -368,6 +487,8 @@ export function readStixBundle(
         confidence,
         sourceIds: [],
       });
+      if (confidence !== null)
+        targets.confidence = Math.max(targets.confidence ?? confidence, confidence);
       if (countryOf.has(to)) targets.countries.push(countryOf.get(to) ?? '');
       targets.sectorIds.push(...(sectorIdsOf.get(to) ?? []));
       targets.sourceIds = [
@@ -385,9 +506,11 @@ export function readStixBundle(
       if (incident && countryOf.has(to))
         incident.countries.push({
           iso2: countryOf.get(to) ?? '',
-          primary: incident.countries.length === 0,
+          primary: object.x_cig_primary ?? incident.countries.length === 0,
         });
-      if (incident) incident.sectorIds.push(...(sectorIdsOf.get(to) ?? []));
+      // Others' bundles: an incident targets the sectors of the organizations it hit. Ours say so.
+      if (incident && !(ours && organizationIdOf.has(to)))
+        incident.sectorIds.push(...(sectorIdsOf.get(to) ?? []));
       if (incident && organizationIdOf.has(to))
         incident.organizationIds.push(organizationIdOf.get(to) ?? '');
     } else if (type === 'located-at' && organizationIdOf.has(from) && countryOf.has(to)) {
@@ -424,4 +547,11 @@ export function readStixBundle(
       publishedAt: null,
     });
   return result;
+}
+
+/** A STIX timestamp's day, as a date known to the day; undefined when absent or not a date we keep. */
+function dayOf(timestamp: string | undefined): PartialDate | undefined {
+  if (!timestamp) return undefined;
+  const parsed = parsePartialDate(timestamp.slice(0, 10));
+  return 'error' in parsed ? undefined : parsed;
 }
