@@ -4,6 +4,8 @@ import pino from 'pino';
 import { dbMigrate, dbStart, dbStatus } from './cli/db.js';
 import { exportCommand, type ExportCommandOptions } from './cli/export.js';
 import { exportFormats } from './export/formats.js';
+import { generateCommand, type GenerateCommandOptions } from './cli/generate.js';
+import { profileNames } from './generate/profiles.js';
 import { importCommand, seedCommand, type ImportCommandOptions } from './cli/import.js';
 import { importFormats } from './import/formats.js';
 import { serve } from './cli/serve.js';
@@ -111,5 +113,28 @@ program
   .action((options: ExportCommandOptions) =>
     run('stderr', (config, log) => exportCommand(options, config, log))(),
   );
+
+const wholeNumber = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return n;
+};
+program
+  .command('generate')
+  .description('write a synthetic dataset in the native format, deterministic for a seed')
+  .addOption(
+    new Option(
+      '--profile <name>',
+      "small: the seeds' size; large: 100,000 incidents; xl: 1,000,000",
+    )
+      .choices(profileNames)
+      .default('small'),
+  )
+  .option('--incidents <n>', "incidents (default: the profile's)", positiveInteger)
+  .option('--actors <n>', "actors (default: the profile's)", positiveInteger)
+  .option('--seed <n>', 'the random seed: the same seed gives the same file', wholeNumber, 1)
+  .option('--out <file>', 'write to this file (default: stdout)')
+  .action((options: GenerateCommandOptions) => run('stderr', () => generateCommand(options))());
 
 await program.parseAsync();
