@@ -17,8 +17,10 @@ import {
   queryLimitsParseOptions,
   type QueryLimits,
 } from './graphql/limits/index.js';
+import { knownOperationTypesRule } from './graphql/operation-types.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { corsGuard, rateGuard } from './http/client-guards.js';
+import { errorResponses } from './http/error-responses.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { assignRequestId } from './http/request-id.js';
@@ -88,6 +90,9 @@ export function createServer({ config, database, logger }: ServerDependencies): 
     formatError: maskError,
     // The parser stops at the token limit, so a huge document costs nothing to refuse.
     parseOptions: queryLimitsParseOptions(limits),
+    // graphql-js lets an operation of a root type the schema lacks (a subscription) through
+    // validation and fails it in execution as an uncoded, hence masked, error.
+    validationRules: [knownOperationTypesRule],
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({
@@ -137,6 +142,9 @@ export function createServer({ config, database, logger }: ServerDependencies): 
           },
         }),
       );
+      // Last, so that it sees what the routes above pass on: a body the parser refused (bad
+      // JSON, over the limit) is a JSON error, never Express's HTML page with a stack trace.
+      app.use(errorResponses);
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {

@@ -12,6 +12,26 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { keyFor } from './global-id.js';
 
 /**
+ * Most values one list condition of a filter may hold. Each list travels to Cypher as a parameter
+ * tested with `IN` for every candidate row, so its length multiplies the database's work: 100,000
+ * ids cost seconds per request (the cost limit does not see lists inside an input object). No
+ * honest filter names a thousand sectors, countries or actors.
+ */
+export const MAX_FILTER_VALUES = 1000;
+
+/** A BAD_USER_INPUT naming the first list of the filter longer than MAX_FILTER_VALUES. */
+function checkListLengths(filter: object, argument: string): void {
+  for (const [name, value] of Object.entries(filter)) {
+    if (Array.isArray(value) && value.length > MAX_FILTER_VALUES)
+      throw appError(
+        ErrorCode.BAD_USER_INPUT,
+        `${argument}.${name} lists ${value.length} values; a filter takes at most ${MAX_FILTER_VALUES}.`,
+        { argument: `${argument}.${name}`, maximum: MAX_FILTER_VALUES, actual: value.length },
+      );
+  }
+}
+
+/**
  * From what the client sent to what the repositories take: global ids to keys, a sector to itself
  * and its sub-sectors, country codes checked. A wrong value is a BAD_USER_INPUT naming the field,
  * not an empty answer that looks like "no data".
@@ -22,6 +42,7 @@ export function incidentConditions(
   argument = 'filter',
 ): IncidentConditions {
   if (!filter) return {};
+  checkListLengths(filter, argument);
   const sectorIds = filter.sectorIds?.map((id) => keyFor('Sector', id, `${argument}.sectorIds`));
   for (const id of sectorIds ?? []) {
     if (!taxonomy.isSector(id))
@@ -71,7 +92,7 @@ export function incidentConditions(
     minConfidence: filter.minConfidence ?? null,
     attributionStatuses: filter.attributionStatuses ?? null,
     crossBorder: filter.crossBorder ?? null,
-    search: filter.search ? luceneQuery(filter.search) : null,
+    search: filter.search ? luceneQuery(filter.search, `${argument}.search`) : null,
   };
 }
 
@@ -80,8 +101,9 @@ export function actorConditions(
   taxonomy: Taxonomy,
 ): ActorConditions {
   if (!filter) return {};
+  checkListLengths(filter, 'filter');
   return {
-    search: filter.search ? luceneQuery(filter.search) : null,
+    search: filter.search ? luceneQuery(filter.search, 'filter.search') : null,
     types: filter.types ?? null,
     originCountryCodes: filter.originCountryCodes
       ? countryCodes(filter.originCountryCodes, taxonomy, 'filter.originCountryCodes')
