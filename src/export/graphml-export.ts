@@ -11,7 +11,7 @@ import {
   SOURCE_BATCH,
 } from '../repositories/export-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import type { ExportCounts } from './native-export.js';
+import { nothingExported, type ExportCounts } from './native-export.js';
 import { exportScope, onlyParam } from './scope.js';
 import { put } from './output.js';
 
@@ -66,13 +66,7 @@ export async function writeGraphmlExport(
   const edgeXml = edgeWriter();
   const scope = await exportScope(executor, filter, batch);
   const { query: incidents, params } = incidentBatch(filter);
-  const counts: ExportCounts = {
-    sources: 0,
-    actors: 0,
-    campaigns: 0,
-    organizations: 0,
-    incidents: 0,
-  };
+  const counts = nothingExported();
   const sectors = new Set<string>();
   const countries = new Set<string>();
   const exportedActor = (id: string) => scope.actors === null || scope.actors.has(id);

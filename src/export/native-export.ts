@@ -23,6 +23,15 @@ export type ExportCounts = Record<
   number
 >;
 
+/** Every export starts from nothing written. */
+export const nothingExported = (): ExportCounts => ({
+  sources: 0,
+  actors: 0,
+  campaigns: 0,
+  organizations: 0,
+  incidents: 0,
+});
+
 /** Leaves out what is absent, so the file says only what is known. */
 const known = (value: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(
@@ -145,13 +154,7 @@ export async function writeNativeExport(
 ): Promise<ExportCounts> {
   const { query: incidents, params } = incidentBatch(filter);
   const only = await exportScope(executor, filter, batch);
-  const counts: ExportCounts = {
-    sources: 0,
-    actors: 0,
-    campaigns: 0,
-    organizations: 0,
-    incidents: 0,
-  };
+  const counts = nothingExported();
   const section = async <Row extends { key: string }>(
     name: keyof ExportCounts,
     rows: AsyncGenerator<Row>,

@@ -13,7 +13,7 @@ import {
   SOURCE_BATCH,
 } from '../repositories/export-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import type { ExportCounts } from './native-export.js';
+import { nothingExported, type ExportCounts } from './native-export.js';
 import { put } from './output.js';
 import { exportScope, onlyParam } from './scope.js';
 import {
@@ -51,13 +51,7 @@ export async function writeStixExport(
   const timestamp = (options.now ?? new Date()).toISOString();
   const scope = await exportScope(executor, filter, batch);
   const { query: incidents, params } = incidentBatch(filter);
-  const counts: ExportCounts = {
-    sources: 0,
-    actors: 0,
-    campaigns: 0,
-    organizations: 0,
-    incidents: 0,
-  };
+  const counts = nothingExported();
   const sectors = new Set<string>();
   const countries = new Set<string>();
   const sources = new Set<string>();

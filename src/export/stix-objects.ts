@@ -1,4 +1,4 @@
-import { parsePartialDate } from '../domain/partial-date.js';
+import { parsePartialDate, storedPartialDate } from '../domain/partial-date.js';
 import {
   EXTENSION_ID,
   extensionProperties,
@@ -6,7 +6,6 @@ import {
   SPONSORED_BY,
   stixId,
 } from '../domain/stix.js';
-import { storedPartialDate } from '../domain/partial-date.js';
 import type {
   StoredActor,
   StoredIncident,

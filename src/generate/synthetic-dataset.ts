@@ -271,7 +271,7 @@ class World {
     };
   }
 
-  private organizationShape(o: number) {
+  organization(o: number) {
     const draw = new Draw(this.sizes.seed, KIND.organization, o);
     return {
       id: `org-${pad(o, 7)}`,
@@ -279,10 +279,6 @@ class World {
       sectors: [this.sector(draw)],
       country: this.country(draw),
     };
-  }
-
-  organization(o: number): object {
-    return this.organizationShape(o);
   }
 
   source(k: number): object {
@@ -315,7 +311,7 @@ class World {
     // Victims: an organization's country and sector when one is named; a domestic incident is
     // rare (one in sixteen, about the seeds' share), as trackers mostly see attacks abroad.
     const organization = draw.chance(0.6)
-      ? this.organizationShape(draw.int(0, this.sizes.organizations - 1))
+      ? this.organization(draw.int(0, this.sizes.organizations - 1))
       : null;
     let primary = organization?.country ?? this.country(draw);
     if (!organization && lead?.origin && draw.chance(0.06)) primary = lead.origin;
