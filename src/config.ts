@@ -48,7 +48,7 @@ const schema = z
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
     NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
     NEO4J_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
-    NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+    NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(500),
 
     NEO4J_LOCAL_PORT: port.default(7687),
     NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),

@@ -75,7 +75,7 @@ export function fromDatabaseError(error: unknown): GraphQLError | undefined {
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return appError(
       ErrorCode.TIMEOUT,
-      'The query took longer than the transaction timeout and was stopped; narrow it (filters, smaller first) and retry.',
+      'The query ran past the transaction timeout and was stopped. Retry shortly if the database has just started (it is slow until warm); otherwise narrow the query (filters, a smaller first).',
     );
   }
   if (error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {

@@ -6,6 +6,7 @@ export const testNeo4jPorts = {
   shared: 7690,
   outage: 7691,
   orphan: 7692,
+  reliability: 7693,
 } as const;
 
 export function testDataDir(name: string): string {
