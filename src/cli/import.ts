@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import type { ImportFormat } from '../import/formats.js';
-import { readImportFile } from '../import/read-file.js';
+import { openImportInput } from '../import/read-file.js';
 import { recordKinds } from '../import/records.js';
 import { importReportText } from '../import/report-text.js';
 import { runImport } from '../import/run-import.js';
@@ -30,26 +30,34 @@ export async function importCommand(
 ): Promise<number> {
   const taxonomy = loadTaxonomy();
   const started = performance.now();
-  const { format, result } = await readImportFile(file, taxonomy, {
+  const { format, input } = await openImportInput(file, taxonomy, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.mapping ? { mappingFile: options.mapping } : {}),
     includeRevoked: options.includeRevoked,
   });
-  const total = recordKinds.reduce((sum, kind) => sum + result.records[kind].length, 0);
-  process.stderr.write(`Read ${total} records from ${file} (${format}).\n`);
 
   const db = await openDatabase(config, log, { migrate: true });
-  const progress = createProgress(total);
+  let toWrite = 0;
+  let progress: Progress | undefined;
   try {
-    const report = await runImport(db.database.executor('import'), taxonomy, [file], result, {
+    process.stderr.write(`Reading and checking ${file} (${format})…\n`);
+    const report = await runImport(db.database.executor('import'), taxonomy, input, {
       dryRun: options.dryRun,
       strict: options.strict,
       batchSize: options.batchSize,
+      onChecked: (checked) => {
+        const total = recordKinds.reduce((sum, kind) => sum + checked.read[kind], 0);
+        process.stderr.write(`Read ${total} records from ${file} (${format}).\n`);
+        toWrite = checked.toWrite;
+      },
       onBatch: (kind, written) => {
-        if (kind !== 'sectors' && kind !== 'countries') progress.advance(kind, written);
+        if (kind === 'sectors' || kind === 'countries') return;
+        // Started at the first write, so the rate and ETA are the writing's alone.
+        progress ??= createProgress(toWrite);
+        progress.advance(kind, written);
       },
     });
-    progress.stop();
+    progress?.stop();
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(
       `${options.dryRun ? 'Checked' : 'Imported'} ${file} (${format}) in ${seconds.toFixed(1)} s${options.dryRun ? ' (dry run)' : ''}\n`,
@@ -57,7 +65,7 @@ export async function importCommand(
     process.stdout.write(`${importReportText(report, { maxIssues: options.maxIssues })}\n`);
     return report.issues.length > 0 ? 2 : 0;
   } finally {
-    progress.stop();
+    progress?.stop();
     await db.close();
   }
 }
@@ -76,6 +84,8 @@ export async function seedCommand(config: Config, log: Logger): Promise<void> {
     await db.close();
   }
 }
+
+type Progress = ReturnType<typeof createProgress>;
 
 /**
  * A progress bar (records, rate, ETA) on a terminal; plain lines, one per tenth of the work,

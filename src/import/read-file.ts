@@ -1,13 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { CsvMapping } from './csv/mapping.js';
 import { detectFormat, type ImportFormat } from './formats.js';
 import { csvMappingSchema } from './csv/mapping.js';
 import { readCsv } from './csv/read-csv.js';
 import { readMispGalaxy } from './misp/read-misp.js';
-import { readNativeDataset } from './native/read-native.js';
-import { readStixBundle } from './stix/read-stix.js';
+import { cannotRead, ImportInputError } from './input-error.js';
+import { nativeDatasetInput } from './native/read-native.js';
+import { inMemoryInput, type RecordInput } from './record-input.js';
 import type { ReadResult } from './records.js';
+import { readStixBundle } from './stix/read-stix.js';
 
 export interface ReadOptions {
   format?: ImportFormat;
@@ -17,48 +19,54 @@ export interface ReadOptions {
   includeRevoked?: boolean;
 }
 
-export class ImportInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportInputError';
-  }
-}
+/** How much of a file's start format detection looks at (a MISP cluster's "values" may come late). */
+const HEAD_BYTES = 100_000;
 
-/** Reads one file with the reader of its format (given, or detected from the file). */
-export async function readImportFile(
+/**
+ * Opens one file for import with the reader of its format (given, or detected from the file's
+ * start). A native dataset is streamed, however large; the other formats are read whole.
+ */
+export async function openImportInput(
   file: string,
   taxonomy: Taxonomy,
   options: ReadOptions,
-): Promise<{ format: ImportFormat; result: ReadResult }> {
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw new ImportInputError(
-      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
-  const format = options.format ?? detectFormat(file, text);
+): Promise<{ format: ImportFormat; input: RecordInput }> {
+  const format = options.format ?? detectFormat(file, await readHead(file));
   if (!format) {
     throw new ImportInputError(
       `cannot tell the format of ${file}: pass --format json|csv|misp|stix (a native dataset has "format": "cig-dataset/1")`,
     );
   }
-  // Every format has a reader; the switch is exhaustive.
+  if (format === 'json') return { format, input: nativeDatasetInput(file, taxonomy) };
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
+  const whole = (result: ReadResult) => ({ format, input: inMemoryInput([file], result) });
+  // Every other format has a reader; the switch is exhaustive.
   switch (format) {
-    case 'json':
-      return { format, result: readNativeDataset(text, file, taxonomy) };
     case 'misp':
-      return { format, result: readMispGalaxy(text, file, taxonomy) };
+      return whole(readMispGalaxy(text, file, taxonomy));
     case 'csv':
-      return {
-        format,
-        result: readCsv(text, file, await readMapping(options.mappingFile), taxonomy),
-      };
+      return whole(readCsv(text, file, await readMapping(options.mappingFile), taxonomy));
     case 'stix':
-      return {
-        format,
-        result: readStixBundle(text, file, taxonomy, {
-          includeRevoked: options.includeRevoked ?? false,
-        }),
-      };
+      return whole(
+        readStixBundle(text, file, taxonomy, { includeRevoked: options.includeRevoked ?? false }),
+      );
+  }
+}
+
+async function readHead(file: string): Promise<string> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    // A character cut at the end decodes as a replacement character, which detection ignores.
+    return buffer.toString('utf8', 0, bytesRead);
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -1,111 +1,233 @@
-import type { GraphRecords, ImportIssue, RecordKind } from './records.js';
+import type { IdsByKind } from '../repositories/import-repository.js';
+import type { ActorIdentities } from './actor-identity.js';
+import type { ActorRecord, ImportIssue, IncidentRecord } from './records.js';
 
-/** Ids that already exist in the database, per kind, for references that point outside the file. */
-export interface KnownIds {
-  actors: Set<string>;
-  campaigns: Set<string>;
-  organizations: Set<string>;
-  sources: Set<string>;
+type ReferencedKind = keyof IdsByKind;
+const referencedKinds: readonly ReferencedKind[] = [
+  'sources',
+  'actors',
+  'campaigns',
+  'organizations',
+];
+
+/** Ids that exist in the database, per kind, for references that point outside the import. */
+export type ExistingIds = (wanted: IdsByKind) => Promise<IdsByKind>;
+
+/** What the reference check keeps of an actor: where it stands and what it points at. */
+interface ActorReferences {
+  location: string;
+  sourceIds: Set<string>;
+  /** Incoming ids, resolved to recognised ones once every actor has been recognised. */
+  affiliations: Set<string>;
 }
 
-type Origin = { file: string; locate: (kind: string, id: string) => string };
+export interface ReferenceProblem {
+  field: string;
+  reason: string;
+}
 
 /**
- * Drops every record that points at something that is neither in this import nor in the
- * database, and then every record that points at a dropped one, so nothing is half-written: an
- * incident whose attribution names an unknown actor is rejected whole, not written without it.
+ * Checks that every record points only at records that are in this import or in the database,
+ * without holding the records: a first pass notes the ids the import holds and the ids it points
+ * at that were not (yet) among them; `resolve` looks the rest up in the database. An actor that
+ * points at nothing is dropped, and so is every record that points at a dropped one, so nothing
+ * is half-written: an incident whose attribution names an unknown actor is rejected whole, not
+ * written without it.
+ *
+ * Held in memory while checking: the ids of sources, actors, campaigns and organizations (what
+ * can be pointed at), and for each actor the ids it points at — never an incident. While writing,
+ * only the dropped actors, and the ids only if some incident points at nothing.
  */
-export function checkReferences(
-  records: GraphRecords,
-  known: KnownIds,
-  origin: Origin,
-): ImportIssue[] {
-  const issues: ImportIssue[] = [];
-  const has = {
-    sources: new Set([...known.sources, ...records.sources.map((s) => s.id)]),
-    actors: new Set([...known.actors, ...records.actors.map((a) => a.id)]),
-    campaigns: new Set([...known.campaigns, ...records.campaigns.map((c) => c.id)]),
-    organizations: new Set([...known.organizations, ...records.organizations.map((o) => o.id)]),
+export class ReferenceIndex {
+  readonly #has: Record<ReferencedKind, Set<string>> = {
+    sources: new Set(),
+    actors: new Set(),
+    campaigns: new Set(),
+    organizations: new Set(),
   };
-  const urlOf = new Map(records.sources.map((s) => [s.id, s.url]));
-  const report = (kind: RecordKind, id: string, field: string, reason: string): void => {
-    issues.push({
-      file: origin.file,
-      kind,
-      location: origin.locate(kind, id),
-      recordId: id,
-      field,
-      reason,
-    });
+  /** Ids pointed at before (or without) a record of the import holding them. */
+  readonly #pending: Record<ReferencedKind, Set<string>> = {
+    sources: new Set(),
+    actors: new Set(),
+    campaigns: new Set(),
+    organizations: new Set(),
   };
-  const missingSource = (ids: string[]): string | undefined =>
-    ids.find((sid) => !has.sources.has(sid));
-  const describeSource = (sid: string): string =>
-    `cites source ${urlOf.get(sid) ?? sid}, which is not in "sources" nor in the database`;
+  readonly #actors = new Map<string, ActorReferences>();
+  /** Incoming actor ids that incidents name, checked once actors are recognised. */
+  readonly #namedByIncidents = new Set<string>();
+  readonly #dropped = new Set<string>();
+  #incidentsToCheck = false;
 
-  // Actors can point at each other, so drop until nothing more falls.
-  for (let changed = true; changed;) {
-    changed = false;
-    records.actors = records.actors.filter((actor) => {
-      const claims = [actor.origin, ...actor.sponsors, actor.targets].filter((c) => c !== null);
-      const badSource = missingSource(claims.flatMap((c) => c.sourceIds));
-      if (badSource) {
-        report('actors', actor.id, 'sources', describeSource(badSource));
-      } else {
-        const badAffiliation = actor.affiliations.find((f) => !has.actors.has(f.actorId));
-        if (!badAffiliation) return true;
-        report(
-          'actors',
-          actor.id,
-          'affiliations',
-          `names actor "${badAffiliation.actorId}", which is not in this import nor in the database`,
-        );
-      }
-      has.actors.delete(actor.id);
-      changed = true;
-      return false;
-    });
+  constructor(private readonly identities: ActorIdentities) {}
+
+  addSource(id: string): void {
+    this.#hold('sources', id);
   }
 
-  records.incidents = records.incidents.filter((incident) => {
-    const badSource = missingSource([
+  addCampaign(id: string): void {
+    this.#hold('campaigns', id);
+  }
+
+  addOrganization(id: string): void {
+    this.#hold('organizations', id);
+  }
+
+  /** An actor, already recognised as `id`; several descriptions of one actor pool their references. */
+  addActor(id: string, actor: ActorRecord, location: string): void {
+    this.#hold('actors', id);
+    const refs = this.#actors.get(id) ?? {
+      location,
+      sourceIds: new Set<string>(),
+      affiliations: new Set<string>(),
+    };
+    this.#actors.set(id, refs);
+    for (const claim of [actor.origin, ...actor.sponsors, actor.targets]) {
+      for (const sourceId of claim?.sourceIds ?? []) {
+        refs.sourceIds.add(sourceId);
+        this.#point('sources', sourceId);
+      }
+    }
+    for (const { actorId } of actor.affiliations) refs.affiliations.add(actorId);
+  }
+
+  addIncident(incident: IncidentRecord): void {
+    for (const id of incident.sourceIds) this.#point('sources', id);
+    for (const claim of incident.attributions) {
+      for (const id of claim.sourceIds) this.#point('sources', id);
+      this.#namedByIncidents.add(claim.actorId);
+    }
+    if (incident.campaignId !== null) this.#point('campaigns', incident.campaignId);
+    for (const id of incident.organizationIds) this.#point('organizations', id);
+  }
+
+  /**
+   * Once every record has been added: looks up in the database what the import points at but
+   * does not hold, then drops actors that point at nothing, until nothing more falls. Returns the
+   * actors dropped, each with its reason.
+   */
+  async resolve(existing: ExistingIds, file: string): Promise<ImportIssue[]> {
+    for (const [actorId, refs] of this.#actors) {
+      for (const target of refs.affiliations) {
+        const id = this.identities.idOf(target);
+        if (id !== actorId) this.#point('actors', id);
+      }
+    }
+    for (const id of this.#namedByIncidents) this.#point('actors', this.identities.idOf(id));
+    const found = await existing({
+      sources: [...this.#pending.sources],
+      actors: [...this.#pending.actors],
+      campaigns: [...this.#pending.campaigns],
+      organizations: [...this.#pending.organizations],
+    });
+    for (const kind of referencedKinds) {
+      for (const id of found[kind]) {
+        this.#has[kind].add(id);
+        this.#pending[kind].delete(id);
+      }
+    }
+
+    const issues: ImportIssue[] = [];
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [id, refs] of this.#actors) {
+        if (this.#dropped.has(id)) continue;
+        const problem = this.#actorProblem(id, refs);
+        if (!problem) continue;
+        issues.push({
+          file,
+          kind: 'actors',
+          location: refs.location,
+          recordId: id,
+          ...problem,
+        });
+        this.#dropped.add(id);
+        this.#has.actors.delete(id);
+        changed = true;
+      }
+    }
+    this.#incidentsToCheck =
+      referencedKinds.some((kind) => this.#pending[kind].size > 0) ||
+      [...this.#namedByIncidents].some((id) => this.#dropped.has(this.identities.idOf(id)));
+    this.#actors.clear();
+    this.#namedByIncidents.clear();
+    // When every incident's references hold, writing asks only which actors were dropped: the ids
+    // (millions, for a large file) need not be kept while it runs.
+    if (!this.#incidentsToCheck) for (const kind of referencedKinds) this.#has[kind].clear();
+    return issues;
+  }
+
+  /** Whether some incident may point at nothing: only then must incidents be read to find which. */
+  get incidentsToCheck(): boolean {
+    return this.#incidentsToCheck;
+  }
+
+  /** Whether a recognised actor is written (after resolve). */
+  keepsActor(id: string): boolean {
+    return !this.#dropped.has(id);
+  }
+
+  /** The first reference of an incident (actors already recognised) that points at nothing. */
+  incidentProblem(incident: IncidentRecord): ReferenceProblem | undefined {
+    if (!this.#incidentsToCheck) return undefined;
+    const badSource = [
       ...incident.sourceIds,
       ...incident.attributions.flatMap((a) => a.sourceIds),
-    ]);
-    if (badSource) {
-      report('incidents', incident.id, 'sources', describeSource(badSource));
-      return false;
-    }
-    const badActor = incident.attributions.find((a) => !has.actors.has(a.actorId));
-    if (badActor) {
-      report(
-        'incidents',
-        incident.id,
-        'attributions',
-        `names actor "${badActor.actorId}", which is not in this import (or was rejected) nor in the database`,
-      );
-      return false;
-    }
-    if (incident.campaignId !== null && !has.campaigns.has(incident.campaignId)) {
-      report(
-        'incidents',
-        incident.id,
-        'campaign',
-        `names campaign "${incident.campaignId}", which is not in this import nor in the database`,
-      );
-      return false;
-    }
-    const badOrganization = incident.organizationIds.find((o) => !has.organizations.has(o));
-    if (badOrganization) {
-      report(
-        'incidents',
-        incident.id,
-        'organizations',
-        `names organization "${badOrganization}", which is not in this import nor in the database`,
-      );
-      return false;
-    }
-    return true;
-  });
-  return issues;
+    ].find((id) => !this.#has.sources.has(id));
+    if (badSource) return { field: 'sources', reason: missingSource(badSource) };
+    const badActor = incident.attributions.find((a) => !this.#has.actors.has(a.actorId));
+    if (badActor)
+      return {
+        field: 'attributions',
+        reason: `names actor "${badActor.actorId}", which is not in this import (or was rejected) nor in the database`,
+      };
+    if (incident.campaignId !== null && !this.#has.campaigns.has(incident.campaignId))
+      return {
+        field: 'campaign',
+        reason: `names campaign "${incident.campaignId}", which is not in this import nor in the database`,
+      };
+    const badOrganization = incident.organizationIds.find((id) => !this.#has.organizations.has(id));
+    if (badOrganization)
+      return {
+        field: 'organizations',
+        reason: `names organization "${badOrganization}", which is not in this import nor in the database`,
+      };
+    return undefined;
+  }
+
+  #actorProblem(id: string, refs: ActorReferences): ReferenceProblem | undefined {
+    const badSource = [...refs.sourceIds].find((sid) => !this.#has.sources.has(sid));
+    if (badSource) return { field: 'sources', reason: missingSource(badSource) };
+    const badAffiliation = [...refs.affiliations]
+      .map((target) => this.identities.idOf(target))
+      .find((target) => target !== id && !this.#has.actors.has(target));
+    if (badAffiliation)
+      return {
+        field: 'affiliations',
+        reason: `names actor "${badAffiliation}", which is not in this import nor in the database`,
+      };
+    return undefined;
+  }
+
+  /** The import holds `id`: it is no longer pending. */
+  #hold(kind: ReferencedKind, id: string): void {
+    const own = ownCopy(id);
+    this.#has[kind].add(own);
+    this.#pending[kind].delete(own);
+  }
+
+  /** The import points at `id`: pending until a record holds it or the database has it. */
+  #point(kind: ReferencedKind, id: string): void {
+    if (!this.#has[kind].has(id) && !this.#pending[kind].has(id))
+      this.#pending[kind].add(ownCopy(id));
+  }
 }
+
+const missingSource = (id: string): string =>
+  `cites source ${id}, which is not in "sources" nor in the database`;
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. A parser's values are
+ * often slices of the chunk they were read from, and the engine keeps the whole chunk alive while
+ * a slice lives; ids kept for the whole import would otherwise keep the whole file.
+ */
+const ownCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');

@@ -1,16 +1,18 @@
 import type { Executor } from '../db/database.js';
 import { actorIdentities, findExistingIds } from '../repositories/import-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { resolveActorIdentities } from './actor-identity.js';
-import { checkReferences, type KnownIds } from './references.js';
+import { ActorDescriptions, type ActorIdentities } from './actor-identity.js';
+import { checkInput } from './check-input.js';
+import type { RecordBatch, RecordInput } from './record-input.js';
+import type { ReferenceIndex } from './references.js';
+import { recordKinds, type ImportIssue, type ReadResult, type RecordKind } from './records.js';
 import {
-  recordKinds,
-  type GraphRecords,
-  type ImportIssue,
-  type ReadResult,
-  type RecordKind,
-} from './records.js';
-import { writeRecords, writeTaxonomy, type WriteSummary, type WrittenKind } from './writer.js';
+  RecordWriter,
+  writeTaxonomy,
+  type KindBatch,
+  type WriteSummary,
+  type WrittenKind,
+} from './writer.js';
 
 export interface ImportOptions {
   /** Validate and report; write nothing. */
@@ -18,6 +20,8 @@ export interface ImportOptions {
   /** Any bad record rejects the whole import before anything is written. */
   strict: boolean;
   batchSize: number;
+  /** Called once everything is read and checked, before anything is written. */
+  onChecked?: (checked: { read: Record<RecordKind, number>; toWrite: number }) => void;
   onBatch?: (kind: WrittenKind, written: number) => void;
 }
 
@@ -33,9 +37,6 @@ export interface ImportReport {
   /** Whether anything was written (false for dry runs and strict rejections). */
   wrote: boolean;
 }
-
-const countByKind = (records: GraphRecords): Record<RecordKind, number> =>
-  Object.fromEntries(recordKinds.map((k) => [k, records[k].length])) as Record<RecordKind, number>;
 
 /** Several files read as one import (the seeds): references may cross files. */
 export function combineReads(results: ReadResult[]): ReadResult {
@@ -58,90 +59,112 @@ export function combineReads(results: ReadResult[]): ReadResult {
   return combined;
 }
 
+/** What each kind's records link to, so must be in the graph before them. */
+const linksTo: Record<RecordKind, readonly RecordKind[]> = {
+  sources: [],
+  actors: [],
+  campaigns: [],
+  organizations: [],
+  incidents: ['sources', 'actors', 'campaigns', 'organizations'],
+};
+
 /**
- * The steps every format shares once a reader has turned a file into records: recognise known
- * actors, check references against the import and the database, then write — or, for a dry run or
- * a strict import with problems, write nothing and say why.
+ * The readings that write every kind after what it links to, in as few passes through the input
+ * as its order allows: each reading writes, in the input's order, every kind whose links are
+ * written by then. A file in dependency order is read once; one whose incidents come before the
+ * sources they cite (an export, for one) is read twice.
+ */
+export function writePasses(order: readonly RecordKind[]): RecordKind[][] {
+  const passes: RecordKind[][] = [];
+  const written = new Set<RecordKind>();
+  let left = [...order];
+  while (left.length > 0) {
+    const pass: RecordKind[] = [];
+    for (const kind of left) {
+      if (linksTo[kind].every((target) => written.has(target) || !order.includes(target))) {
+        pass.push(kind);
+        written.add(kind);
+      }
+    }
+    passes.push(pass);
+    left = left.filter((kind) => !written.has(kind));
+  }
+  return passes;
+}
+
+/**
+ * The steps every format shares once a reader can hand over records: a first reading recognises
+ * known actors and notes what every record points at; references are checked against the import
+ * and the database; then, unless this is a dry run or a strict import with problems, the records
+ * are read again and written in dependency order. Only ids are held between readings, never the
+ * records, so a native dataset of any size imports in flat memory.
  */
 export async function runImport(
   executor: Executor,
   taxonomy: Taxonomy,
-  files: string[],
-  read: ReadResult,
+  input: RecordInput,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const readCounts = countByKind(read.records);
-  const { records } = read;
-  const identity = resolveActorIdentities(records, await actorIdentities(executor));
-  const known = await knownIds(executor, records);
-  const locate = (kind: string, id: string): string => read.locations.get(`${kind}:${id}`) ?? kind;
-  const referenceIssues = checkReferences(records, known, { file: files.join(', '), locate });
-  const issues = [...read.issues, ...referenceIssues];
-
-  const rejected = Object.fromEntries(recordKinds.map((k) => [k, 0])) as Record<RecordKind, number>;
-  const rejectedKeys = new Set<string>();
-  for (const issue of issues) {
-    const key = `${issue.kind ?? ''}|${issue.file}|${issue.location}`;
-    if (issue.kind && !rejectedKeys.has(key)) {
-      rejectedKeys.add(key);
-      rejected[issue.kind] += 1;
-    }
-  }
-
+  const checked = await checkInput(input, {
+    knownActors: await actorIdentities(executor),
+    existingIds: (ids) => findExistingIds(executor, ids),
+    batchSize: options.batchSize,
+  });
   const report: ImportReport = {
-    files,
-    read: readCounts,
+    files: input.files,
+    read: checked.read,
     written: {},
-    rejected,
-    skipped: read.skipped,
-    issues,
-    notes: [...read.notes, ...identity.notes],
+    rejected: checked.rejected,
+    skipped: checked.outcome.skipped,
+    issues: checked.issues,
+    notes: checked.notes,
     wrote: false,
   };
-  if (options.dryRun || (options.strict && issues.length > 0)) return report;
+  if (!checked.readable) return report;
+  options.onChecked?.({ read: checked.read, toWrite: checked.toWrite });
+  if (options.dryRun || (options.strict && checked.issues.length > 0)) return report;
 
   const writeOptions = {
     batchSize: options.batchSize,
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   };
-  report.written = {
-    ...(await writeTaxonomy(executor, taxonomy, writeOptions)),
-    ...(await writeRecords(executor, records, writeOptions)),
-  };
+  const taxonomyWritten = await writeTaxonomy(executor, taxonomy, writeOptions);
+  const writer = new RecordWriter(executor, writeOptions);
+  const descriptions = new ActorDescriptions(checked.identities);
+  for (const kinds of writePasses(checked.outcome.order)) {
+    for await (const batch of input.read(new Set(kinds), options.batchSize)) {
+      await writer.write(asWritten(batch, checked.identities, descriptions, checked.references));
+    }
+  }
+  report.written = { ...taxonomyWritten, ...(await writer.finish()) };
   report.wrote = true;
   return report;
 }
 
-async function knownIds(executor: Executor, records: GraphRecords): Promise<KnownIds> {
-  const wanted = {
-    actors: [
-      ...new Set(
-        records.incidents
-          .flatMap((i) => i.attributions.map((a) => a.actorId))
-          .concat(records.actors.flatMap((a) => a.affiliations.map((f) => f.actorId))),
-      ),
-    ],
-    campaigns: [...new Set(records.incidents.flatMap((i) => (i.campaignId ? [i.campaignId] : [])))],
-    organizations: [...new Set(records.incidents.flatMap((i) => i.organizationIds))],
-    sources: [
-      ...new Set([
-        ...records.incidents.flatMap((i) => [
-          ...i.sourceIds,
-          ...i.attributions.flatMap((a) => a.sourceIds),
-        ]),
-        ...records.actors.flatMap((a) =>
-          [a.origin, ...a.sponsors, a.targets].flatMap((c) => c?.sourceIds ?? []),
-        ),
-      ]),
-    ],
-  };
-  const known: KnownIds = {
-    actors: new Set(),
-    campaigns: new Set(),
-    organizations: new Set(),
-    sources: new Set(),
-  };
-  for (const { kind, id } of await findExistingIds(executor, wanted))
-    known[kind as keyof KnownIds].add(id);
-  return known;
+/**
+ * A batch as it is written: actors under the ids they were recognised as, several descriptions
+ * of one actor merged, and records whose references point at nothing left out (already reported).
+ */
+function asWritten(
+  batch: RecordBatch,
+  identities: ActorIdentities,
+  descriptions: ActorDescriptions,
+  references: ReferenceIndex,
+): KindBatch {
+  switch (batch.kind) {
+    case 'actors':
+      return {
+        kind: 'actors',
+        records: descriptions.add(batch.records).filter((a) => references.keepsActor(a.id)),
+      };
+    case 'incidents':
+      return {
+        kind: 'incidents',
+        records: batch.records
+          .map((incident) => identities.renameIncident(incident))
+          .filter((incident) => !references.incidentProblem(incident)),
+      };
+    default:
+      return batch;
+  }
 }

@@ -5,6 +5,7 @@ import { seedsDir } from '../paths.js';
 import { countIncidents } from '../repositories/import-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { readNativeDataset } from './native/read-native.js';
+import { inMemoryInput } from './record-input.js';
 import { formatIssue, type ReadResult } from './records.js';
 import { combineReads, runImport, type ImportReport } from './run-import.js';
 import { writeTaxonomy } from './writer.js';
@@ -40,7 +41,7 @@ export async function loadSeeds(executor: Executor, taxonomy: Taxonomy): Promise
   }
   // The import writes the taxonomy before the records that link to it.
   const { files, read } = await readSeedDataset(taxonomy);
-  const report = await runImport(executor, taxonomy, files, read, {
+  const report = await runImport(executor, taxonomy, inMemoryInput(files, read), {
     dryRun: false,
     strict: true,
     batchSize: 500,

@@ -13,7 +13,13 @@ import {
 } from '../repositories/import-repository.js';
 import type { CypherQuery } from '../db/database.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import type { GraphRecords, IncidentRecord } from './records.js';
+import {
+  recordKinds,
+  type ActorRecord,
+  type GraphRecords,
+  type IncidentRecord,
+  type RecordKind,
+} from './records.js';
 
 export interface Counts {
   created: number;
@@ -23,6 +29,11 @@ export interface Counts {
 
 export type WrittenKind = 'sectors' | 'countries' | keyof GraphRecords;
 export type WriteSummary = Partial<Record<WrittenKind, Counts>>;
+
+/** Records of one kind, ready to write. */
+export type KindBatch = {
+  [K in RecordKind]: { kind: K; records: GraphRecords[K] };
+}[RecordKind];
 
 export interface WriteOptions {
   /** Records per transaction. */
@@ -38,14 +49,17 @@ function present<T extends object>(value: T): Partial<T> {
   ) as Partial<T>;
 }
 
+const noCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+
+/** Writes rows in transactions of at most batchSize, adding what each did to `counts`. */
 async function inBatches(
   executor: Executor,
   kind: WrittenKind,
   query: CypherQuery<OutcomeRow>,
   rows: readonly object[],
   options: WriteOptions,
+  counts: Counts = noCounts(),
 ): Promise<Counts> {
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < rows.length; start += options.batchSize) {
     const batch = rows.slice(start, start + options.batchSize);
     for (const { outcome, count } of await executor.write(query, { rows: batch }))
@@ -125,91 +139,114 @@ function incidentRow(incident: IncidentRecord) {
   };
 }
 
-/**
- * Writes validated records in dependency order (sources before what cites them, actors before
- * attributions), each batch its own transaction: an interrupted import leaves whole records only,
- * and running it again completes it.
- */
-export async function writeRecords(
-  executor: Executor,
-  records: GraphRecords,
-  options: WriteOptions,
-): Promise<WriteSummary> {
-  const summary: WriteSummary = {};
-  summary.sources = await inBatches(
-    executor,
-    'sources',
-    UPSERT_SOURCES,
-    records.sources.map((s) => ({ id: s.id, props: present(s) })),
-    options,
-  );
-  summary.campaigns = await inBatches(
-    executor,
-    'campaigns',
-    UPSERT_CAMPAIGNS,
-    records.campaigns.map(({ startDate, endDate, ...props }) => ({
-      id: props.id,
-      startDate,
-      endDate,
-      props: present(props),
-    })),
-    options,
-  );
-  summary.organizations = await inBatches(
-    executor,
-    'organizations',
-    UPSERT_ORGANIZATIONS,
-    records.organizations.map(({ sectorIds, country, ...props }) => ({
-      id: props.id,
-      sectorIds,
-      country,
-      props: present(props),
-    })),
-    options,
-  );
-  summary.actors = await inBatches(
-    executor,
-    'actors',
-    UPSERT_ACTORS,
-    records.actors.map(
-      ({
-        aliases,
-        externalIds,
-        motivations,
-        origin,
-        sponsors,
-        affiliations: _affiliations,
-        targets,
-        type,
-        ...props
-      }) => ({
-        id: props.id,
-        type,
-        aliases,
-        externalIds,
-        motivations,
-        origin,
-        sponsors,
-        targets,
-        props: present(props),
-      }),
-    ),
-    options,
-  );
-  const affiliations = records.actors.flatMap((a) =>
-    a.affiliations.map((f) => ({ id: a.id, actorId: f.actorId, kind: f.kind })),
-  );
-  for (let start = 0; start < affiliations.length; start += options.batchSize) {
-    await executor.write(LINK_AFFILIATIONS, {
-      rows: affiliations.slice(start, start + options.batchSize),
-    });
+function actorRow({
+  aliases,
+  externalIds,
+  motivations,
+  origin,
+  sponsors,
+  affiliations: _affiliations,
+  targets,
+  type,
+  ...props
+}: ActorRecord) {
+  return {
+    id: props.id,
+    type,
+    aliases,
+    externalIds,
+    motivations,
+    origin,
+    sponsors,
+    targets,
+    props: present(props),
+  };
+}
+
+/** A batch's rows and the statement that writes them. */
+function statementFor(batch: KindBatch): { query: CypherQuery<OutcomeRow>; rows: object[] } {
+  switch (batch.kind) {
+    case 'sources':
+      return {
+        query: UPSERT_SOURCES,
+        rows: batch.records.map((s) => ({ id: s.id, props: present(s) })),
+      };
+    case 'campaigns':
+      return {
+        query: UPSERT_CAMPAIGNS,
+        rows: batch.records.map(({ startDate, endDate, ...props }) => ({
+          id: props.id,
+          startDate,
+          endDate,
+          props: present(props),
+        })),
+      };
+    case 'organizations':
+      return {
+        query: UPSERT_ORGANIZATIONS,
+        rows: batch.records.map(({ sectorIds, country, ...props }) => ({
+          id: props.id,
+          sectorIds,
+          country,
+          props: present(props),
+        })),
+      };
+    case 'actors':
+      return { query: UPSERT_ACTORS, rows: batch.records.map(actorRow) };
+    case 'incidents':
+      return { query: UPSERT_INCIDENTS, rows: batch.records.map(incidentRow) };
   }
-  summary.incidents = await inBatches(
-    executor,
-    'incidents',
-    UPSERT_INCIDENTS,
-    records.incidents.map(incidentRow),
-    options,
-  );
-  return summary;
+}
+
+/**
+ * Writes batches of validated records, each batch its own transaction: an interrupted import
+ * leaves whole records only, and running it again completes it. The caller hands batches in
+ * dependency order (sources before what cites them, actors before attributions); batches are
+ * written one after the other, in that order, but a batch is written while the caller reads the
+ * next, so reading the file and writing the graph overlap.
+ */
+export class RecordWriter {
+  readonly #executor: Executor;
+  readonly #options: WriteOptions;
+  readonly #summary: WriteSummary = Object.fromEntries(recordKinds.map((k) => [k, noCounts()]));
+  /** Affiliations may point forward to any actor: linked once all actors are written. */
+  readonly #affiliations: { id: string; actorId: string; kind: string }[] = [];
+  #inFlight: Promise<void> = Promise.resolve();
+
+  constructor(executor: Executor, options: WriteOptions) {
+    this.#executor = executor;
+    this.#options = options;
+  }
+
+  /** Starts writing a batch once the one before it is written; fails if that one failed. */
+  async write(batch: KindBatch): Promise<void> {
+    await this.#inFlight;
+    if (batch.records.length === 0) return;
+    if (batch.kind === 'actors') {
+      for (const actor of batch.records)
+        for (const f of actor.affiliations)
+          this.#affiliations.push({ id: actor.id, actorId: f.actorId, kind: f.kind });
+    }
+    const writing = this.#commit(batch);
+    // Seen by the next write or by finish; until then the failure must not count as unhandled.
+    writing.catch(() => undefined);
+    this.#inFlight = writing;
+  }
+
+  /** Waits for the last batch, links affiliations, and says what was created, updated or unchanged. */
+  async finish(): Promise<WriteSummary> {
+    await this.#inFlight;
+    for (let start = 0; start < this.#affiliations.length; start += this.#options.batchSize) {
+      await this.#executor.write(LINK_AFFILIATIONS, {
+        rows: this.#affiliations.slice(start, start + this.#options.batchSize),
+      });
+    }
+    return this.#summary;
+  }
+
+  async #commit(batch: KindBatch): Promise<void> {
+    const { query, rows } = statementFor(batch);
+    const counts = (this.#summary[batch.kind] ??= noCounts());
+    await inBatches(this.#executor, batch.kind, query, rows, this.#options, counts);
+  }
 }

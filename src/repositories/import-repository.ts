@@ -190,7 +190,7 @@ export const UPSERT_INCIDENTS = cypher<OutcomeRow>(
    RETURN ${OUTCOME} AS outcome, count(*) AS count`,
 );
 
-const EXISTING_IDS = cypher<{ kind: string; id: string }>(
+const EXISTING_IDS = cypher<{ kind: keyof IdsByKind; id: string }>(
   'import:existingIds',
   `CALL () { MATCH (n:Actor) WHERE n.id IN $actors RETURN 'actors' AS kind, n.id AS id
      UNION ALL MATCH (n:Campaign) WHERE n.id IN $campaigns RETURN 'campaigns' AS kind, n.id AS id
@@ -206,11 +206,29 @@ export interface IdsByKind {
   sources: string[];
 }
 
-export async function findExistingIds(
-  executor: Executor,
-  ids: IdsByKind,
-): Promise<{ kind: string; id: string }[]> {
-  return executor.read(EXISTING_IDS, { ...ids });
+/** Ids per lookup: an import may point at a million ids the database has, and one list would be huge. */
+const IDS_PER_LOOKUP = 10_000;
+
+/** Which of these ids the database holds, per kind. */
+export async function findExistingIds(executor: Executor, ids: IdsByKind): Promise<IdsByKind> {
+  const found: IdsByKind = { actors: [], campaigns: [], organizations: [], sources: [] };
+  const longest = Math.max(
+    ids.actors.length,
+    ids.campaigns.length,
+    ids.organizations.length,
+    ids.sources.length,
+  );
+  for (let start = 0; start < longest; start += IDS_PER_LOOKUP) {
+    const slice = (list: string[]) => list.slice(start, start + IDS_PER_LOOKUP);
+    const rows = await executor.read(EXISTING_IDS, {
+      actors: slice(ids.actors),
+      campaigns: slice(ids.campaigns),
+      organizations: slice(ids.organizations),
+      sources: slice(ids.sources),
+    });
+    for (const { kind, id } of rows) found[kind].push(id);
+  }
+  return found;
 }
 
 export interface ActorIdentityRow {

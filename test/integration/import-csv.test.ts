@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher, type Database } from '../../src/db/database.js';
-import { ImportInputError } from '../../src/import/read-file.js';
+import { ImportInputError } from '../../src/import/input-error.js';
 import { projectRoot } from '../../src/paths.js';
 import { openEmptyDatabase } from '../support/database.js';
 import { countDataNodes, graphSnapshot } from '../support/graph-snapshot.js';

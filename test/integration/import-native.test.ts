@@ -93,6 +93,21 @@ describe('importing a native dataset', () => {
     expect(again.written.sources).toEqual({ created: 0, updated: 0, unchanged: 2 });
   });
 
+  it('imports a file whose kinds come in any order, incidents before what they cite', async () => {
+    await importFile(database, fixture);
+    const inOrder = await graphSnapshot(database);
+    await database.executor().write(cypher<never>('test:wipe', 'MATCH (n) DETACH DELETE n'));
+    const doc = JSON.parse(fixtureText) as Record<string, unknown>;
+    const reversed = await tempFile(
+      'reversed.json',
+      JSON.stringify(Object.fromEntries(Object.entries(doc).reverse()), null, 2),
+    );
+    const report = await importFile(database, reversed);
+    expect(report.issues).toEqual([]);
+    expect(report.written.incidents).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await graphSnapshot(database)).toEqual(inOrder);
+  });
+
   it('updates what changed in a changed file, links included', async () => {
     await importFile(database, fixture);
     const changed = await fixtureWith((doc) => {
@@ -122,6 +137,7 @@ describe('bad input', () => {
     expect(report.issues).toHaveLength(1);
     expect(report.issues[0]).toMatchObject({ file, location: 'line 3, column 31' });
     expect(report.issues[0]?.reason).toMatch(/^malformed JSON/);
+    expect(report.wrote).toBe(false);
     expect(await countDataNodes(database)).toBe(0);
   });
 
@@ -223,6 +239,22 @@ describe('bad input', () => {
     const report = await importFile(database, file, { strict: true });
     expect(report.wrote).toBe(false);
     expect(report.issues[0]?.reason).toMatch(/expected YYYY, YYYY-MM or YYYY-MM-DD/);
+    expect(await countDataNodes(database)).toBe(0);
+  });
+
+  it('with --strict writes nothing when a reference points at nothing, found only once all is read', async () => {
+    const file = await fixtureWith((doc) => {
+      incident(doc, 1).organizations = ['nobody-owns-this'];
+    });
+    const report = await importFile(database, file, { strict: true });
+    expect(report.wrote).toBe(false);
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        location: 'incidents[1]',
+        field: 'organizations',
+        reason: expect.stringMatching(/organization "nobody-owns-this"/) as string,
+      }),
+    ]);
     expect(await countDataNodes(database)).toBe(0);
   });
 

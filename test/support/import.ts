@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../src/db/database.js';
-import { readImportFile, type ReadOptions } from '../../src/import/read-file.js';
+import { openImportInput, type ReadOptions } from '../../src/import/read-file.js';
 import { runImport, type ImportReport } from '../../src/import/run-import.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 
@@ -18,8 +18,8 @@ export async function importFile(
   options: ImportTestOptions = {},
 ): Promise<ImportReport> {
   const taxonomy = loadTaxonomy();
-  const { result } = await readImportFile(file, taxonomy, options);
-  return runImport(database.executor(), taxonomy, [file], result, {
+  const { input } = await openImportInput(file, taxonomy, options);
+  return runImport(database.executor(), taxonomy, input, {
     dryRun: options.dryRun ?? false,
     strict: options.strict ?? false,
     batchSize: 100,

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { actorNameKey } from '../../src/domain/actor-names.js';
-import { resolveActorIdentities } from '../../src/import/actor-identity.js';
-import { emptyRecords, type ActorRecord } from '../../src/import/records.js';
+import { ActorDescriptions, ActorIdentities } from '../../src/import/actor-identity.js';
+import type { ActorRecord, IncidentRecord } from '../../src/import/records.js';
 
 const actor = (
   id: string,
   name: string,
   aliases: string[] = [],
   externalIds: string[] = [],
+  affiliatedWith: string[] = [],
 ): ActorRecord => ({
   id,
   name,
@@ -20,7 +21,7 @@ const actor = (
   externalIds,
   origin: null,
   sponsors: [],
-  affiliations: [],
+  affiliations: affiliatedWith.map((actorId) => ({ actorId, kind: 'COOPERATES' })),
   targets: null,
 });
 
@@ -36,42 +37,55 @@ describe('actorNameKey', () => {
   });
 });
 
-describe('resolveActorIdentities', () => {
+describe('ActorIdentities', () => {
   it.each([
     ['by ATT&CK G-id', actor('x', 'Strontium', [], ['g0007'])],
     ['by name = known alias', actor('sofacy', 'Sofacy')],
     ['by alias = known name', actor('pawn-storm', 'Pawn Storm', ['APT 28'])],
   ])('recognises a known actor %s and rewrites references to it', (_how, incoming) => {
-    const records = emptyRecords();
-    records.actors = [incoming];
-    records.incidents = [
-      { attributions: [{ actorId: incoming.id }] } as unknown as (typeof records.incidents)[number],
-    ];
-    const result = resolveActorIdentities(records, existing);
-    expect(records.actors.map((a) => a.id)).toEqual(['apt28']);
-    expect(records.incidents[0]?.attributions[0]?.actorId).toBe('apt28');
-    expect(result.notes[0]).toMatch(/is the known actor "apt28"/);
+    const identities = new ActorIdentities(existing);
+    expect(identities.recognise(incoming)).toBe('apt28');
+    const incident = { attributions: [{ actorId: incoming.id }] } as unknown as IncidentRecord;
+    expect(identities.renameIncident(incident).attributions[0]?.actorId).toBe('apt28');
+    expect(identities.renameActor(incoming).id).toBe('apt28');
+    expect(identities.notes[0]).toMatch(/is the known actor "apt28"/);
   });
 
   it('does not merge on a shared alias alone', () => {
-    const records = emptyRecords();
-    records.actors = [actor('other', 'Other Group', ['Fancy Bear'])];
-    resolveActorIdentities(records, existing);
-    expect(records.actors.map((a) => a.id)).toEqual(['other']);
+    const identities = new ActorIdentities(existing);
+    expect(identities.recognise(actor('other', 'Other Group', ['Fancy Bear']))).toBe('other');
   });
 
+  it('recognises an actor by one described earlier in the same import', () => {
+    const identities = new ActorIdentities([]);
+    identities.recognise(actor('sandworm', 'Sandworm', ['Voodoo Bear']));
+    expect(identities.recognise(actor('apt44', 'APT44', ['Sandworm']))).toBe('sandworm');
+    expect(identities.recognisedCount).toBe(1);
+  });
+});
+
+describe('ActorDescriptions', () => {
   it('merges two descriptions of one actor in the same import, uniting aliases', () => {
-    const records = emptyRecords();
-    records.actors = [
+    const incoming = [
       actor('sandworm', 'Sandworm', ['Voodoo Bear']),
       actor('apt44', 'APT44', ['Sandworm', 'Seashell Blizzard']),
     ];
-    resolveActorIdentities(records, []);
-    expect(records.actors).toHaveLength(1);
-    expect(records.actors[0]?.aliases.sort()).toEqual([
-      'APT44',
-      'Seashell Blizzard',
-      'Voodoo Bear',
-    ]);
+    const identities = new ActorIdentities([]);
+    for (const a of incoming) identities.recognise(a);
+    const descriptions = new ActorDescriptions(identities);
+    // Read in separate batches, as a streamed file hands them over: the first waits for the second.
+    expect(descriptions.add(incoming.slice(0, 1))).toEqual([]);
+    const written = descriptions.add(incoming.slice(1));
+    expect(written).toHaveLength(1);
+    expect(written[0]?.id).toBe('sandworm');
+    expect(written[0]?.aliases.sort()).toEqual(['APT44', 'Seashell Blizzard', 'Voodoo Bear']);
+  });
+
+  it('hands on an actor described once at once, under its recognised id', () => {
+    const identities = new ActorIdentities(existing);
+    const incoming = actor('sofacy', 'Sofacy', [], [], ['other-group']);
+    identities.recognise(incoming);
+    const [written] = new ActorDescriptions(identities).add([incoming]);
+    expect(written?.id).toBe('apt28');
   });
 });

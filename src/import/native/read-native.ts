@@ -1,43 +1,100 @@
-import type { z } from 'zod';
-import { parsePartialDate, type PartialDate } from '../../domain/partial-date.js';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import { parseJsonFile } from '../json-file.js';
+import { cannotRead, ImportInputError } from '../input-error.js';
+import type { ReadOutcome, RecordBatch, RecordInput } from '../record-input.js';
 import {
   emptyRecords,
-  type ReadResult,
-  sourceIdOf,
+  recordKinds,
   type ImportIssue,
+  type ReadResult,
   type RecordKind,
-  type StateClaimRecord,
 } from '../records.js';
 import {
-  actorSchema,
-  campaignSchema,
-  datasetEnvelopeSchema,
-  DATASET_FORMAT,
-  incidentSchema,
-  organizationSchema,
-  sourceSchema,
-} from './format.js';
+  DatasetScanner,
+  JsonSyntaxError,
+  SyntaxErrorLocator,
+  type DatasetVisitor,
+  type TextPosition,
+} from './dataset-scanner.js';
+import { datasetEnvelopeSchema, DATASET_FORMAT } from './format.js';
+import { convertNativeRecord, type RecordOf } from './native-records.js';
+
+/** Characters per chunk read: big enough to amortise each call, small enough to stay cache-sized. */
+const CHUNK = 1 << 16;
+
+type Accept = <K extends RecordKind>(kind: K, record: RecordOf<K>, location: string) => void;
 
 /**
- * Reads a native dataset: the envelope must be right or nothing is read; then each record is
- * validated on its own, so one bad record is reported (path, field, reason) and left out while
- * the others go on. Taxonomy ids and country codes are checked here; references between records
- * are checked later, against the whole import and the database (see references.ts).
+ * Hands each record of the kinds asked for, checked and converted, to `accept`; a bad record goes
+ * to `issues` instead (path, field, reason) while the others go on. Without `issues` (a later
+ * reading of a file already checked), bad records are passed over silently.
  */
-export function readNativeDataset(text: string, file: string, taxonomy: Taxonomy): ReadResult {
-  const records = emptyRecords();
-  const issues: ImportIssue[] = [];
-  const locations = new Map<string, string>();
-  const result: ReadResult = { records, issues, locations, skipped: {}, notes: [] };
-  const parsed = parseJsonFile(text, file);
-  if ('issue' in parsed) {
-    issues.push(parsed.issue);
-    return result;
-  }
+function recordVisitor(
+  file: string,
+  taxonomy: Taxonomy,
+  kinds: ReadonlySet<RecordKind>,
+  accept: Accept,
+  issues?: ImportIssue[],
+): DatasetVisitor {
+  return {
+    wants: (kind) => kinds.has(kind),
+    record(kind, index, value) {
+      const location = `${kind}[${index}]`;
+      const converted = convertNativeRecord(kind, value, taxonomy);
+      if (converted.record) {
+        accept(kind, converted.record, location);
+        return;
+      }
+      if (!issues) return;
+      const recordId = recordIdOf(value);
+      for (const problem of converted.problems) {
+        issues.push({
+          file,
+          kind,
+          location,
+          ...(recordId ? { recordId } : {}),
+          field: problem.field || undefined,
+          reason: problem.reason,
+        });
+      }
+    },
+  };
+}
 
-  const envelope = datasetEnvelopeSchema.safeParse(parsed.value);
+function recordIdOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null && 'id' in value
+    ? String(value.id)
+    : undefined;
+}
+
+/** How a reading of the text ended, judged once the whole text has been fed. */
+type Ending = { syntax: JsonSyntaxError } | { complete: boolean };
+
+const isMalformed = (ending: Ending): boolean => 'syntax' in ending || !ending.complete;
+
+/** A locator for a malformed text; feed it the text again, then ask `malformedIssue`. */
+const locatorFor = (ending: Ending): SyntaxErrorLocator =>
+  new SyntaxErrorLocator('syntax' in ending ? ending.syntax.consumedBefore : Infinity);
+
+/** Malformed JSON, at the line and column the locator found (or the end, for a text cut short). */
+function malformedIssue(file: string, locator: SyntaxErrorLocator): ImportIssue {
+  const end = locator.end;
+  // A number that ends the text is only known to be whole once something follows it.
+  locator.feed(' ');
+  const at: TextPosition = locator.found ?? end;
+  const reason = locator.found ? plainMessage(locator.found.message) : 'the file ends too early';
+  return {
+    file,
+    location: `line ${at.line}, column ${at.column}`,
+    reason: `malformed JSON: ${reason}`,
+  };
+}
+
+/** What the format refuses in the envelope: any of it and nothing of the file is read. */
+function envelopeIssues(file: string, scanner: DatasetScanner): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const envelope = datasetEnvelopeSchema.safeParse(scanner.envelope);
   if (!envelope.success) {
     for (const problem of envelope.error.issues) {
       issues.push({
@@ -50,210 +107,206 @@ export function readNativeDataset(text: string, file: string, taxonomy: Taxonomy
             : problem.message,
       });
     }
-    return result;
   }
-  const doc = envelope.data;
+  for (const kind of scanner.repeated) {
+    issues.push({
+      file,
+      location: 'file',
+      field: kind,
+      reason: `"${kind}" appears more than once; a dataset lists each kind once`,
+    });
+  }
+  return issues;
+}
 
-  const each = <S extends z.ZodType>(
-    kind: RecordKind,
-    items: unknown[],
-    schema: S,
-    accept: (value: z.infer<S>, problems: Problem[]) => void,
-  ): void => {
-    items.forEach((item, index) => {
-      const location = `${kind}[${index}]`;
-      const recordId =
-        typeof item === 'object' && item !== null && 'id' in item ? String(item.id) : undefined;
-      if (recordId) locations.set(`${kind}:${recordId}`, location);
-      const result = schema.safeParse(item);
-      const problems: Problem[] = result.success
-        ? []
-        : result.error.issues.map((p) => ({ field: p.path.join('.'), reason: p.message }));
-      if (result.success) accept(result.data, problems);
-      for (const problem of problems) {
-        issues.push({
-          file,
-          kind,
-          location,
-          ...(recordId ? { recordId } : {}),
-          field: problem.field || undefined,
-          reason: problem.reason,
-        });
+/** The tokenizer's messages, without its own name. */
+const plainMessage = (message: string): string =>
+  message.replace(/^Parser cannot parse input: /, '').replace(/^Parser has expected /, 'expected ');
+
+function* textChunks(text: string): Generator<string> {
+  for (let start = 0; start < text.length; start += CHUNK) yield text.slice(start, start + CHUNK);
+}
+
+function feedAll(scanner: DatasetScanner, chunks: Iterable<string>): Ending {
+  try {
+    for (const chunk of chunks) scanner.write(chunk);
+    return { complete: scanner.end() };
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { syntax: error };
+    throw error;
+  }
+}
+
+/**
+ * Reads a whole native dataset held in a string (the seeds, one record from a mutation): the
+ * envelope must be right or nothing is read; each record is validated on its own, so one bad
+ * record is reported and left out while the others go on.
+ */
+export function readNativeDataset(text: string, file: string, taxonomy: Taxonomy): ReadResult {
+  const records = emptyRecords();
+  const issues: ImportIssue[] = [];
+  const locations = new Map<string, string>();
+  const accept: Accept = (kind, record, location) => {
+    (records[kind] as RecordOf<typeof kind>[]).push(record);
+    locations.set(`${kind}:${record.id}`, location);
+  };
+  const scanner = new DatasetScanner(
+    recordVisitor(file, taxonomy, new Set(recordKinds), accept, issues),
+  );
+  const ending = feedAll(scanner, textChunks(text));
+  let problems: ImportIssue[];
+  if (isMalformed(ending)) {
+    const locator = locatorFor(ending);
+    for (const chunk of textChunks(text)) if (locator.feed(chunk)) break;
+    problems = [malformedIssue(file, locator)];
+  } else {
+    problems = envelopeIssues(file, scanner);
+  }
+  return problems.length > 0
+    ? { records: emptyRecords(), issues: problems, locations: new Map(), skipped: {}, notes: [] }
+    : { records, issues, locations, skipped: {}, notes: [] };
+}
+
+/** A batch being filled; records are only ever added to the batch of their own kind. */
+interface OpenBatch {
+  kind: RecordKind;
+  records: { id: string }[];
+  locations: string[];
+}
+
+/**
+ * One pass through a dataset file: reads it chunk by chunk, handing on full batches of the kinds
+ * asked for. Memory holds a chunk, the record being built and the batches not yet taken.
+ */
+class FileReading {
+  readonly scanner: DatasetScanner;
+  ending: Ending | undefined;
+  readonly #file: string;
+  readonly #batchSize: number;
+  #open: OpenBatch | undefined;
+  #ready: OpenBatch[] = [];
+
+  constructor(
+    file: string,
+    taxonomy: Taxonomy,
+    kinds: ReadonlySet<RecordKind>,
+    batchSize: number,
+    issues?: ImportIssue[],
+  ) {
+    this.#file = file;
+    this.#batchSize = batchSize;
+    this.scanner = new DatasetScanner(
+      recordVisitor(
+        file,
+        taxonomy,
+        kinds,
+        (kind, record, location) => {
+          this.#add(kind, record, location);
+        },
+        issues,
+      ),
+    );
+  }
+
+  /**
+   * The batches, in the file's order. With `lastKinds`, the reading stops as soon as all of those
+   * have been read: a later reading need not go through the rest of the file.
+   */
+  async *batches(lastKinds?: readonly RecordKind[]): AsyncGenerator<RecordBatch> {
+    const stream = createReadStream(this.#file, { encoding: 'utf8', highWaterMark: CHUNK });
+    try {
+      for await (const chunk of stream as AsyncIterable<string>) {
+        this.scanner.write(chunk);
+        yield* this.#take();
+        if (lastKinds && this.#hasRead(lastKinds)) {
+          this.ending = { complete: true };
+          break;
+        }
       }
-    });
-  };
-
-  each('sources', doc.sources, sourceSchema, (s) => {
-    records.sources.push({
-      id: sourceIdOf(s.url),
-      url: s.url,
-      title: s.title,
-      publisher: s.publisher,
-      publishedAt: s.publishedAt ?? null,
-    });
-  });
-
-  const claim = (
-    c: { country: string; confidence: number; sources: string[] },
-    field: string,
-    problems: Problem[],
-  ): StateClaimRecord => {
-    checkCountry(c.country, field, taxonomy, problems);
-    return { country: c.country, confidence: c.confidence, sourceIds: c.sources.map(sourceIdOf) };
-  };
-
-  each('actors', doc.actors, actorSchema, (a, problems) => {
-    const targets = a.targets ?? null;
-    targets?.sectors.forEach((s, i) => {
-      checkSector(s, `targets.sectors.${i}`, taxonomy, problems);
-    });
-    targets?.countries.forEach((c, i) => {
-      checkCountry(c, `targets.countries.${i}`, taxonomy, problems);
-    });
-    checkOrder(a.firstSeen, a.lastSeen, 'lastSeen', problems);
-    const record = {
-      id: a.id,
-      name: a.name,
-      aliases: a.aliases,
-      type: a.type,
-      motivations: a.motivations,
-      description: a.description ?? null,
-      firstSeen: a.firstSeen ?? null,
-      lastSeen: a.lastSeen ?? null,
-      externalIds: a.externalIds,
-      origin: a.origin ? claim(a.origin, 'origin.country', problems) : null,
-      sponsors: a.sponsors.map((s, i) => claim(s, `sponsors.${i}.country`, problems)),
-      affiliations: a.affiliations.map((f) => ({ actorId: f.actor, kind: f.kind })),
-      targets: targets
-        ? {
-            sectorIds: targets.sectors,
-            countries: targets.countries,
-            confidence: targets.confidence ?? null,
-            sourceIds: targets.sources.map(sourceIdOf),
-          }
-        : null,
-    };
-    if (problems.length === 0) records.actors.push(record);
-  });
-
-  each('campaigns', doc.campaigns, campaignSchema, (c, problems) => {
-    const start = c.startDate ? dateOf(c.startDate) : null;
-    const end = c.endDate ? dateOf(c.endDate) : null;
-    checkOrder(c.startDate, c.endDate, 'endDate', problems);
-    if (problems.length === 0) {
-      records.campaigns.push({
-        id: c.id,
-        name: c.name,
-        description: c.description ?? null,
-        startDate: start?.first ?? null,
-        startPrecision: start?.precision ?? null,
-        endDate: end?.last ?? null,
-        endPrecision: end?.precision ?? null,
-      });
+      this.ending ??= { complete: this.scanner.end() };
+      if (this.#open) this.#ready.push(this.#open);
+      this.#open = undefined;
+      yield* this.#take();
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) this.ending = { syntax: error };
+      else throw isSystemError(error) ? cannotRead(this.#file, error) : error;
+    } finally {
+      stream.destroy();
     }
+  }
+
+  #hasRead(kinds: readonly RecordKind[]): boolean {
+    const { order, currentArray } = this.scanner;
+    return kinds.every((kind) => order.includes(kind) && currentArray !== kind);
+  }
+
+  #add(kind: RecordKind, record: { id: string }, location: string): void {
+    if (!this.#open || this.#open.kind !== kind || this.#open.records.length >= this.#batchSize) {
+      if (this.#open) this.#ready.push(this.#open);
+      this.#open = { kind, records: [], locations: [] };
+    }
+    this.#open.records.push(record);
+    this.#open.locations.push(location);
+  }
+
+  #take(): RecordBatch[] {
+    const ready = this.#ready;
+    this.#ready = [];
+    // Each batch holds records of its own kind only (see #add).
+    return ready as RecordBatch[];
+  }
+}
+
+/** An error of the file system (no such file, no permission…), as opposed to a bug. */
+const isSystemError = (error: unknown): boolean =>
+  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+
+/** Size and modification time: a file that changes between two readings would import as neither version. */
+async function versionOf(file: string): Promise<string> {
+  const { size, mtimeMs } = await stat(file).catch((error: unknown) => {
+    throw cannotRead(file, error);
   });
-
-  each('organizations', doc.organizations, organizationSchema, (o, problems) => {
-    o.sectors.forEach((s, i) => {
-      checkSector(s, `sectors.${i}`, taxonomy, problems);
-    });
-    if (o.country) checkCountry(o.country, 'country', taxonomy, problems);
-    if (problems.length === 0)
-      records.organizations.push({
-        id: o.id,
-        name: o.name,
-        sectorIds: o.sectors,
-        country: o.country ?? null,
-      });
-  });
-
-  each('incidents', doc.incidents, incidentSchema, (inc, problems) => {
-    inc.sectors.forEach((s, i) => {
-      checkSector(s, `sectors.${i}`, taxonomy, problems);
-    });
-    inc.countries.forEach((c, i) => {
-      checkCountry(c.country, `countries.${i}.country`, taxonomy, problems);
-    });
-    inc.attackTypes.forEach((t, i) => {
-      if (!taxonomy.isAttackType(t))
-        problems.push({
-          field: `attackTypes.${i}`,
-          reason: `unknown attack type "${t}" (see seeds/taxonomy/attack-types.json)`,
-        });
-    });
-    checkOrder(inc.startDate, inc.endDate, 'endDate', problems);
-    if (problems.length > 0) return;
-    const start = dateOf(inc.startDate);
-    const end = inc.endDate ? dateOf(inc.endDate) : null;
-    records.incidents.push({
-      id: inc.id,
-      title: inc.title,
-      description: inc.description ?? null,
-      startDate: start.first,
-      endDate: (end ?? start).last,
-      datePrecision: start.precision,
-      endPrecision: end?.precision ?? null,
-      attackTypes: inc.attackTypes,
-      objective: inc.objective ?? null,
-      disruptionDays: inc.impact?.disruptionDays ?? null,
-      recordsAffected: inc.impact?.recordsAffected ?? null,
-      ransomDemandedUsd: inc.impact?.ransomDemandedUsd ?? null,
-      ransomPaidUsd: inc.impact?.ransomPaidUsd ?? null,
-      sectorIds: inc.sectors,
-      countries: inc.countries.map((c) => ({ iso2: c.country, primary: c.primary })),
-      organizationIds: inc.organizations,
-      campaignId: inc.campaign ?? null,
-      sourceIds: inc.sources.map(sourceIdOf),
-      attributions: inc.attributions.map((a) => ({
-        actorId: a.actor,
-        confidence: a.confidence,
-        basis: a.basis,
-        status: a.status,
-        claimedBy: a.claimedBy ?? null,
-        assessedAt: a.assessedAt ?? null,
-        sourceIds: a.sources.map(sourceIdOf),
-      })),
-      externalIds: inc.externalIds,
-    });
-  });
-
-  return result;
+  return `${size}:${mtimeMs}`;
 }
 
-interface Problem {
-  field: string;
-  reason: string;
-}
-
-/** Only called on values the schema already accepted as partial dates. */
-function dateOf(text: string): PartialDate {
-  const parsed = parsePartialDate(text);
-  if ('error' in parsed) throw new Error(`unreachable: ${parsed.error}`);
-  return parsed;
-}
-
-function checkOrder(
-  start: string | null | undefined,
-  end: string | null | undefined,
-  field: string,
-  problems: Problem[],
-): void {
-  if (!start || !end) return;
-  const a = parsePartialDate(start);
-  const b = parsePartialDate(end);
-  if ('error' in a || 'error' in b) return;
-  if (b.last < a.first) problems.push({ field, reason: `"${end}" is before the start "${start}"` });
-}
-
-function checkSector(id: string, field: string, taxonomy: Taxonomy, problems: Problem[]): void {
-  if (!taxonomy.isSector(id))
-    problems.push({ field, reason: `unknown sector "${id}" (see seeds/taxonomy/sectors.json)` });
-}
-
-function checkCountry(code: string, field: string, taxonomy: Taxonomy, problems: Problem[]): void {
-  if (taxonomy.resolveCountry(code) !== code)
-    problems.push({
-      field,
-      reason: `unknown country code "${code}" (expected ISO 3166-1 alpha-2)`,
-    });
+/**
+ * A native dataset streamed from its file, as often as the import reads it: memory holds a chunk
+ * and a batch, never the file, so a million incidents take the memory of a few hundred. The first
+ * reading checks everything (malformed JSON with its line and column, the envelope, each record);
+ * later ones read only the kinds they are asked for and stop after the last of them.
+ */
+export function nativeDatasetInput(file: string, taxonomy: Taxonomy): RecordInput {
+  let order: RecordKind[] = [];
+  let version = '';
+  return {
+    files: [file],
+    async scan(onBatch, batchSize): Promise<ReadOutcome> {
+      version = await versionOf(file);
+      const issues: ImportIssue[] = [];
+      const reading = new FileReading(file, taxonomy, new Set(recordKinds), batchSize, issues);
+      for await (const batch of reading.batches()) onBatch(batch);
+      const ending = reading.ending ?? { complete: false };
+      let problems: ImportIssue[];
+      if (isMalformed(ending)) {
+        const locator = locatorFor(ending);
+        const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK });
+        for await (const chunk of stream as AsyncIterable<string>) if (locator.feed(chunk)) break;
+        stream.destroy();
+        problems = [malformedIssue(file, locator)];
+      } else {
+        problems = envelopeIssues(file, reading.scanner);
+      }
+      if (problems.length > 0) return { issues: problems, skipped: {}, notes: [], order: [] };
+      order = [...reading.scanner.order];
+      return { issues, skipped: {}, notes: [], order };
+    },
+    async *read(kinds, batchSize) {
+      if ((await versionOf(file)) !== version)
+        throw new ImportInputError(
+          `${file} changed while it was being imported; run the import again`,
+        );
+      const reading = new FileReading(file, taxonomy, kinds, batchSize);
+      yield* reading.batches(order.filter((kind) => kinds.has(kind)));
+    },
+  };
 }
