@@ -23,6 +23,7 @@ import { corsGuard, rateGuard } from './http/client-guards.js';
 import { errorResponses } from './http/error-responses.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
+import { listen } from './http/listen.js';
 import { assignRequestId } from './http/request-id.js';
 import { createLoaders } from './loaders/index.js';
 import { resolvers } from './resolvers/index.js';
@@ -145,14 +146,7 @@ export function createServer({ config, database, logger }: ServerDependencies): 
       // Last, so that it sees what the routes above pass on: a body the parser refused (bad
       // JSON, over the limit) is a JSON error, never Express's HTML page with a stack trace.
       app.use(errorResponses);
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          resolve();
-        });
-      });
-      return httpServer.address() as AddressInfo;
+      return listen(httpServer, port, host);
     },
     async stop() {
       shuttingDown = true;

@@ -21,13 +21,21 @@ export async function generateCommand(options: GenerateCommandOptions): Promise<
     seed: options.seed,
   };
   const out = options.out ? createWriteStream(options.out) : process.stdout;
+  // On a terminal one line counts up; in a log (a file or a pipe) a line per tenth stays readable.
+  const interactive = process.stderr.isTTY;
+  let nextLine = sizes.incidents / 10;
   const written = await writeSyntheticDataset(sizes, loadTaxonomy(), out, (n) => {
-    if (options.out) process.stderr.write(`\r${n} / ${sizes.incidents} incidents`);
+    if (!options.out) return;
+    if (interactive) process.stderr.write(`\r${n} / ${sizes.incidents} incidents`);
+    else if (n >= nextLine) {
+      process.stderr.write(`${n} / ${sizes.incidents} incidents\n`);
+      nextLine = n + sizes.incidents / 10;
+    }
   });
   if (options.out) {
     out.end();
     await finished(out);
-    process.stderr.write('\n');
+    if (interactive) process.stderr.write('\n');
   }
   process.stderr.write(
     `Generated ${written.incidents} incidents, ${written.actors} actors, ${written.campaigns} campaigns, ${written.organizations} organizations and ${written.sources} sources (seed ${written.seed})${options.out ? ` to ${options.out}` : ''}.\n`,

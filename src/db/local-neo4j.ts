@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from 'pino';
 import { localNeo4jLauncher } from '../paths.js';
+import { stopChild } from '../process/stop-child.js';
 
 export interface LocalNeo4jOptions {
   port: number;
@@ -81,7 +82,7 @@ export function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j>
     };
     const timer = setTimeout(() => {
       fail(`local Neo4j did not become ready within ${options.startTimeoutMs} ms`);
-      void stopProcess(child);
+      void stopChild(child, STOP_TIMEOUT_MS);
     }, options.startTimeoutMs);
 
     child.once('error', (error) => {
@@ -106,23 +107,10 @@ export function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j>
         dataDir: match[2] ?? dataDir,
         pid: child.pid ?? -1,
         stop: async () => {
-          await stopProcess(child);
+          await stopChild(child, STOP_TIMEOUT_MS);
           log.info('local Neo4j stopped');
         },
       });
     });
   });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      resolve();
-    }),
-  );
-  child.kill('SIGTERM');
-  const timeout = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timeout);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../src/db/local-neo4j.js';
 import { loadSeeds } from '../../src/import/seeds.js';
 import { projectRoot } from '../../src/paths.js';
+import { stopChild } from '../../src/process/stop-child.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { openEmptyDatabase, silentLogger, testConfig } from '../support/database.js';
 import { testDataDir, testNeo4jPorts } from '../support/ports.js';
@@ -336,18 +337,7 @@ function spawnApi(neo4jUri: string): ApiProcess {
     pid,
     output,
     running,
-    async stop() {
-      if (!running()) return;
-      const exited = new Promise<void>((resolve) =>
-        child.once('exit', () => {
-          resolve();
-        }),
-      );
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, 20_000),
   };
 }
 
