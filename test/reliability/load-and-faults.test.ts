@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryMix, seedSubjects, type Operation } from '../../bench/query-mix.js';
+import { median } from '../../bench/stats.js';
 import { cypher, type Database } from '../../src/db/database.js';
 import {
   startLocalNeo4j,
@@ -647,12 +648,5 @@ function fail(message: string): never {
 
 const sleep = (duration: number) => new Promise<void>((resolve) => setTimeout(resolve, duration));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
 const megabytes = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const milliseconds = (duration: number) => `${duration.toFixed(0)} ms`;
