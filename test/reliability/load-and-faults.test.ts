@@ -19,7 +19,7 @@ import { projectRoot } from '../../src/paths.js';
 import { stopChild } from '../../src/process/stop-child.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { openEmptyDatabase, silentLogger, testConfig } from '../support/database.js';
-import { testDataDir, testNeo4jPorts } from '../support/ports.js';
+import { testApiPort, testDataDir, testNeo4jPorts } from '../support/ports.js';
 import { as, roleKeysSetting } from '../support/seeded.js';
 
 /**
@@ -41,7 +41,7 @@ const neo4jOptions: LocalNeo4jOptions = {
 };
 
 /** A fixed port of its own: the child is started by command line, as an operator would. */
-const API_PORT = 4793;
+const API_PORT = testApiPort;
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
 
 const LOAD_SECONDS = 20;
