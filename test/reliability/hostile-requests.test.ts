@@ -1,6 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphSnapshot } from '../support/graph-snapshot.js';
+import {
+  json,
+  query,
+  type HostileCase,
+  type HostileRequest,
+  type Refusal,
+} from '../support/hostile-case.js';
 import { useSeededApi } from '../support/seeded.js';
 
 /**
@@ -20,42 +27,6 @@ const GIVE_UP_AFTER_MS = 10_000;
 /** pino's level number for `error`: what the server logs for a failure it did not expect. */
 const ERROR_LEVEL = 50;
 
-interface HostileRequest {
-  method?: 'GET' | 'POST' | 'PUT';
-  /** Path and query string, relative to the server. */
-  path?: string;
-  headers?: Record<string, string>;
-  /** A string is sent as UTF-8; bytes as they are (fetch then sets no content type). */
-  body?: string | Uint8Array;
-}
-
-/** What counts as refused. */
-type Refusal =
-  /**
-   * Exactly this HTTP status, and, when given, this `extensions.code` on the first error; the
-   * answer carries no data. A 200 is a refusal too when an argument check failed in execution.
-   */
-  | { readonly status: number; readonly code?: string }
-  /**
-   * Injection strings are well-formed requests: each root field must be null or empty, or have
-   * failed with a client error (one that says what was wrong with the argument).
-   */
-  | 'nothing found';
-
-interface HostileCase {
-  readonly name: string;
-  readonly request: () => HostileRequest;
-  readonly refusal: Refusal;
-  /**
-   * The request reaches Cypher, so it is sent twice and the second answer is timed (both must be
-   * refusals, the first within GIVE_UP_AFTER_MS). Neo4j keys its plan cache by the size class of
-   * each string parameter, so the first query with a string of a new length plans the query anew;
-   * for the attribution query that alone takes over a second on a busy machine, while the budget
-   * is meant to measure how the server treats hostile input.
-   */
-  readonly reachesCypher?: boolean;
-}
-
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
@@ -68,14 +39,6 @@ interface Answer {
   json: GraphQLBody | undefined;
   ms: number;
 }
-
-const json = (payload: unknown, headers: Record<string, string> = {}): HostileRequest => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(payload),
-});
-const query = (text: string, variables?: Record<string, unknown>) =>
-  json({ query: text, variables });
 
 /** `levels` rounds of actor → incidents → attributions → actor: 5 field levels each. */
 const deepSelection = (levels: number): string =>
