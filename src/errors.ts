@@ -61,6 +61,17 @@ export function isExposedCode(code: unknown): boolean {
 const unavailableDriverCodes = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /**
+ * What Neo4j raises when a concurrent transaction got in the way of a write, which then wrote
+ * nothing: a create of a key another transaction created first; a relationship to a node deleted
+ * while this write waited for its lock; a deadlock still there after the driver's retries.
+ */
+const concurrentWriteCodes = new Set([
+  'Neo.ClientError.Schema.ConstraintValidationFailed',
+  'Neo.ClientError.Statement.EntityNotFound',
+  'Neo.TransientError.Transaction.DeadlockDetected',
+]);
+
+/**
  * Translates what the driver throws into the API's vocabulary. Only failures a client can act on
  * (retry later, narrow the query) get a code; the rest stay internal and are masked.
  */
@@ -76,6 +87,12 @@ export function fromDatabaseError(error: unknown): GraphQLError | undefined {
     return appError(
       ErrorCode.TIMEOUT,
       'The query ran past the transaction timeout and was stopped. Retry shortly if the database has just started (it is slow until warm); otherwise narrow the query (filters, a smaller first).',
+    );
+  }
+  if (concurrentWriteCodes.has(error.code)) {
+    return appError(
+      ErrorCode.CONFLICT,
+      'Another write changed what this one writes while it ran, so nothing was written. Read it again and reapply your edit.',
     );
   }
   if (error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {

@@ -23,6 +23,11 @@ export function cypher<Row>(name: string, text: string): CypherQuery<Row> {
 export type QueryParams = Record<string, unknown>;
 export type AccessMode = 'READ' | 'WRITE';
 
+/** The statements of one transaction (see Executor.writeTransaction). */
+export interface Transaction {
+  run<Row>(query: CypherQuery<Row>, params?: QueryParams): Promise<Row[]>;
+}
+
 export interface DatabaseSettings extends DriverSettings {
   database: string;
   txTimeoutMs: number;
@@ -60,26 +65,43 @@ export class Database {
     params: QueryParams,
     unitOfWorkId: string,
   ): Promise<Row[]> {
+    return this.transaction(mode, query.name, (tx) => tx.run(query, params), unitOfWorkId);
+  }
+
+  /**
+   * Runs `work` in one transaction, committed when it resolves and rolled back when it throws. On a
+   * transient failure (a deadlock, a lost leader) the driver rolls back and runs `work` again from
+   * the start, so whatever it read and checked is read and checked again.
+   */
+  async transaction<T>(
+    mode: AccessMode,
+    name: string,
+    work: (tx: Transaction) => Promise<T>,
+    unitOfWorkId: string,
+  ): Promise<T> {
     const session = this.#driver.session({
       database: this.#settings.database,
       defaultAccessMode: mode,
     });
-    const work = async (tx: ManagedTransaction): Promise<Row[]> => {
-      const result = await tx.run(query.text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    };
+    const inTransaction = (tx: ManagedTransaction): Promise<T> =>
+      work({
+        async run<Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> {
+          const result = await tx.run(query.text, params);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        },
+      });
     const config = {
       timeout: this.#settings.txTimeoutMs,
-      metadata: { app: 'cyber-incident-graph', query: query.name, requestId: unitOfWorkId },
+      metadata: { app: 'cyber-incident-graph', query: name, requestId: unitOfWorkId },
     };
     try {
       return mode === 'READ'
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
+        ? await session.executeRead(inTransaction, config)
+        : await session.executeWrite(inTransaction, config);
     } catch (error) {
       const mapped = fromDatabaseError(error);
       if (mapped) {
-        this.#log.warn({ err: error, query: query.name, requestId: unitOfWorkId }, mapped.message);
+        this.#log.warn({ err: error, query: name, requestId: unitOfWorkId }, mapped.message);
         throw mapped;
       }
       throw error;
@@ -124,5 +146,24 @@ export class Executor {
   write<Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> {
     this.#roundTrips += 1;
     return this.database.run('WRITE', query, params, this.id);
+  }
+
+  /**
+   * Several statements in one write transaction, with checks between them: a mutation locks what
+   * it changes, reads it, compares versions and writes, all or nothing (see write-lock.ts).
+   */
+  writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.database.transaction(
+      'WRITE',
+      name,
+      (tx) =>
+        work({
+          run: (query, params) => {
+            this.#roundTrips += 1;
+            return tx.run(query, params);
+          },
+        }),
+      this.id,
+    );
   }
 }

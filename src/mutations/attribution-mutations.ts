@@ -5,13 +5,14 @@ import type { Context } from '../context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
 import { keyFor } from '../graphql/global-id.js';
 import { attributionSchema } from '../import/native/format.js';
+import type { Transaction } from '../db/database.js';
 import {
   ADD_CLAIM,
-  CLAIM_FOR_EDIT,
+  LOCK_CLAIM_FOR_EDIT,
   UPDATE_CLAIM,
 } from '../repositories/attribution-write-repository.js';
 import { changeParams } from '../repositories/change-repository.js';
-import { findReferences } from '../repositories/reference-repository.js';
+import { lockReferences } from '../repositories/reference-repository.js';
 import type { AttributionRow } from '../repositories/rows.js';
 import { invalid, missingReferences, validated } from './validation.js';
 import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
@@ -47,14 +48,18 @@ export interface AddAttributionArgs {
   sourceIds: string[];
 }
 
-/** Every claim cites sources that exist; the whole list of missing ones is named at once. */
-async function checkTargets(
-  { executor }: Context,
+/**
+ * Every claim cites sources that exist; the whole list of missing ones is named at once. The
+ * incident, actor and sources stay locked until the claim is written, so a deletion of any of them
+ * either waits for the claim and sees it, or has happened and the claim is refused.
+ */
+async function lockTargets(
+  tx: Transaction,
   incidentId: string,
   actorId: string,
   sources: string[],
 ): Promise<void> {
-  const found = await findReferences(executor, {
+  const found = await lockReferences(tx, {
     incidents: [incidentId],
     actors: [actorId],
     sources,
@@ -85,7 +90,6 @@ export async function addAttribution(
     'attribution',
   );
   const sources = given.map((id) => keyFor('Source', id, 'sourceIds'));
-  await checkTargets(context, incidentId, actorId, sources);
   const props = {
     id: `claim-${randomUUID()}`,
     ...claim,
@@ -94,19 +98,26 @@ export async function addAttribution(
     sourceIds: sources,
     version: 1,
   };
-  const [row] = await context.executor.write(ADD_CLAIM, {
-    incidentId,
-    actorId,
-    props,
-    ...changeParams(context.viewer, 'ADD_ATTRIBUTION', 'Incident', incidentId, null, {
+  return context.executor.writeTransaction('addAttribution', async (tx) => {
+    await lockTargets(tx, incidentId, actorId, sources);
+    const [row] = await tx.run(ADD_CLAIM, {
+      incidentId,
       actorId,
-      ...props,
-    }),
+      props,
+      ...changeParams(context.viewer, 'ADD_ATTRIBUTION', 'Incident', incidentId, null, {
+        actorId,
+        ...props,
+      }),
+    });
+    if (!row) throw changedMeanwhile('Incident', incidentId);
+    return row.claim;
   });
-  if (!row) throw changedMeanwhile('Incident', incidentId);
-  return row.claim;
 }
 
+/**
+ * A retraction is final: a RETRACTED claim is kept for the record and refused any later edit
+ * (CONFLICT), whichever of a retraction and an update racing it won the lock.
+ */
 async function editClaim(
   context: Context,
   id: string,
@@ -114,41 +125,41 @@ async function editClaim(
   changes: Record<string, unknown>,
   action: 'UPDATE_ATTRIBUTION' | 'RETRACT_ATTRIBUTION',
 ): Promise<AttributionRow> {
-  const [current] = await context.executor.read(CLAIM_FOR_EDIT, { id });
-  if (!current) throw notFound('attribution claim', id, 'id');
-  conflictUnlessVersion('Attribution claim', id, version, versionOf(current.claim));
-  if (current.claim.status === 'RETRACTED')
-    throw appError(
-      ErrorCode.CONFLICT,
-      `Attribution claim "${id}" is retracted: it is kept for the record and no longer edited. Add a new claim instead.`,
-    );
-  if (Array.isArray(changes.sourceIds))
-    await checkTargets(
-      context,
-      current.incidentId,
-      current.claim.actorId,
-      changes.sourceIds as string[],
-    );
-  const { actorId, ...stored } = current.claim;
-  const props = { ...stored, ...changes, version: version + 1 };
-  const [row] = await context.executor.write(UPDATE_CLAIM, {
-    id,
-    version,
-    props,
-    ...changeParams(
-      context.viewer,
-      action,
-      'Incident',
-      current.incidentId,
-      { actorId, ...stored },
-      {
-        actorId,
-        ...props,
-      },
-    ),
+  const name = action === 'RETRACT_ATTRIBUTION' ? 'retractAttribution' : 'updateAttribution';
+  return context.executor.writeTransaction(name, async (tx) => {
+    const [current] = await tx.run(LOCK_CLAIM_FOR_EDIT, { id });
+    if (!current) throw notFound('attribution claim', id, 'id');
+    conflictUnlessVersion('Attribution claim', id, version, versionOf(current.claim));
+    if (current.claim.status === 'RETRACTED')
+      throw appError(
+        ErrorCode.CONFLICT,
+        `Attribution claim "${id}" is retracted: it is kept for the record and no longer edited. Add a new claim instead.`,
+      );
+    if (Array.isArray(changes.sourceIds))
+      await lockTargets(
+        tx,
+        current.incidentId,
+        current.claim.actorId,
+        changes.sourceIds as string[],
+      );
+    const { actorId, ...stored } = current.claim;
+    const props = { ...stored, ...changes, version: version + 1 };
+    const [row] = await tx.run(UPDATE_CLAIM, {
+      id,
+      incidentId: current.incidentId,
+      props,
+      ...changeParams(
+        context.viewer,
+        action,
+        'Incident',
+        current.incidentId,
+        { actorId, ...stored },
+        { actorId, ...props },
+      ),
+    });
+    if (!row) throw changedMeanwhile('Attribution claim', id);
+    return row.claim;
   });
-  if (!row) throw changedMeanwhile('Attribution claim', id);
-  return row.claim;
 }
 
 export async function updateAttribution(

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/database.js';
+import type { Transaction } from '../db/database.js';
 import { storedPartialDate } from '../domain/partial-date.js';
 import type {
   ActorRecord,
@@ -9,7 +9,7 @@ import type {
 } from '../import/records.js';
 import { slugify } from '../import/slug.js';
 import { keyFor } from '../graphql/global-id.js';
-import { findReferences } from '../repositories/reference-repository.js';
+import { lockReferences } from '../repositories/reference-repository.js';
 import type {
   EditableLabel,
   EntityLinks,
@@ -45,11 +45,12 @@ export interface EntityKind<Native extends object, Stored, Row> {
   /** Why it cannot be deleted while `count` things still refer to it, and what to do. */
   inUse(count: number): string;
   /**
-   * Checks what the input links to (sources, organizations, campaign) exists, and puts the
-   * references in the native format's terms (a source by its URL). Kinds without links have none.
+   * Checks what the input links to (sources, organizations, campaign) exists, locking it until the
+   * write commits, and puts the references in the native format's terms (a source by its URL).
+   * Kinds without links have none.
    */
   references?(
-    executor: Executor,
+    tx: Transaction,
     input: Record<string, unknown>,
     argument: string,
   ): Promise<{ input: Record<string, unknown>; problems: FieldProblem[] }>;
@@ -232,14 +233,14 @@ export const incidentKind: EntityKind<Record<string, unknown>, IncidentRecord, I
   }),
   fixed: ['id'],
   inUse: (n) => `${n} hypotheses are about it: a researcher's work is not deleted with it`,
-  references: async (executor, input, argument) => {
+  references: async (tx, input, argument) => {
     const sourceIds =
       input.sourceIds === undefined
         ? undefined
         : list(input.sourceIds).map((id) => keyFor('Source', id, `${argument}.sourceIds`));
     const organizationIds = list(input.organizationIds);
     const campaignIds = typeof input.campaignId === 'string' ? [input.campaignId] : [];
-    const found = await findReferences(executor, {
+    const found = await lockReferences(tx, {
       sources: sourceIds ?? [],
       organizations: organizationIds,
       campaigns: campaignIds,

@@ -6,8 +6,9 @@ import { changeParams } from '../repositories/change-repository.js';
 import {
   CREATE_ENTITY,
   DELETE_ENTITY,
-  ENTITY_FOR_EDIT,
+  LOCK_ENTITY_FOR_EDIT,
   UPDATE_ENTITY,
+  type EntityForEdit,
   type EntityProps,
 } from '../repositories/entity-write-repository.js';
 import type { EntityKind } from './entity-kinds.js';
@@ -25,9 +26,9 @@ const asRow = <Row>(_kind: { readonly __row?: Row }, node: EntityProps): Row =>
   node as unknown as Row;
 
 /**
- * Create, update and delete, the same way for every entity: authorise, validate and convert as
- * the native importer does, check the version, then write the entity, its links and its audit
- * record in one statement (one transaction).
+ * Create, update and delete, the same way for every entity, each in one transaction: authorise,
+ * lock the entity and what it links to, read it, validate and convert as the native importer
+ * does, check the version, then write the entity, its links and its audit record.
  */
 export async function createEntity<Stored, Row>(
   { viewer, executor, taxonomy }: Context,
@@ -35,31 +36,33 @@ export async function createEntity<Stored, Row>(
   input: Record<string, unknown>,
 ): Promise<Row> {
   requireRole(viewer, 'editor', `create${kind.label}`);
-  const { input: referenced, problems } = kind.references
-    ? await kind.references(executor, input, 'input')
-    : { input, problems: [] };
-  const record = nativeRecord(
-    kind.collection,
-    kind.fromInput(referenced),
-    taxonomy,
-    'input',
-    kind.fieldNames,
-    problems,
-  );
-  const { props, links } = kind.toStored(record as Stored);
-  const stored = { ...props, version: 1 };
-  const [row] = await executor.write(CREATE_ENTITY[kind.label], {
-    props: stored,
-    links,
-    ...changeParams(viewer, 'CREATE', kind.label, props.id, null, { ...stored, ...links }),
-  });
-  if (!row)
-    throw appError(
-      ErrorCode.CONFLICT,
-      `A ${kind.label} with the key "${props.id}" exists already${kind.fixed.includes('id') ? ': give input.key' : ''}.`,
-      { field: 'input.key' },
+  return executor.writeTransaction(`create${kind.label}`, async (tx) => {
+    const { input: referenced, problems } = kind.references
+      ? await kind.references(tx, input, 'input')
+      : { input, problems: [] };
+    const record = nativeRecord(
+      kind.collection,
+      kind.fromInput(referenced),
+      taxonomy,
+      'input',
+      kind.fieldNames,
+      problems,
     );
-  return asRow(kind, row.node);
+    const { props, links } = kind.toStored(record as Stored);
+    const stored = { ...props, version: 1 };
+    const [row] = await tx.run(CREATE_ENTITY[kind.label], {
+      props: stored,
+      links,
+      ...changeParams(viewer, 'CREATE', kind.label, props.id, null, { ...stored, ...links }),
+    });
+    if (!row)
+      throw appError(
+        ErrorCode.CONFLICT,
+        `A ${kind.label} with the key "${props.id}" exists already${kind.fixed.includes('id') ? ': give input.key' : ''}.`,
+        { field: 'input.key' },
+      );
+    return asRow(kind, row.node);
+  });
 }
 
 /** Marks the fields a patch sets to null, which `fromInput` would otherwise drop as absent. */
@@ -68,64 +71,78 @@ function patchWithNulls(patch: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === null ? CLEAR : v]));
 }
 
-export async function updateEntity<Stored, Row>(
-  { viewer, executor, taxonomy }: Context,
+export function updateEntity<Stored, Row>(
+  context: Context,
   kind: EntityKind<Record<string, unknown>, Stored, Row>,
   key: string,
   version: number,
   patch: Record<string, unknown>,
 ): Promise<Row> {
-  requireRole(viewer, 'editor', `update${kind.label}`);
-  const [current] = await executor.read(ENTITY_FOR_EDIT[kind.label], { id: key });
-  if (!current) throw notFound(kind.label, key, 'id');
-  const native = kind.toNative(current.props, current.links);
-  const { input: referenced, problems } = kind.references
-    ? await kind.references(executor, patch, 'patch')
-    : { input: patch, problems: [] };
-  const fixed = kind.fixed.filter((field) => field in patch && patch[field] !== native[field]);
-  if (fixed.length > 0)
-    throw invalid(
-      fixed.map((field) => ({
-        field: `patch.${field}`,
-        reason: `is the ${kind.label}'s identity and cannot change; create a new one instead`,
-      })),
-    );
-  // The patch in the native format's terms: left out stays, null clears.
-  const merged = Object.fromEntries(
-    Object.entries({ ...native, ...kind.fromInput(patchWithNulls(referenced), key) }).filter(
-      ([, value]) => value !== CLEAR,
-    ),
-  );
-  const record = nativeRecord(
-    kind.collection,
-    merged,
-    taxonomy,
-    'patch',
-    kind.fieldNames,
-    problems,
-  );
-  conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
-  const { props, links } = kind.toStored(record as Stored);
-  // Properties this API does not edit (e.g. an import's signature) are kept as they were.
-  const after = { ...current.props, ...props, version: version + 1 };
-  const [row] = await executor.write(UPDATE_ENTITY[kind.label], {
-    id: key,
-    version,
-    props: after,
-    links,
-    ...changeParams(
-      viewer,
-      'UPDATE',
-      kind.label,
-      key,
-      { ...current.props, ...current.links },
-      { ...after, ...links },
-    ),
-  });
-  if (!row) throw changedMeanwhile(kind.label, key);
-  return asRow(kind, row.node);
+  return updateEntityWith(context, kind, key, version, () => patch);
 }
 
+/** An update whose patch depends on the entity as it is under the lock (e.g. links added to it). */
+export async function updateEntityWith<Stored, Row>(
+  { viewer, executor, taxonomy }: Context,
+  kind: EntityKind<Record<string, unknown>, Stored, Row>,
+  key: string,
+  version: number,
+  patchOf: (current: EntityForEdit) => Record<string, unknown>,
+): Promise<Row> {
+  requireRole(viewer, 'editor', `update${kind.label}`);
+  return executor.writeTransaction(`update${kind.label}`, async (tx) => {
+    const [current] = await tx.run(LOCK_ENTITY_FOR_EDIT[kind.label], { id: key });
+    if (!current) throw notFound(kind.label, key, 'id');
+    const patch = patchOf(current);
+    const native = kind.toNative(current.props, current.links);
+    const { input: referenced, problems } = kind.references
+      ? await kind.references(tx, patch, 'patch')
+      : { input: patch, problems: [] };
+    const fixed = kind.fixed.filter((field) => field in patch && patch[field] !== native[field]);
+    if (fixed.length > 0)
+      throw invalid(
+        fixed.map((field) => ({
+          field: `patch.${field}`,
+          reason: `is the ${kind.label}'s identity and cannot change; create a new one instead`,
+        })),
+      );
+    // The patch in the native format's terms: left out stays, null clears.
+    const merged = Object.fromEntries(
+      Object.entries({ ...native, ...kind.fromInput(patchWithNulls(referenced), key) }).filter(
+        ([, value]) => value !== CLEAR,
+      ),
+    );
+    const record = nativeRecord(
+      kind.collection,
+      merged,
+      taxonomy,
+      'patch',
+      kind.fieldNames,
+      problems,
+    );
+    conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
+    const { props, links } = kind.toStored(record as Stored);
+    // Properties this API does not edit (e.g. an import's signature) are kept as they were.
+    const after = { ...current.props, ...props, version: version + 1 };
+    const [row] = await tx.run(UPDATE_ENTITY[kind.label], {
+      id: key,
+      props: after,
+      links,
+      ...changeParams(
+        viewer,
+        'UPDATE',
+        kind.label,
+        key,
+        { ...current.props, ...current.links },
+        { ...after, ...links },
+      ),
+    });
+    if (!row) throw changedMeanwhile(kind.label, key);
+    return asRow(kind, row.node);
+  });
+}
+
+/** Refused while something refers to the entity, counted under its lock with what it deletes. */
 export async function deleteEntity(
   { viewer, executor }: Context,
   kind: Pick<Kind, 'label' | 'inUse'>,
@@ -133,26 +150,27 @@ export async function deleteEntity(
   version: number,
 ): Promise<{ id: string; changeId: string }> {
   requireRole(viewer, 'admin', `delete${kind.label}`);
-  const [current] = await executor.read(ENTITY_FOR_EDIT[kind.label], { id: key });
-  if (!current) throw notFound(kind.label, key, 'id');
-  conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
-  if (current.dependents > 0)
-    throw appError(
-      ErrorCode.CONFLICT,
-      `${kind.label} "${key}" cannot be deleted: ${kind.inUse(current.dependents)}.`,
-    );
-  const [row] = await executor.write(DELETE_ENTITY[kind.label], {
-    id: key,
-    version,
-    ...changeParams(
-      viewer,
-      'DELETE',
-      kind.label,
-      key,
-      { ...current.props, ...current.links },
-      null,
-    ),
+  return executor.writeTransaction(`delete${kind.label}`, async (tx) => {
+    const [current] = await tx.run(LOCK_ENTITY_FOR_EDIT[kind.label], { id: key });
+    if (!current) throw notFound(kind.label, key, 'id');
+    conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
+    if (current.dependents > 0)
+      throw appError(
+        ErrorCode.CONFLICT,
+        `${kind.label} "${key}" cannot be deleted: ${kind.inUse(current.dependents)}.`,
+      );
+    const [row] = await tx.run(DELETE_ENTITY[kind.label], {
+      id: key,
+      ...changeParams(
+        viewer,
+        'DELETE',
+        kind.label,
+        key,
+        { ...current.props, ...current.links },
+        null,
+      ),
+    });
+    if (!row) throw changedMeanwhile(kind.label, key);
+    return { id: toGlobalId(kind.label, key), changeId: row.changeId };
   });
-  if (!row) throw changedMeanwhile(kind.label, key);
-  return { id: toGlobalId(kind.label, key), changeId: row.changeId };
 }

@@ -1,12 +1,10 @@
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
-import { notFound } from '../errors.js';
 import { keyFor, type NodeType } from '../graphql/global-id.js';
 import { sourceIdOf } from '../import/records.js';
-import { ENTITY_FOR_EDIT } from '../repositories/entity-write-repository.js';
 import type { IncidentRow } from '../repositories/rows.js';
 import { incidentKind } from './entity-kinds.js';
-import { updateEntity } from './entity-mutations.js';
+import { updateEntityWith } from './entity-mutations.js';
 
 export interface IncidentLinks {
   sectorIds?: readonly string[] | null;
@@ -26,8 +24,9 @@ interface StoredLinks {
 
 /**
  * Links or unlinks an incident's sectors, countries, organizations, sources and campaign: the
- * incident's links after the change go through the same validation, version check and audit as
- * any incident update (so, for one, the last source cannot be unlinked).
+ * incident's links after the change (worked out from its links as they are under its lock) go
+ * through the same validation, version check and audit as any incident update (so, for one, the
+ * last source cannot be unlinked).
  */
 export async function changeIncidentLinks(
   context: Context,
@@ -37,9 +36,16 @@ export async function changeIncidentLinks(
   mode: 'link' | 'unlink',
 ): Promise<IncidentRow> {
   requireRole(context.viewer, 'editor', `${mode}Incident`);
-  const [current] = await context.executor.read(ENTITY_FOR_EDIT.Incident, { id: key });
-  if (!current) throw notFound('Incident', key, 'id');
-  const stored = current.links as unknown as StoredLinks;
+  return updateEntityWith(context, incidentKind, key, version, (current) =>
+    linksPatch(current.links as unknown as StoredLinks, links, mode),
+  );
+}
+
+function linksPatch(
+  stored: StoredLinks,
+  links: IncidentLinks,
+  mode: 'link' | 'unlink',
+): Record<string, unknown> {
   const change = (have: string[], given: readonly string[], type: NodeType, field: string) => {
     const ids = given.map((id) => keyFor(type, id, `links.${field}`));
     return mode === 'link'
@@ -78,5 +84,5 @@ export async function changeIncidentLinks(
     if (mode === 'link') patch.campaignId = campaign;
     else if (stored.campaignId === campaign) patch.campaignId = null;
   }
-  return updateEntity(context, incidentKind, key, version, patch);
+  return patch;
 }

@@ -3,13 +3,15 @@ import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
 import {
+  LOCK_MERGE_SNAPSHOT,
+  LOCK_UNDO_STATE,
   MERGE_ACTORS,
   MERGE_CHANGE,
-  MERGE_SNAPSHOT,
   UNDO_MERGE,
   type MergeSnapshot,
 } from '../repositories/merge-repository.js';
 import { changeParams } from '../repositories/change-repository.js';
+import { lockReferences } from '../repositories/reference-repository.js';
 import type { ActorRow } from '../repositories/rows.js';
 import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
@@ -35,25 +37,45 @@ export async function mergeActors(
     throw appError(ErrorCode.BAD_USER_INPUT, 'An actor cannot be merged into itself.', {
       argument: 'targetId',
     });
-  const [found] = await executor.read(MERGE_SNAPSHOT, { sourceId, targetId });
-  if (!found?.source) throw notFound('Actor', sourceId, 'sourceId');
-  if (!found.target) throw notFound('Actor', targetId, 'targetId');
-  const snapshot: MergeSnapshot = { ...found, source: found.source, target: found.target };
-  conflictUnlessVersion('Actor', sourceId, sourceVersion, versionOf(snapshot.source));
-  conflictUnlessVersion('Actor', targetId, targetVersion, versionOf(snapshot.target));
   const changeId = randomUUID();
-  const [row] = await executor.write(MERGE_ACTORS, {
-    sourceId,
-    targetId,
-    sourceVersion,
-    targetVersion,
-    changeId,
-    ...changeParams(viewer, 'MERGE', 'Actor', targetId, snapshot, {
-      targetVersion: targetVersion + 1,
-    }),
+  return executor.writeTransaction('mergeActors', async (tx) => {
+    await lockReferences(tx, { actors: [sourceId, targetId] });
+    const [found] = await tx.run(LOCK_MERGE_SNAPSHOT, { sourceId, targetId });
+    if (!found?.source) throw missingActor(sourceId, 'sourceId', found?.sourceMergedInto);
+    if (!found.target) throw missingActor(targetId, 'targetId', found.targetMergedInto);
+    const snapshot: MergeSnapshot = {
+      source: found.source,
+      target: found.target,
+      between: found.between,
+      repointed: found.repointed,
+    };
+    conflictUnlessVersion('Actor', sourceId, sourceVersion, versionOf(snapshot.source));
+    conflictUnlessVersion('Actor', targetId, targetVersion, versionOf(snapshot.target));
+    const [row] = await tx.run(MERGE_ACTORS, {
+      sourceId,
+      targetId,
+      targetVersion,
+      changeId,
+      ...changeParams(viewer, 'MERGE', 'Actor', targetId, snapshot, {
+        targetVersion: targetVersion + 1,
+      }),
+    });
+    if (!row) throw changedMeanwhile('Actor', `${sourceId}" or "${targetId}`);
+    return { target: row.target, changeId };
   });
-  if (!row) throw changedMeanwhile('Actor', `${sourceId}" or "${targetId}`);
-  return { target: row.target, changeId };
+}
+
+/**
+ * An actor that is not there: CONFLICT if it was merged into another (which a concurrent merge
+ * may just have done), so the client can merge into that one; otherwise NOT_FOUND.
+ */
+function missingActor(key: string, argument: string, mergedInto: string | null | undefined) {
+  if (!mergedInto) return notFound('Actor', key, argument);
+  return appError(
+    ErrorCode.CONFLICT,
+    `Actor "${key}" has been merged into "${mergedInto}": read "${mergedInto}" and merge with it instead.`,
+    { argument, mergedInto },
+  );
 }
 
 /**
@@ -75,24 +97,38 @@ export async function undoMerge(
   const { targetVersion } = JSON.parse(change.after) as { targetVersion: number };
   const sourceId = snapshot.source.id;
   const targetId = snapshot.target.id;
-  const [row] = await executor.write(UNDO_MERGE, {
-    sourceId,
-    targetId,
-    targetVersion,
-    sourceProps: snapshot.source,
-    targetProps: {
-      aliases: snapshot.target.aliases ?? null,
-      externalIds: snapshot.target.externalIds ?? null,
-      mergedIds: (snapshot.target as { mergedIds?: string[] }).mergedIds ?? null,
-    },
-    between: snapshot.between,
-    repointed: snapshot.repointed,
-    ...changeParams(viewer, 'UNDO_MERGE', 'Actor', sourceId, { mergeChangeId: changeId }, snapshot),
-  });
-  if (!row)
-    throw appError(
+  const cannotUndo = () =>
+    appError(
       ErrorCode.CONFLICT,
       `The merge of "${sourceId}" into "${targetId}" cannot be undone: it was undone already, or "${targetId}" changed since (version ${targetVersion} is gone).`,
     );
-  return row.source;
+  return executor.writeTransaction('undoMerge', async (tx) => {
+    await lockReferences(tx, { actors: [targetId] });
+    const [state] = await tx.run(LOCK_UNDO_STATE, { sourceId, targetId });
+    if (!state?.tombstone || state.sourceTaken || state.targetVersion !== targetVersion)
+      throw cannotUndo();
+    const [row] = await tx.run(UNDO_MERGE, {
+      sourceId,
+      targetId,
+      targetVersion,
+      sourceProps: snapshot.source,
+      targetProps: {
+        aliases: snapshot.target.aliases ?? null,
+        externalIds: snapshot.target.externalIds ?? null,
+        mergedIds: (snapshot.target as { mergedIds?: string[] }).mergedIds ?? null,
+      },
+      between: snapshot.between,
+      repointed: snapshot.repointed,
+      ...changeParams(
+        viewer,
+        'UNDO_MERGE',
+        'Actor',
+        sourceId,
+        { mergeChangeId: changeId },
+        snapshot,
+      ),
+    });
+    if (!row) throw cannotUndo();
+    return row.source;
+  });
 }

@@ -4,10 +4,10 @@ import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { changeParams } from '../repositories/change-repository.js';
 import { keyFor } from '../graphql/global-id.js';
-import { findReferences } from '../repositories/reference-repository.js';
+import { lockReferences } from '../repositories/reference-repository.js';
 import {
+  LOCK_STATE_CLAIMS_FOR_EDIT,
   REPLACE_STATE_CLAIMS,
-  STATE_CLAIMS_FOR_EDIT,
   type StateTie,
   type StoredStateClaim,
 } from '../repositories/state-claim-write-repository.js';
@@ -42,7 +42,8 @@ export async function setStateClaims(
   argument: string,
 ): Promise<ActorRow> {
   const { viewer, executor, taxonomy } = context;
-  requireRole(viewer, 'editor', tie === 'ORIGINATES_FROM' ? 'setActorOrigin' : 'setActorSponsors');
+  const operation = tie === 'ORIGINATES_FROM' ? 'setActorOrigin' : 'setActorSponsors';
+  requireRole(viewer, 'editor', operation);
   // An origin is one claim (`origin.country`); sponsors are a list (`sponsors.1.country`).
   const at = (i: number) => (tie === 'ORIGINATES_FROM' ? argument : `${argument}.${i}`);
   const problems: FieldProblem[] = [];
@@ -66,34 +67,35 @@ export async function setStateClaims(
       sourceIds: claim.sourceIds.map((id, j) => keyFor('Source', id, `${at(i)}.sourceIds.${j}`)),
     };
   });
-  const found = await findReferences(executor, { sources: resolved.flatMap((c) => c.sourceIds) });
-  resolved.forEach((claim, i) => {
-    problems.push(
-      ...missingReferences(found, 'sources', claim.sourceIds, (j) => `${at(i)}.sourceIds.${j}`),
-    );
-  });
   if (new Set(resolved.map((c) => c.country)).size < resolved.length)
     problems.push({ field: argument, reason: 'names a country twice' });
-  if (problems.length > 0) throw invalid(problems);
 
-  const [current] = await executor.read(STATE_CLAIMS_FOR_EDIT, { id: key, tie });
-  if (!current) throw notFound('Actor', key, 'id');
-  conflictUnlessVersion('Actor', key, version, versionOf(current.props));
-  const field = tie === 'ORIGINATES_FROM' ? 'origin' : 'sponsors';
-  const snapshot = (list: StoredStateClaim[]) => ({ [field]: list });
-  const [row] = await executor.write(REPLACE_STATE_CLAIMS[tie], {
-    id: key,
-    version,
-    claims: resolved,
-    ...changeParams(
-      viewer,
-      'UPDATE',
-      'Actor',
-      key,
-      { ...current.props, ...snapshot(current.claims) },
-      { ...current.props, version: version + 1, ...snapshot(resolved) },
-    ),
+  // The actor first, then the sources it will cite: the order write-lock.ts gives.
+  return executor.writeTransaction(operation, async (tx) => {
+    const [current] = await tx.run(LOCK_STATE_CLAIMS_FOR_EDIT, { id: key, tie });
+    const found = await lockReferences(tx, { sources: resolved.flatMap((c) => c.sourceIds) });
+    const missing = resolved.flatMap((claim, i) =>
+      missingReferences(found, 'sources', claim.sourceIds, (j) => `${at(i)}.sourceIds.${j}`),
+    );
+    if (problems.length + missing.length > 0) throw invalid([...problems, ...missing]);
+    if (!current) throw notFound('Actor', key, 'id');
+    conflictUnlessVersion('Actor', key, version, versionOf(current.props));
+    const field = tie === 'ORIGINATES_FROM' ? 'origin' : 'sponsors';
+    const snapshot = (list: StoredStateClaim[]) => ({ [field]: list });
+    const [row] = await tx.run(REPLACE_STATE_CLAIMS[tie], {
+      id: key,
+      version,
+      claims: resolved,
+      ...changeParams(
+        viewer,
+        'UPDATE',
+        'Actor',
+        key,
+        { ...current.props, ...snapshot(current.claims) },
+        { ...current.props, version: version + 1, ...snapshot(resolved) },
+      ),
+    });
+    if (!row) throw changedMeanwhile('Actor', key);
+    return row.actor;
   });
-  if (!row) throw changedMeanwhile('Actor', key);
-  return row.actor;
 }

@@ -6,8 +6,8 @@ export const versionOf = (props: { version?: number | null }): number => props.v
 /**
  * Optimistic concurrency: an edit names the version it was based on; if the stored one differs,
  * someone else changed the node meanwhile and the edit is refused rather than silently
- * overwriting theirs. The write itself repeats the check, so a race between read and write is
- * caught too.
+ * overwriting theirs. `stored` is read under the node's write lock, in the transaction that then
+ * writes (see write-lock.ts), so of writers naming the same version exactly one gets through.
  */
 export function conflictUnlessVersion(
   type: string,

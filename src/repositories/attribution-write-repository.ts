@@ -1,5 +1,6 @@
 import { cypher } from '../db/database.js';
 import { CREATE_CHANGE } from './change-repository.js';
+import { lockIfStillThere } from './write-lock.js';
 import type { AttributionRow } from './rows.js';
 
 /**
@@ -16,10 +17,18 @@ export interface ClaimForEdit {
   claim: AttributionRow & Record<string, unknown>;
 }
 
-export const CLAIM_FOR_EDIT = cypher<ClaimForEdit>(
-  'claimForEdit',
-  `MATCH (i:Incident)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claimKey('r')} = $id
-   RETURN i.id AS incidentId, ${claimRow('r', 'a')} AS claim`,
+/**
+ * A claim is written only under its incident's lock (adding, editing, deleting the incident,
+ * moving it in a merge), so the claim is read again once that lock is held: what the edit then
+ * compares and changes is what is stored.
+ */
+export const LOCK_CLAIM_FOR_EDIT = cypher<ClaimForEdit>(
+  'lockClaimForEdit',
+  `MATCH (found:Incident)-[r:ATTRIBUTED_TO]->(:Actor) WHERE ${claimKey('r')} = $id
+   WITH found AS i, found.id AS incidentId LIMIT 1
+   ${lockIfStillThere('i', 'incidentId')}
+   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claimKey('r')} = $id
+   RETURN incidentId, ${claimRow('r', 'a')} AS claim`,
 );
 
 export const ADD_CLAIM = cypher<{ claim: AttributionRow }>(
@@ -31,11 +40,10 @@ export const ADD_CLAIM = cypher<{ claim: AttributionRow }>(
    RETURN ${claimRow('r', 'a')} AS claim`,
 );
 
-/** Replaces the claim's properties only if nobody changed it since `$version` was read. */
+/** Replaces the claim's properties; the caller holds the incident's lock and compared the version. */
 export const UPDATE_CLAIM = cypher<{ claim: AttributionRow }>(
   'updateAttribution',
-  `MATCH (:Incident)-[r:ATTRIBUTED_TO]->(a:Actor)
-   WHERE ${claimKey('r')} = $id AND coalesce(r.version, 0) = $version
+  `MATCH (:Incident {id: $incidentId})-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claimKey('r')} = $id
    SET r = $props
    WITH r, a
    ${CREATE_CHANGE}

@@ -1,5 +1,6 @@
 import { cypher } from '../db/database.js';
 import { CREATE_CHANGE } from './change-repository.js';
+import { lockIfStillThere } from './write-lock.js';
 
 /** The node types the API edits as whole entities. */
 export type EditableLabel = 'Actor' | 'Campaign' | 'Organization' | 'Source' | 'Incident';
@@ -94,10 +95,15 @@ export interface EntityForEdit {
   dependents: number;
 }
 
-const forEdit = (label: EditableLabel) =>
+/**
+ * Takes the entity's write lock, then reads it: what an edit compares its version with, and what a
+ * deletion counts and records, is what the write then changes (see write-lock.ts).
+ */
+const lockForEdit = (label: EditableLabel) =>
   cypher<EntityForEdit>(
-    `${label}:forEdit`,
+    `${label}:lockForEdit`,
     `MATCH (n:${label} {id: $id})
+     ${lockIfStillThere('n', '$id')}
      RETURN properties(n) AS props, ${schemas[label].readLinks} AS links, ${schemas[label].dependents} AS dependents`,
   );
 
@@ -115,11 +121,11 @@ const create = (label: EditableLabel) =>
    RETURN n {.*} AS node`,
   );
 
-/** Replaces properties and links only if nobody changed the entity since `$version` was read. */
+/** Replaces properties and links; the caller holds the lock and has compared the version. */
 const update = (label: EditableLabel) =>
   cypher<{ node: EntityProps }>(
     `${label}:update`,
-    `MATCH (n:${label} {id: $id}) WHERE coalesce(n.version, 0) = $version
+    `MATCH (n:${label} {id: $id})
    SET n = $props
    ${setDates(label)}
    ${schemas[label].writeLinks}
@@ -128,11 +134,11 @@ const update = (label: EditableLabel) =>
    RETURN n {.*} AS node`,
   );
 
-/** Deletes the entity and its own links if unchanged and nothing depends on it. */
+/** Deletes the entity and its own links; the caller holds the lock and found nothing depending on it. */
 const remove = (label: EditableLabel) =>
   cypher<{ changeId: string }>(
     `${label}:delete`,
-    `MATCH (n:${label} {id: $id}) WHERE coalesce(n.version, 0) = $version AND ${schemas[label].dependents} = 0
+    `MATCH (n:${label} {id: $id})
    DETACH DELETE n
    WITH 1 AS done
    ${CREATE_CHANGE}
@@ -147,7 +153,7 @@ const build = <T>(make: (label: EditableLabel) => T): Record<EditableLabel, T> =
   Incident: make('Incident'),
 });
 
-export const ENTITY_FOR_EDIT = build(forEdit);
+export const LOCK_ENTITY_FOR_EDIT = build(lockForEdit);
 export const CREATE_ENTITY = build(create);
 export const UPDATE_ENTITY = build(update);
 export const DELETE_ENTITY = build(remove);

@@ -2,6 +2,7 @@ import { cypher, type Executor } from '../db/database.js';
 import type { Connection } from '../graphql/connection.js';
 import { afterValues, toPage, type PageRequest } from './pagination.js';
 import { CREATE_CHANGE } from './change-repository.js';
+import { lockIfStillThere } from './write-lock.js';
 
 /**
  * Researchers' working theories, kept apart from published claims: `(:Hypothesis)` about an
@@ -35,9 +36,12 @@ const row = (h: string) => `${h} {.*,
     savedSuggestions: coalesce(${h}.savedSuggestions, []),
     promotedClaimId: ${h}.promotedClaimId}`;
 
-export const HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
-  'hypothesis',
-  `MATCH (h:Hypothesis {id: $id}) RETURN ${row('h')} AS hypothesis`,
+/** Takes the hypothesis's write lock, then reads it: what an edit checks is what it changes. */
+export const LOCK_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
+  'lockHypothesis',
+  `MATCH (h:Hypothesis {id: $id})
+   ${lockIfStillThere('h', '$id')}
+   RETURN ${row('h')} AS hypothesis`,
 );
 
 export const CREATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
@@ -51,10 +55,13 @@ export const CREATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
    RETURN ${row('h')} AS hypothesis`,
 );
 
-/** Applies `$set` (status, confidence, rationale, promotedClaimId, savedSuggestions) and new evidence, if unchanged since `$version`. */
+/**
+ * Applies `$set` (status, confidence, rationale, promotedClaimId, savedSuggestions) and new
+ * evidence; the caller holds the locks and has compared the version.
+ */
 export const UPDATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
   'updateHypothesis',
-  `MATCH (h:Hypothesis {id: $id}) WHERE h.version = $version
+  `MATCH (h:Hypothesis {id: $id})
    SET h += $set, h.version = $version + 1, h.updatedAt = datetime.realtime()
    WITH h
    CALL (h) {
@@ -93,11 +100,11 @@ export const COUNT_HYPOTHESES = cypher<{ count: number }>(
 /**
  * Publishes a SUPPORTED hypothesis as an attribution claim, in one transaction: the claim, the
  * hypothesis marked as promoted, and both audit records (under the hypothesis and the incident).
+ * The caller holds the locks and has checked the version and status.
  */
 export const PROMOTE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
   'promoteHypothesis',
   `MATCH (h:Hypothesis {id: $id})
-   WHERE h.version = $version AND h.status = 'SUPPORTED' AND h.promotedClaimId IS NULL
    MATCH (h)-[:ABOUT]->(i:Incident), (h)-[:SUGGESTS]->(a:Actor)
    CREATE (i)-[r:ATTRIBUTED_TO]->(a) SET r = $claim
    SET h.promotedClaimId = $claim.id, h.version = $version + 1, h.updatedAt = datetime.realtime()

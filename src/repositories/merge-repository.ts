@@ -1,5 +1,6 @@
 import { cypher } from '../db/database.js';
 import type { ActorRow } from './rows.js';
+import { lock } from './write-lock.js';
 
 /**
  * Merging actor `s` into `t`, in one statement: every edge of `s` moves to `t` marked
@@ -43,25 +44,45 @@ export interface MergeSnapshot {
   repointed: string[];
 }
 
-/** The snapshot, with `source` or `target` null when that actor does not exist. */
-export const MERGE_SNAPSHOT = cypher<
+/**
+ * Locks the incidents and hypotheses whose edges to `actor` a merge or an undo moves (those
+ * marked `mergedFrom` when `marked`), in key order: claims and hypotheses are edited under those
+ * locks, so none is moved while it is being edited.
+ */
+const lockMovingEnds = (actor: string, marked: boolean) =>
+  `CALL (${actor}) {
+     MATCH (x)-[r:ATTRIBUTED_TO|SUGGESTS]->(${actor}) ${marked ? 'WHERE r.mergedFrom = $sourceId' : ''}
+     WITH DISTINCT x ORDER BY x.id
+     ${lock('x')}
+   }`;
+
+/**
+ * The snapshot, read once both actors' locks are held (the caller takes them), with `source` or
+ * `target` null when that actor does not exist, and then the actor it was merged into, if any.
+ */
+export const LOCK_MERGE_SNAPSHOT = cypher<
   Omit<MergeSnapshot, 'source' | 'target'> & {
     source: MergeSnapshot['source'] | null;
     target: MergeSnapshot['target'] | null;
+    sourceMergedInto: string | null;
+    targetMergedInto: string | null;
   }
 >(
-  'mergeSnapshot',
+  'lockMergeSnapshot',
   `OPTIONAL MATCH (s:Actor {id: $sourceId})
    OPTIONAL MATCH (t:Actor {id: $targetId})
+   ${lockMovingEnds('s', false)}
    RETURN properties(s) AS source, properties(t) AS target,
           COLLECT { MATCH (s)-[r:AFFILIATED_WITH]-(t) RETURN {outgoing: startNode(r) = s, props: properties(r)} } AS between,
-          COLLECT { MATCH (m:MergedActor)-[:MERGED_INTO]->(s) RETURN m.id } AS repointed`,
+          COLLECT { MATCH (m:MergedActor)-[:MERGED_INTO]->(s) RETURN m.id } AS repointed,
+          COLLECT { MATCH (:MergedActor {id: $sourceId})-[:MERGED_INTO]->(x:Actor) RETURN x.id }[0] AS sourceMergedInto,
+          COLLECT { MATCH (:MergedActor {id: $targetId})-[:MERGED_INTO]->(x:Actor) RETURN x.id }[0] AS targetMergedInto`,
 );
 
+/** Moves everything; the caller holds the locks and has compared both versions. */
 export const MERGE_ACTORS = cypher<{ target: ActorRow }>(
   'mergeActors',
-  `MATCH (s:Actor {id: $sourceId}) WHERE coalesce(s.version, 0) = $sourceVersion
-   MATCH (t:Actor {id: $targetId}) WHERE coalesce(t.version, 0) = $targetVersion
+  `MATCH (s:Actor {id: $sourceId}), (t:Actor {id: $targetId})
    ${moveAll('s', 't', 'SET')}
    CALL (s, t) {
      MATCH (m:MergedActor)-[e:MERGED_INTO]->(s) CREATE (m)-[:MERGED_INTO]->(t) DELETE e
@@ -87,11 +108,28 @@ export const MERGE_CHANGE = cypher<{ action: string; before: string; after: stri
   `MATCH (ch:Change {id: $changeId}) RETURN ch.action AS action, ch.before AS before, ch.after AS after`,
 );
 
+/**
+ * What an undo needs to hold, read once the target's lock is held (the caller takes it): the
+ * target's version (null if it is gone), whether the merge's tombstone still points at it, and
+ * whether the source's id has been taken since. Locks what the undo moves back.
+ */
+export const LOCK_UNDO_STATE = cypher<{
+  targetVersion: number | null;
+  tombstone: boolean;
+  sourceTaken: boolean;
+}>(
+  'lockUndoState',
+  `OPTIONAL MATCH (t:Actor {id: $targetId})
+   ${lockMovingEnds('t', true)}
+   RETURN CASE WHEN t IS NULL THEN null ELSE coalesce(t.version, 0) END AS targetVersion,
+          EXISTS { (:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t) } AS tombstone,
+          EXISTS { (:Actor {id: $sourceId}) } AS sourceTaken`,
+);
+
+/** Moves back what the merge moved; the caller holds the locks and has checked the state. */
 export const UNDO_MERGE = cypher<{ source: ActorRow }>(
   'undoMerge',
-  `MATCH (t:Actor {id: $targetId}) WHERE coalesce(t.version, 0) = $targetVersion
-   MATCH (m:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t)
-   WHERE NOT EXISTS { (:Actor {id: $sourceId}) }
+  `MATCH (m:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t:Actor {id: $targetId})
    CREATE (s:Actor) SET s = $sourceProps, s.version = coalesce($sourceProps.version, 0) + 1
    WITH s, t, m
    ${moveAll('t', 's', 'REMOVE')}

@@ -1,4 +1,5 @@
-import { cypher, type Executor } from '../db/database.js';
+import { cypher, type Transaction } from '../db/database.js';
+import { lockIfStillThere } from './write-lock.js';
 
 /** Keys an edit would link to, by kind. */
 export interface ReferenceKeys {
@@ -10,19 +11,30 @@ export interface ReferenceKeys {
 }
 export type ReferenceKind = keyof ReferenceKeys;
 
-const EXISTING = cypher<{
+/** Locks the nodes of one label that are still there, in key order; binds their keys to `found`. */
+const lockAll = (label: string, keys: string) =>
+  `CALL () {
+     UNWIND ${keys} AS key
+     MATCH (n:${label} {id: key})
+     ${lockIfStillThere('n', 'key')}
+     RETURN collect(${label === 'Source' ? '{id: n.id, url: n.url}' : 'n.id'}) AS found
+   }`;
+
+/** Labels in the order write-lock.ts gives them. */
+const LOCK_REFERENCES = cypher<{
   incidents: string[];
   actors: string[];
   organizations: string[];
   campaigns: string[];
   sources: { id: string; url: string }[];
 }>(
-  'references',
-  `RETURN COLLECT { MATCH (n:Incident) WHERE n.id IN $incidents RETURN n.id } AS incidents,
-          COLLECT { MATCH (n:Actor) WHERE n.id IN $actors RETURN n.id } AS actors,
-          COLLECT { MATCH (n:Organization) WHERE n.id IN $organizations RETURN n.id } AS organizations,
-          COLLECT { MATCH (n:Campaign) WHERE n.id IN $campaigns RETURN n.id } AS campaigns,
-          COLLECT { MATCH (n:Source) WHERE n.id IN $sources RETURN {id: n.id, url: n.url} } AS sources`,
+  'lockReferences',
+  `${lockAll('Incident', '$incidents')} WITH found AS incidents
+   ${lockAll('Actor', '$actors')} WITH incidents, found AS actors
+   ${lockAll('Organization', '$organizations')} WITH incidents, actors, found AS organizations
+   ${lockAll('Campaign', '$campaigns')} WITH incidents, actors, organizations, found AS campaigns
+   ${lockAll('Source', '$sources')}
+   RETURN incidents, actors, organizations, campaigns, found AS sources`,
 );
 
 export interface FoundReferences {
@@ -31,17 +43,23 @@ export interface FoundReferences {
   sourceUrl(key: string): string | undefined;
 }
 
-/** Which of the keys exist, every kind in one round trip. */
-export async function findReferences(
-  executor: Executor,
+/** Sorted and without repeats: the order locks are taken in. */
+const lockOrder = (keys: readonly string[] = []) => [...new Set(keys)].sort();
+
+/**
+ * Which of the keys exist, every kind in one round trip, each node locked until the transaction
+ * ends: a deletion racing the write that refers to it waits for it, or is seen by it.
+ */
+export async function lockReferences(
+  tx: Transaction,
   keys: ReferenceKeys,
 ): Promise<FoundReferences> {
-  const [row] = await executor.read(EXISTING, {
-    incidents: keys.incidents ?? [],
-    actors: keys.actors ?? [],
-    organizations: keys.organizations ?? [],
-    campaigns: keys.campaigns ?? [],
-    sources: keys.sources ?? [],
+  const [row] = await tx.run(LOCK_REFERENCES, {
+    incidents: lockOrder(keys.incidents),
+    actors: lockOrder(keys.actors),
+    organizations: lockOrder(keys.organizations),
+    campaigns: lockOrder(keys.campaigns),
+    sources: lockOrder(keys.sources),
   });
   const urls = new Map((row?.sources ?? []).map((s) => [s.id, s.url]));
   const found: Record<ReferenceKind, Set<string>> = {

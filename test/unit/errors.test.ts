@@ -25,6 +25,18 @@ describe('fromDatabaseError', () => {
     expect(error?.message).toMatch(/transaction timeout/);
   });
 
+  it('turns a write a concurrent transaction got in the way of into CONFLICT', () => {
+    for (const code of [
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      'Neo.ClientError.Statement.EntityNotFound',
+      'Neo.TransientError.Transaction.DeadlockDetected',
+    ]) {
+      const error = fromDatabaseError(driverError(code));
+      expect(error?.extensions.code).toBe('CONFLICT');
+      expect(error?.message).toMatch(/nothing was written/);
+    }
+  });
+
   it('leaves other errors alone (they are masked later)', () => {
     expect(fromDatabaseError(driverError('Neo.ClientError.Statement.SyntaxError'))).toBeUndefined();
     expect(fromDatabaseError(new Error('plain'))).toBeUndefined();
