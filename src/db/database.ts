@@ -21,6 +21,11 @@ export function cypher<Row>(name: string, text: string): CypherQuery<Row> {
 }
 
 export type QueryParams = Record<string, unknown>;
+
+/** The statements of one transaction (see Database.transaction). */
+export interface Transaction {
+  run<Row>(query: CypherQuery<Row>, params?: QueryParams): Promise<Row[]>;
+}
 export type AccessMode = 'READ' | 'WRITE';
 
 export interface DatabaseSettings extends DriverSettings {
@@ -54,32 +59,48 @@ export class Database {
     return new Executor(this, unitOfWorkId);
   }
 
-  async run<Row>(
+  run<Row>(
     mode: AccessMode,
     query: CypherQuery<Row>,
     params: QueryParams,
     unitOfWorkId: string,
   ): Promise<Row[]> {
+    return this.transaction(mode, query.name, (tx) => tx.run(query, params), unitOfWorkId);
+  }
+
+  /**
+   * Several statements in one transaction, each seeing what the ones before it wrote: all of them
+   * are committed, or none. `name` travels as the transaction's metadata.
+   */
+  async transaction<T>(
+    mode: AccessMode,
+    name: string,
+    work: (tx: Transaction) => Promise<T>,
+    unitOfWorkId: string,
+  ): Promise<T> {
     const session = this.#driver.session({
       database: this.#settings.database,
       defaultAccessMode: mode,
     });
-    const work = async (tx: ManagedTransaction): Promise<Row[]> => {
-      const result = await tx.run(query.text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    };
+    const unit = (tx: ManagedTransaction): Promise<T> =>
+      work({
+        async run<Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> {
+          const result = await tx.run(query.text, params);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        },
+      });
     const config = {
       timeout: this.#settings.txTimeoutMs,
-      metadata: { app: 'cyber-incident-graph', query: query.name, requestId: unitOfWorkId },
+      metadata: { app: 'cyber-incident-graph', query: name, requestId: unitOfWorkId },
     };
     try {
       return mode === 'READ'
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
+        ? await session.executeRead(unit, config)
+        : await session.executeWrite(unit, config);
     } catch (error) {
       const mapped = fromDatabaseError(error);
       if (mapped) {
-        this.#log.warn({ err: error, query: query.name, requestId: unitOfWorkId }, mapped.message);
+        this.#log.warn({ err: error, query: name, requestId: unitOfWorkId }, mapped.message);
         throw mapped;
       }
       throw error;
@@ -124,5 +145,21 @@ export class Executor {
   write<Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> {
     this.#roundTrips += 1;
     return this.database.run('WRITE', query, params, this.id);
+  }
+
+  /** Writes with several statements in one transaction; each statement is a round trip. */
+  writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.database.transaction(
+      'WRITE',
+      name,
+      (tx) =>
+        work({
+          run: (query, params) => {
+            this.#roundTrips += 1;
+            return tx.run(query, params);
+          },
+        }),
+      this.id,
+    );
   }
 }

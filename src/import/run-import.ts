@@ -129,7 +129,11 @@ export async function runImport(
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   };
   const taxonomyWritten = await writeTaxonomy(executor, taxonomy, writeOptions);
-  const writer = new RecordWriter(executor, writeOptions);
+  const writer = new RecordWriter(
+    executor,
+    { file: input.files.join(', '), sha256: checked.outcome.sha256 },
+    writeOptions,
+  );
   const descriptions = new ActorDescriptions(checked.identities);
   for (const kinds of writePasses(checked.outcome.order)) {
     for await (const batch of input.read(new Set(kinds), options.batchSize)) {
