@@ -404,7 +404,7 @@ export type Change = {
   at: Scalars['String']['output'];
   /** Null for a creation. */
   before: Maybe<Scalars['JSONObject']['output']>;
-  /** The token's subject or the API key's name. */
+  /** The token's subject or the API key's name; `import` for a change `cig import` made. */
   by: Scalars['String']['output'];
   /** The global id of the entity changed (it may since have been deleted). */
   entityId: Scalars['ID']['output'];

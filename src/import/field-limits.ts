@@ -22,6 +22,9 @@ export const fieldLimits = {
   claimedBy: 300,
 } as const;
 
+/** What a value over its limit is told, in every format. */
+export const tooLong = (max: number): string => `at most ${max} characters are allowed`;
+
 type Limit = keyof typeof fieldLimits;
 type RecordOf<K extends RecordKind> = GraphRecords[K][number];
 /** A field's values (a list is checked value by value) and the limit they keep to. */
@@ -79,7 +82,7 @@ export function fieldLimitProblems<K extends RecordKind>(
       if (text !== null && text.length > fieldLimits[limit])
         problems.push({
           field: Array.isArray(values) ? `${field}.${i}` : field,
-          reason: `is ${text.length} characters long; at most ${fieldLimits[limit]} are allowed`,
+          reason: `is ${text.length} characters long; ${tooLong(fieldLimits[limit])}`,
         });
     });
   }

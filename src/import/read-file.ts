@@ -98,7 +98,7 @@ async function readMapping(file: string | undefined): Promise<CsvMapping> {
   const mapping = csvMappingSchema.safeParse(json);
   if (!mapping.success) {
     throw new ImportInputError(
-      `the mapping ${file} is invalid:\n  ${mapping.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('\n  ')}`,
+      `the mapping ${file} is invalid: ${mapping.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
     );
   }
   return mapping.data;

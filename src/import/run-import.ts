@@ -36,6 +36,8 @@ export interface ImportReport {
   notes: string[];
   /** Whether anything was written (false for dry runs and strict rejections). */
   wrote: boolean;
+  /** Whether the input could be read at all: false for a malformed file or one not of its format. */
+  readable: boolean;
 }
 
 /** Several files read as one import (the seeds): references may cross files. */
@@ -119,6 +121,7 @@ export async function runImport(
     issues: checked.issues,
     notes: checked.notes,
     wrote: false,
+    readable: checked.readable,
   };
   if (!checked.readable) return report;
   options.onChecked?.({ read: checked.read, toWrite: checked.toWrite });

@@ -11,7 +11,8 @@ import { dataOf, errorOf, startTestServer, type TestServer } from '../support/se
 let database: Database;
 let api: TestServer;
 beforeAll(async () => {
-  database = await openEmptyDatabase();
+  // The first import plans its statements on a database just started, which takes long on a busy machine.
+  database = await openEmptyDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
   api = await startTestServer(testConfig({ AUTH_API_KEYS: roleKeysSetting }), database);
 });
 afterAll(async () => {

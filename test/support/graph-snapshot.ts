@@ -39,10 +39,10 @@ const stable = (value: Record<string, unknown>): string =>
 
 const COUNT = cypher<{ count: number }>(
   'test:countAll',
-  'MATCH (n) WHERE NOT n:Sector AND NOT n:Country RETURN count(n) AS count',
+  'MATCH (n) WHERE NOT n:Sector AND NOT n:Country AND NOT n:Change RETURN count(n) AS count',
 );
 
-/** Nodes other than the taxonomy's. */
+/** Nodes other than the taxonomy's and the audit trail's. */
 export async function countDataNodes(database: Database): Promise<number> {
   return (await database.executor().read(COUNT))[0]?.count ?? 0;
 }

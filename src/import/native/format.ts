@@ -8,7 +8,7 @@ import {
   motivations,
   objectives,
 } from '../../domain/vocabulary.js';
-import { fieldLimits } from '../field-limits.js';
+import { fieldLimits, tooLong } from '../field-limits.js';
 
 /**
  * The native dataset format, "cig-dataset/1": the seeds are written in it, `cig import` reads it
@@ -25,8 +25,12 @@ export const slugSchema = z
     new RegExp(`^[a-z0-9][a-z0-9._-]{0,${fieldLimits.id - 1}}$`),
     `expected a lowercase slug (a-z, 0-9, ".", "_", "-"), at most ${fieldLimits.id} characters`,
   );
-const text = (max: number) => z.string().trim().min(1).max(max);
-const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(fieldLimits.url);
+/** A text of at most `max` characters (see field-limits.ts); `text` trims it and wants something. */
+const upTo = (max: number) => z.string().max(max, tooLong(max));
+const text = (max: number) => z.string().trim().min(1).max(max, tooLong(max));
+const url = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .max(fieldLimits.url, tooLong(fieldLimits.url));
 const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, {
@@ -62,7 +66,7 @@ export const actorSchema = z.strictObject({
   aliases: z.array(text(fieldLimits.alias)).default([]),
   type: z.enum(actorTypes),
   motivations: z.array(z.enum(motivations)).default([]),
-  description: z.string().max(fieldLimits.description).nullish(),
+  description: upTo(fieldLimits.description).nullish(),
   firstSeen: partialDate.nullish(),
   lastSeen: partialDate.nullish(),
   externalIds: z.array(text(fieldLimits.externalId)).default([]),
@@ -85,7 +89,7 @@ export const actorSchema = z.strictObject({
 export const campaignSchema = z.strictObject({
   id: slugSchema,
   name: text(fieldLimits.campaignName),
-  description: z.string().max(fieldLimits.description).nullish(),
+  description: upTo(fieldLimits.description).nullish(),
   startDate: partialDate.nullish(),
   endDate: partialDate.nullish(),
 });
@@ -102,7 +106,7 @@ export const attributionSchema = z.strictObject({
   confidence,
   basis: z.enum(attributionBases),
   status: z.enum(attributionStatuses),
-  claimedBy: z.string().max(fieldLimits.claimedBy).nullish(),
+  claimedBy: upTo(fieldLimits.claimedBy).nullish(),
   assessedAt: partialDate.nullish(),
   sources: sourceRefs,
 });
@@ -110,7 +114,7 @@ export const attributionSchema = z.strictObject({
 export const incidentSchema = z.strictObject({
   id: slugSchema,
   title: text(fieldLimits.incidentTitle),
-  description: z.string().max(fieldLimits.incidentDescription).nullish(),
+  description: upTo(fieldLimits.incidentDescription).nullish(),
   startDate: partialDate,
   endDate: partialDate.nullish(),
   attackTypes: z.array(z.string()).default([]),
