@@ -8,6 +8,7 @@ export interface BenchOptions {
   warmup?: number;
   importIncidents: number;
   skipImport: boolean;
+  importOnly: boolean;
   reload: boolean;
 }
 
@@ -49,6 +50,7 @@ export function parseOptions(): BenchOptions {
     )
     .option('--import-incidents <n>', 'incidents in the import slice', wholeNumber(1), 10_000)
     .option('--skip-import', 'skip the import measurement', false)
+    .option('--import-only', 'measure the import slice alone, without the query database', false)
     .option(
       '--reload',
       'wipe and load the query database again even if the cache is current',

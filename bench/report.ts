@@ -1,3 +1,4 @@
+import type { ImportMeasurement } from './import-bench.js';
 import type { CellResult } from './load-harness.js';
 import type { BenchResults, OperationResult } from './results.js';
 import { ratio } from './stats.js';
@@ -101,8 +102,7 @@ function answersTable(operations: OperationResult[]): Table {
   };
 }
 
-function importTable(results: BenchResults): Table | null {
-  const m = results.import;
+function importTable(m: ImportMeasurement | null): Table | null {
   if (!m) return null;
   const mb = (x: number) => `${x.toFixed(0)} MB`;
   return {
@@ -184,7 +184,7 @@ function errorSamples(results: BenchResults): string[] {
 
 /** The whole report as aligned plain text, for the terminal. */
 export function textReport(results: BenchResults): string {
-  const imported = importTable(results);
+  const imported = importTable(results.import);
   return [
     ...heading(results),
     '',
@@ -207,7 +207,7 @@ export function textReport(results: BenchResults): string {
  * a section of its own, so they are left out here).
  */
 export function markdownReport(results: BenchResults): string {
-  const imported = importTable(results);
+  const imported = importTable(results.import);
   return [
     ...heading(results).map((line) => `${line}  `),
     '',
@@ -222,4 +222,10 @@ export function markdownReport(results: BenchResults): string {
     '',
     ...errorSamples(results),
   ].join('\n');
+}
+
+/** The import slice alone (`--import-only`), as plain text and as Markdown. */
+export function importReport(m: ImportMeasurement): string {
+  const table = importTable(m);
+  return table ? `${renderText(table)}\n\n${renderMarkdown(table)}` : '';
 }

@@ -19,7 +19,7 @@ import { machineFacts } from './machine.js';
 import { pairWithMix } from './operations/index.js';
 import { queryMix } from './query-mix.js';
 import { runQueryBench } from './query-bench.js';
-import { markdownReport, textReport } from './report.js';
+import { importReport, markdownReport, textReport } from './report.js';
 import { writeResults, type BenchResults } from './results.js';
 import { countRoundTrips } from './round-trips.js';
 import { BENCH_TX_TIMEOUT_MS, benchPorts } from './settings.js';
@@ -72,6 +72,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', interrupt);
   const startedAt = new Date().toISOString();
 
+  if (options.importOnly) {
+    const imported = await measureImport({
+      incidents: options.importIncidents,
+      seed: options.seed,
+      settingsFor,
+      log,
+      say,
+    });
+    process.stdout.write(`\n${importReport(imported)}\n`);
+    return;
+  }
   try {
     const query = await openQueryDatabase({
       profile: options.profile,

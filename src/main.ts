@@ -16,7 +16,12 @@ import { createLogger } from './logger.js';
 const program = new Command()
   .name('cig')
   .description('Cyber Incident Graph: a GraphQL knowledge graph of cyber incidents on Neo4j')
-  .showHelpAfterError();
+  // A bad option or argument is one line, as every other error of the command line.
+  .configureOutput({
+    outputError: (text, write) => {
+      write(`cig: ${text.replace(/^error: /, '')}`);
+    },
+  });
 
 /**
  * Runs a command with the environment's configuration. The API logs JSON to stdout; the other
@@ -35,12 +40,19 @@ function run(
       if (result === false) process.exitCode = 1;
       if (typeof result === 'number') process.exitCode = result;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (log) log.fatal({ err: error }, message);
-      process.stderr.write(`cig: ${message}\n`);
+      reportFailure(error, log?.isLevelEnabled('debug') ?? process.env.LOG_LEVEL === 'debug');
       process.exit(1);
     }
   };
+}
+
+/**
+ * Why the command could not run, as one line a person can act on; where in the code it came from
+ * only when asked for with LOG_LEVEL=debug.
+ */
+function reportFailure(error: unknown, withStack: boolean): void {
+  process.stderr.write(`cig: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (withStack && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }
 
 program

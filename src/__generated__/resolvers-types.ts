@@ -404,12 +404,16 @@ export type Change = {
   at: Scalars['String']['output'];
   /** Null for a creation. */
   before: Maybe<Scalars['JSONObject']['output']>;
-  /** The token's subject or the API key's name. */
+  /** The token's subject or the API key's name; `import` for a change `cig import` made. */
   by: Scalars['String']['output'];
   /** The global id of the entity changed (it may since have been deleted). */
   entityId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
-  /** How the author was authenticated: jwt or api-key. */
+  /** For a change `cig import` made: the file it read, as it was named to the import. */
+  importFile: Maybe<Scalars['String']['output']>;
+  /** For a change `cig import` made: the SHA-256 (hex) of that file. */
+  importSha256: Maybe<Scalars['String']['output']>;
+  /** How the author was authenticated: jwt or api-key; import for a change `cig import` made. */
   via: Scalars['String']['output'];
 };
 
@@ -2383,6 +2387,8 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  importSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { IncidentFilter } from '../__generated__/resolvers-types.js';
@@ -60,8 +61,8 @@ export async function exportCommand(
       await opened.close();
     }
   }
-  const out = options.out ? createWriteStream(options.out) : process.stdout;
   try {
+    const out = options.out ? await openOutput(options.out) : process.stdout;
     const counts = await exporters[options.format].write(
       opened.database.executor('export'),
       filter,
@@ -81,6 +82,19 @@ export async function exportCommand(
   } finally {
     await opened.close();
   }
+}
+
+/** The file to export to, opened before anything is read, so a path it cannot write fails first. */
+async function openOutput(file: string): Promise<WriteStream> {
+  const stream = createWriteStream(file);
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw new Error(
+      `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return stream;
 }
 
 /** CSV: every table to its own file in the folder. */

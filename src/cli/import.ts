@@ -4,8 +4,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import type { ImportFormat } from '../import/formats.js';
+import { ImportInputError } from '../import/input-error.js';
 import { openImportInput } from '../import/read-file.js';
-import { recordKinds } from '../import/records.js';
+import { formatIssue, recordKinds } from '../import/records.js';
 import { importReportText } from '../import/report-text.js';
 import { runImport } from '../import/run-import.js';
 import { loadSeeds } from '../import/seeds.js';
@@ -21,7 +22,10 @@ export interface ImportCommandOptions {
   maxIssues: number;
 }
 
-/** Exit codes: 0 all good, 2 some records were rejected (the rest written unless strict/dry run). */
+/**
+ * Exit codes: 0 all good, 2 some records were rejected (the rest written unless strict/dry run).
+ * A file that cannot be imported at all throws, for exit code 1.
+ */
 export async function importCommand(
   file: string,
   options: ImportCommandOptions,
@@ -58,6 +62,8 @@ export async function importCommand(
       },
     });
     progress?.stop();
+    // A file that cannot be read as a whole is not an import with rejected records: it never ran.
+    if (!report.readable) throw new ImportInputError(report.issues.map(formatIssue).join('; '));
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(
       `${options.dryRun ? 'Checked' : 'Imported'} ${file} (${format}) in ${seconds.toFixed(1)} s${options.dryRun ? ' (dry run)' : ''}\n`,

@@ -1,6 +1,8 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { CsvMapping } from './csv/mapping.js';
+import { withinFieldLimits } from './field-limits.js';
+import { sha256Of } from './file-hash.js';
 import { detectFormat, type ImportFormat } from './formats.js';
 import { csvMappingSchema } from './csv/mapping.js';
 import { readCsv } from './csv/read-csv.js';
@@ -38,10 +40,15 @@ export async function openImportInput(
     );
   }
   if (format === 'json') return { format, input: nativeDatasetInput(file, taxonomy) };
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+  const bytes = await readFile(file).catch((error: unknown) => {
     throw cannotRead(file, error);
   });
-  const whole = (result: ReadResult) => ({ format, input: inMemoryInput([file], result) });
+  const text = bytes.toString('utf8');
+  // Every format keeps to the native format's field limits, checked before anything is written.
+  const whole = (result: ReadResult) => ({
+    format,
+    input: inMemoryInput([file], withinFieldLimits(result, file), sha256Of([bytes])),
+  });
   // Every other format has a reader; the switch is exhaustive.
   switch (format) {
     case 'misp':
@@ -91,7 +98,7 @@ async function readMapping(file: string | undefined): Promise<CsvMapping> {
   const mapping = csvMappingSchema.safeParse(json);
   if (!mapping.success) {
     throw new ImportInputError(
-      `the mapping ${file} is invalid:\n  ${mapping.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('\n  ')}`,
+      `the mapping ${file} is invalid: ${mapping.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
     );
   }
   return mapping.data;

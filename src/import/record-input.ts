@@ -21,6 +21,8 @@ export interface ReadOutcome {
   notes: string[];
   /** The kinds in the order one reading yields them; a kind the input lacks is absent. */
   order: RecordKind[];
+  /** The SHA-256 of the input's bytes, named in the audit record of every change it makes. */
+  sha256: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface RecordInput {
 }
 
 /** An input already read whole into memory (every format but the streamed native one). */
-export function inMemoryInput(files: string[], result: ReadResult): RecordInput {
+export function inMemoryInput(files: string[], result: ReadResult, sha256: string): RecordInput {
   function* batches(kinds: ReadonlySet<RecordKind>, size: number): Generator<RecordBatch> {
     for (const kind of recordKinds) {
       if (!kinds.has(kind)) continue;
@@ -63,6 +65,7 @@ export function inMemoryInput(files: string[], result: ReadResult): RecordInput 
         skipped: result.skipped,
         notes: result.notes,
         order: recordKinds.filter((kind) => result.records[kind].length > 0),
+        sha256,
       });
     },
     // eslint-disable-next-line @typescript-eslint/require-await -- the records are in memory; async only to serve the same interface as a streamed file

@@ -36,6 +36,8 @@ export interface ImportReport {
   notes: string[];
   /** Whether anything was written (false for dry runs and strict rejections). */
   wrote: boolean;
+  /** Whether the input could be read at all: false for a malformed file or one not of its format. */
+  readable: boolean;
 }
 
 /** Several files read as one import (the seeds): references may cross files. */
@@ -119,6 +121,7 @@ export async function runImport(
     issues: checked.issues,
     notes: checked.notes,
     wrote: false,
+    readable: checked.readable,
   };
   if (!checked.readable) return report;
   options.onChecked?.({ read: checked.read, toWrite: checked.toWrite });
@@ -129,7 +132,11 @@ export async function runImport(
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   };
   const taxonomyWritten = await writeTaxonomy(executor, taxonomy, writeOptions);
-  const writer = new RecordWriter(executor, writeOptions);
+  const writer = new RecordWriter(
+    executor,
+    { file: input.files.join(', '), sha256: checked.outcome.sha256 },
+    writeOptions,
+  );
   const descriptions = new ActorDescriptions(checked.identities);
   for (const kinds of writePasses(checked.outcome.order)) {
     for await (const batch of input.read(new Set(kinds), options.batchSize)) {

@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.js';
 import { seedsDir } from '../paths.js';
 import { countIncidents } from '../repositories/import-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { sha256Of } from './file-hash.js';
 import { readNativeDataset } from './native/read-native.js';
 import { inMemoryInput } from './record-input.js';
 import { formatIssue, type ReadResult } from './records.js';
@@ -15,15 +16,14 @@ export const seedDatasetDir = path.join(seedsDir, 'dataset');
 /** Every file of the curated dataset, read as one import (actors are shared across files). */
 export async function readSeedDataset(
   taxonomy: Taxonomy,
-): Promise<{ files: string[]; read: ReadResult }> {
+): Promise<{ files: string[]; read: ReadResult; sha256: string }> {
   const names = (await readdir(seedDatasetDir)).filter((n) => n.endsWith('.json')).sort();
   const files = names.map((n) => path.join(seedDatasetDir, n));
-  const reads = await Promise.all(
-    files.map(async (f) =>
-      readNativeDataset(await readFile(f, 'utf8'), path.relative(seedsDir, f), taxonomy),
-    ),
+  const contents = await Promise.all(files.map((f) => readFile(f)));
+  const reads = files.map((f, i) =>
+    readNativeDataset(contents[i]?.toString('utf8') ?? '', path.relative(seedsDir, f), taxonomy),
   );
-  return { files: names, read: combineReads(reads) };
+  return { files: names, read: combineReads(reads), sha256: sha256Of(contents) };
 }
 
 export type SeedOutcome =
@@ -40,8 +40,8 @@ export async function loadSeeds(executor: Executor, taxonomy: Taxonomy): Promise
     return { loaded: false, reason: 'the database already holds incidents' };
   }
   // The import writes the taxonomy before the records that link to it.
-  const { files, read } = await readSeedDataset(taxonomy);
-  const report = await runImport(executor, taxonomy, inMemoryInput(files, read), {
+  const { files, read, sha256 } = await readSeedDataset(taxonomy);
+  const report = await runImport(executor, taxonomy, inMemoryInput(files, read, sha256), {
     dryRun: false,
     strict: true,
     batchSize: 500,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/database.js';
+import type { ImportOrigin } from '../repositories/change-repository.js';
+import type { EditableLabel } from '../repositories/entity-write-repository.js';
 import {
   LINK_AFFILIATIONS,
   UPSERT_ACTORS,
@@ -9,7 +11,9 @@ import {
   UPSERT_ORGANIZATIONS,
   UPSERT_SECTORS,
   UPSERT_SOURCES,
+  writeAudited,
   type OutcomeRow,
+  type UpsertRow,
 } from '../repositories/import-repository.js';
 import type { CypherQuery } from '../db/database.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -163,16 +167,22 @@ function actorRow({
   };
 }
 
-/** A batch's rows and the statement that writes them. */
-function statementFor(batch: KindBatch): { query: CypherQuery<OutcomeRow>; rows: object[] } {
+/** A batch's rows, the statement that writes them and the label its audit records name. */
+function statementFor(batch: KindBatch): {
+  label: EditableLabel;
+  query: CypherQuery<UpsertRow>;
+  rows: object[];
+} {
   switch (batch.kind) {
     case 'sources':
       return {
+        label: 'Source',
         query: UPSERT_SOURCES,
         rows: batch.records.map((s) => ({ id: s.id, props: present(s) })),
       };
     case 'campaigns':
       return {
+        label: 'Campaign',
         query: UPSERT_CAMPAIGNS,
         rows: batch.records.map(({ startDate, endDate, ...props }) => ({
           id: props.id,
@@ -183,6 +193,7 @@ function statementFor(batch: KindBatch): { query: CypherQuery<OutcomeRow>; rows:
       };
     case 'organizations':
       return {
+        label: 'Organization',
         query: UPSERT_ORGANIZATIONS,
         rows: batch.records.map(({ sectorIds, country, ...props }) => ({
           id: props.id,
@@ -192,29 +203,34 @@ function statementFor(batch: KindBatch): { query: CypherQuery<OutcomeRow>; rows:
         })),
       };
     case 'actors':
-      return { query: UPSERT_ACTORS, rows: batch.records.map(actorRow) };
+      return { label: 'Actor', query: UPSERT_ACTORS, rows: batch.records.map(actorRow) };
     case 'incidents':
-      return { query: UPSERT_INCIDENTS, rows: batch.records.map(incidentRow) };
+      return { label: 'Incident', query: UPSERT_INCIDENTS, rows: batch.records.map(incidentRow) };
   }
 }
 
 /**
- * Writes batches of validated records, each batch its own transaction: an interrupted import
- * leaves whole records only, and running it again completes it. The caller hands batches in
- * dependency order (sources before what cites them, actors before attributions); batches are
- * written one after the other, in that order, but a batch is written while the caller reads the
- * next, so reading the file and writing the graph overlap.
+ * Writes batches of validated records, each batch its own transaction with the audit records of
+ * what it created or changed: an interrupted import leaves whole records only, and running it
+ * again completes it. The caller hands batches in dependency order (sources before what cites
+ * them, actors before attributions); batches are written one after the other, in that order, but a
+ * batch is written while the caller reads the next, so reading the file and writing the graph
+ * overlap.
  */
 export class RecordWriter {
   readonly #executor: Executor;
   readonly #options: WriteOptions;
+  readonly #origin: ImportOrigin;
   readonly #summary: WriteSummary = Object.fromEntries(recordKinds.map((k) => [k, noCounts()]));
   /** Affiliations may point forward to any actor: linked once all actors are written. */
-  readonly #affiliations: { id: string; actorId: string; kind: string }[] = [];
+  readonly #affiliations = new Map<string, { actorId: string; kind: string }[]>();
+  /** Actors this import created, whose affiliations are part of their creation. */
+  readonly #createdActors = new Set<string>();
   #inFlight: Promise<void> = Promise.resolve();
 
-  constructor(executor: Executor, options: WriteOptions) {
+  constructor(executor: Executor, origin: ImportOrigin, options: WriteOptions) {
     this.#executor = executor;
+    this.#origin = origin;
     this.#options = options;
   }
 
@@ -224,8 +240,11 @@ export class RecordWriter {
     if (batch.records.length === 0) return;
     if (batch.kind === 'actors') {
       for (const actor of batch.records)
-        for (const f of actor.affiliations)
-          this.#affiliations.push({ id: actor.id, actorId: f.actorId, kind: f.kind });
+        if (actor.affiliations.length > 0)
+          this.#affiliations.set(actor.id, [
+            ...(this.#affiliations.get(actor.id) ?? []),
+            ...actor.affiliations,
+          ]);
     }
     const writing = this.#commit(batch);
     // Seen by the next write or by finish; until then the failure must not count as unhandled.
@@ -236,17 +255,41 @@ export class RecordWriter {
   /** Waits for the last batch, links affiliations, and says what was created, updated or unchanged. */
   async finish(): Promise<WriteSummary> {
     await this.#inFlight;
-    for (let start = 0; start < this.#affiliations.length; start += this.#options.batchSize) {
-      await this.#executor.write(LINK_AFFILIATIONS, {
-        rows: this.#affiliations.slice(start, start + this.#options.batchSize),
-      });
+    const rows = [...this.#affiliations].map(([id, affiliations]) => ({
+      id,
+      affiliations,
+      created: this.#createdActors.has(id),
+    }));
+    for (let start = 0; start < rows.length; start += this.#options.batchSize) {
+      await writeAudited(
+        this.#executor,
+        LINK_AFFILIATIONS,
+        rows.slice(start, start + this.#options.batchSize),
+        'Actor',
+        this.#origin,
+      );
     }
     return this.#summary;
   }
 
   async #commit(batch: KindBatch): Promise<void> {
-    const { query, rows } = statementFor(batch);
+    const { label, query, rows } = statementFor(batch);
     const counts = (this.#summary[batch.kind] ??= noCounts());
-    await inBatches(this.#executor, batch.kind, query, rows, this.#options, counts);
+    for (let start = 0; start < rows.length; start += this.#options.batchSize) {
+      const slice = rows.slice(start, start + this.#options.batchSize);
+      for (const { outcome, count, changes } of await writeAudited(
+        this.#executor,
+        query,
+        slice,
+        label,
+        this.#origin,
+      )) {
+        counts[outcome] += count;
+        if (batch.kind === 'actors')
+          for (const change of changes)
+            if (change.before === null) this.#createdActors.add(change.key);
+      }
+      this.#options.onBatch?.(batch.kind, slice.length);
+    }
   }
 }

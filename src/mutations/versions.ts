@@ -1,6 +1,6 @@
 import { appError, ErrorCode } from '../errors.js';
 
-/** Nodes written before versioning (seeds, imports) count as version 0. */
+/** Nodes written before imports versioned what they write count as version 0. */
 export const versionOf = (props: { version?: number | null }): number => props.version ?? 0;
 
 /**

@@ -1,4 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
+import type { PlainValue } from '../db/values.js';
 import type { Connection } from '../graphql/connection.js';
 import type { NodeRef } from '../graphql/global-id.js';
 import { afterValues, toPage, type PageRequest } from './pagination.js';
@@ -9,6 +10,7 @@ import type { Viewer } from '../auth/viewer.js';
  * what, and the entity's properties before and after (as JSON text, since Neo4j properties hold no
  * maps). Changes point at their entity by type and key rather than by a relationship, so they
  * survive the entity's deletion and never enter the graph's traversals (neighbourhoods, paths).
+ * An import writes one per node it creates or changes, in the transaction of its batch.
  */
 export type ChangeAction =
   | 'CREATE'
@@ -32,7 +34,58 @@ export interface ChangeRow {
   before?: string | null;
   /** Absent for a deletion. */
   after?: string | null;
+  /** For a change an import made: the file it read, and that file's SHA-256 (hex). */
+  importFile?: string | null;
+  importSha256?: string | null;
 }
+
+/** The file an import reads, named in the audit record of every change it makes. */
+export interface ImportOrigin {
+  /** The file as the import was given it (several, comma-separated, for the seeds). */
+  file: string;
+  sha256: string;
+}
+
+/** A node's stored properties, or its links read as a map. */
+export type StoredMap = { [key: string]: PlainValue };
+
+/** What an import statement did to one node it created or changed. */
+export interface ImportedChange {
+  key: string;
+  /** Null for a node the import created. */
+  before: StoredMap | null;
+  beforeLinks: StoredMap | null;
+  after: StoredMap;
+  afterLinks: StoredMap | null;
+}
+
+/** Parameters for CREATE_IMPORT_CHANGES: one record per changed node, before and after with links. */
+export function importChangeParams(
+  origin: ImportOrigin,
+  entityType: string,
+  changes: readonly ImportedChange[],
+): { origin: ImportOrigin; entityType: string; changes: Record<string, unknown>[] } {
+  return {
+    origin,
+    entityType,
+    changes: changes.map((change) => ({
+      key: change.key,
+      action: change.before === null ? 'CREATE' : 'UPDATE',
+      before:
+        change.before === null ? null : JSON.stringify({ ...change.before, ...change.beforeLinks }),
+      after: JSON.stringify({ ...change.after, ...change.afterLinks }),
+    })),
+  };
+}
+
+/** The audit records of an import's batch, written in the batch's own transaction. */
+export const CREATE_IMPORT_CHANGES = cypher<never>(
+  'import:changes',
+  `UNWIND $changes AS c
+   CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: 'import', via: 'import',
+     action: c.action, entityType: $entityType, entityKey: c.key, before: c.before, after: c.after,
+     importFile: $origin.file, importSha256: $origin.sha256})`,
+);
 
 /** Parameters for the CREATE_CHANGE fragment, named `change` in the statement. */
 export function changeParams(

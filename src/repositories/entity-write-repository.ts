@@ -62,7 +62,7 @@ const schemas: Record<EditableLabel, LabelSchema> = {
       organizationIds: COLLECT { MATCH (n)-[:HIT]->(o:Organization) RETURN o.id ORDER BY o.id },
       campaignId: COLLECT { MATCH (n)-[:PART_OF]->(k:Campaign) RETURN k.id }[0],
       sourceUrls: COLLECT { MATCH (n)-[:REPORTED_BY]->(s:Source) RETURN s.url ORDER BY s.url },
-      claims: COLLECT { MATCH (n)-[r:ATTRIBUTED_TO]->(a:Actor) RETURN r {.*, actorId: a.id} }}`,
+      claims: COLLECT { MATCH (n)-[r:ATTRIBUTED_TO]->(a:Actor) RETURN r {.*, actorId: a.id} ORDER BY a.id, r.id }}`,
     writeLinks: `WITH n
    CALL (n) { MATCH (n)-[r:TARGETED|AFFECTED|HIT|PART_OF|REPORTED_BY]->() DELETE r }
    CALL (n) { UNWIND $links.sectorIds AS id MATCH (s:Sector {id: id}) CREATE (n)-[:TARGETED]->(s) }
@@ -88,6 +88,9 @@ const setDates = (label: EditableLabel) =>
   schemas[label].dates
     .map((p) => `SET n.${p} = CASE WHEN $props.${p} IS NULL THEN null ELSE date($props.${p}) END`)
     .join('\n   ');
+
+/** Cypher reading `n`'s own links as a map, as an edit and its audit record see them. */
+export const readLinksOf = (label: EditableLabel): string => schemas[label].readLinks;
 
 export interface EntityForEdit {
   props: EntityProps;

@@ -1,9 +1,16 @@
-import { cypher, type Executor } from '../db/database.js';
+import { cypher, type CypherQuery, type Executor } from '../db/database.js';
+import {
+  CREATE_IMPORT_CHANGES,
+  importChangeParams,
+  type ImportedChange,
+  type ImportOrigin,
+} from './change-repository.js';
+import { readLinksOf, type EditableLabel } from './entity-write-repository.js';
 
 /**
- * The Cypher of imports: batched `UNWIND $rows … MERGE`, one transaction per call. Every write
- * returns how many rows it created, updated or left unchanged, judged by comparing the node's
- * properties before and after, so re-importing the same file reports (and changes) nothing.
+ * The Cypher of imports: batched `UNWIND $rows … MERGE`. Every write returns how many rows it
+ * created, updated or left unchanged, judged by comparing the node's properties (and links) before
+ * and after, so re-importing the same file reports (and changes) nothing.
  */
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export interface OutcomeRow {
@@ -51,125 +58,157 @@ export const UPSERT_COUNTRIES = cypher<OutcomeRow>(
    RETURN ${OUTCOME} AS outcome, count(*) AS count`,
 );
 
-export const UPSERT_SOURCES = cypher<OutcomeRow>(
-  'import:upsertSources',
-  `UNWIND $rows AS row
-   OPTIONAL MATCH (old:Source {id: row.id})
-   WITH row, properties(old) AS before
-   MERGE (n:Source {id: row.id})
-   SET n += row.props
-   RETURN ${OUTCOME} AS outcome, count(*) AS count`,
-);
+/** What an upsert of versioned nodes returns: counts per outcome and what each changed node was and is. */
+export interface UpsertRow extends OutcomeRow {
+  changes: ImportedChange[];
+}
 
-export const UPSERT_CAMPAIGNS = cypher<OutcomeRow>(
-  'import:upsertCampaigns',
-  `UNWIND $rows AS row
-   OPTIONAL MATCH (old:Campaign {id: row.id})
-   WITH row, properties(old) AS before
-   MERGE (n:Campaign {id: row.id})
-   SET n = row.props,
+/** Whether two maps of links hold the same values; a missing link (null) equals only another. */
+const sameLinks = (a: string, b: string): string =>
+  `all(k IN keys(${b}) WHERE coalesce(${a}[k] = ${b}[k], ${a}[k] IS NULL AND ${b}[k] IS NULL))`;
+
+/**
+ * An upsert of nodes that editors also change, so versioned and audited: the node's properties
+ * and links before, the write, the same after. A node created starts at version 1; one whose
+ * properties or links differ afterwards goes one version up, so an editor holding the old version
+ * gets CONFLICT; one left as it was keeps its version. Each created or changed node comes back
+ * with its before and after, for the audit record written in the same transaction.
+ * `write` sets `n` from `row`, with `before` in scope; `links` reads `n`'s links, or is null for a
+ * label without any.
+ */
+function versionedUpsert(
+  label: EditableLabel,
+  write: string,
+  links: string | null,
+): CypherQuery<UpsertRow> {
+  const unchanged = links
+    ? `before = properties(n) AND ${sameLinks('beforeLinks', 'afterLinks')}`
+    : 'before = properties(n)';
+  return cypher<UpsertRow>(
+    `import:upsert${label}`,
+    `UNWIND $rows AS row
+   OPTIONAL MATCH (n:${label} {id: row.id})
+   WITH row, properties(n) AS before, ${links ? `CASE WHEN n IS NULL THEN null ELSE ${links} END` : 'null'} AS beforeLinks
+   MERGE (n:${label} {id: row.id})
+   ${write}
+   WITH n, before, beforeLinks, ${links ?? 'null'} AS afterLinks
+   WITH n, before, beforeLinks, afterLinks,
+        CASE WHEN before IS NULL THEN 'created' WHEN ${unchanged} THEN 'unchanged' ELSE 'updated' END AS outcome
+   SET n.version = CASE outcome WHEN 'created' THEN 1 WHEN 'updated' THEN coalesce(before.version, 0) + 1 ELSE n.version END
+   RETURN outcome, count(*) AS count,
+          collect(CASE WHEN outcome = 'unchanged' THEN null
+                       ELSE {key: n.id, before: before, beforeLinks: beforeLinks, after: properties(n), afterLinks: afterLinks} END) AS changes`,
+  );
+}
+
+/** Sources are known by their URL: a file that knows more of one adds it, and none takes away. */
+export const UPSERT_SOURCES = versionedUpsert('Source', 'SET n += row.props', null);
+
+/** Properties are replaced by the file's; the version is the graph's own, kept. */
+export const UPSERT_CAMPAIGNS = versionedUpsert(
+  'Campaign',
+  `SET n = row.props,
        n.startDate = CASE WHEN row.startDate IS NULL THEN null ELSE date(row.startDate) END,
-       n.endDate = CASE WHEN row.endDate IS NULL THEN null ELSE date(row.endDate) END
-   RETURN ${OUTCOME} AS outcome, count(*) AS count`,
+       n.endDate = CASE WHEN row.endDate IS NULL THEN null ELSE date(row.endDate) END,
+       n.version = before.version`,
+  null,
 );
 
-export const UPSERT_ORGANIZATIONS = cypher<OutcomeRow>(
-  'import:upsertOrganizations',
-  `UNWIND $rows AS row
-   OPTIONAL MATCH (old:Organization {id: row.id})
-   WITH row, properties(old) AS before
-   MERGE (n:Organization {id: row.id})
-   SET n = row.props
-   WITH n, row, before
+export const UPSERT_ORGANIZATIONS = versionedUpsert(
+  'Organization',
+  `SET n = row.props, n.version = before.version
+   WITH n, row, before, beforeLinks
    CALL (n) { MATCH (n)-[r:IN_SECTOR|LOCATED_IN]->() DELETE r }
    CALL (n, row) { UNWIND row.sectorIds AS sid MATCH (s:Sector {id: sid}) CREATE (n)-[:IN_SECTOR]->(s) }
    CALL (n, row) {
      UNWIND CASE WHEN row.country IS NULL THEN [] ELSE [row.country] END AS code
      MATCH (c:Country {iso2: code}) CREATE (n)-[:LOCATED_IN]->(c)
-   }
-   RETURN ${OUTCOME} AS outcome, count(*) AS count`,
+   }`,
+  readLinksOf('Organization'),
 );
+
+/** An actor's ties to states and its reported victimology, as its audit record shows them. */
+const ACTOR_LINKS = `{origin: COLLECT { MATCH (n)-[r:ORIGINATES_FROM]->(c:Country) RETURN r {.*, country: c.iso2} ORDER BY c.iso2 },
+      sponsors: COLLECT { MATCH (n)-[r:SPONSORED_BY]->(c:Country) RETURN r {.*, country: c.iso2} ORDER BY c.iso2 },
+      targets: COLLECT { MATCH (n)-[r:TARGETS]->(t) RETURN r {.*, target: coalesce(t.id, t.iso2)} ORDER BY coalesce(t.id, t.iso2) }}`;
 
 /**
  * Actors are shared between sources (seeds, MISP, ATT&CK): aliases, external ids and motivations
  * accumulate, scalar fields take the newest non-empty value, and state claims merge per country
- * (highest confidence, union of sources). Edge changes count through the edges' own
- * before/after properties.
+ * (highest confidence, union of sources).
  */
-export const UPSERT_ACTORS = cypher<OutcomeRow>(
-  'import:upsertActors',
-  `UNWIND $rows AS row
-   OPTIONAL MATCH (old:Actor {id: row.id})
-   WITH row, properties(old) AS before
-   MERGE (n:Actor {id: row.id})
-   SET n += row.props,
+export const UPSERT_ACTORS = versionedUpsert(
+  'Actor',
+  `SET n += row.props,
        n.type = coalesce(row.type, n.type, 'UNKNOWN'),
        n.aliases = ${union('n.aliases', 'row.aliases')},
        n.externalIds = ${union('n.externalIds', 'row.externalIds')},
        n.motivations = ${union('n.motivations', 'row.motivations')}
-   WITH n, row, before
+   WITH n, row, before, beforeLinks
    CALL (n, row) {
      UNWIND [c IN [row.origin] WHERE c IS NOT NULL] AS claim
      MATCH (country:Country {iso2: claim.country})
      MERGE (n)-[r:ORIGINATES_FROM]->(country)
-     WITH r, claim, properties(r) AS rb
      SET r.confidence = ${strongest('r.confidence', 'claim.confidence')},
          r.sourceIds = ${union('r.sourceIds', 'claim.sourceIds')}
-     RETURN sum(CASE WHEN rb = properties(r) THEN 0 ELSE 1 END) AS originChanges
    }
    CALL (n, row) {
      UNWIND row.sponsors AS claim
      MATCH (country:Country {iso2: claim.country})
      MERGE (n)-[r:SPONSORED_BY]->(country)
-     WITH r, claim, properties(r) AS rb
      SET r.confidence = ${strongest('r.confidence', 'claim.confidence')},
          r.sourceIds = ${union('r.sourceIds', 'claim.sourceIds')}
-     RETURN sum(CASE WHEN rb = properties(r) THEN 0 ELSE 1 END) AS sponsorChanges
    }
    CALL (n, row) {
      UNWIND CASE WHEN row.targets IS NULL THEN [] ELSE row.targets.sectorIds END AS sid
      MATCH (s:Sector {id: sid})
      MERGE (n)-[r:TARGETS]->(s)
-     WITH r, row, properties(r) AS rb
      SET r.confidence = row.targets.confidence, r.sourceIds = ${union('r.sourceIds', 'row.targets.sourceIds')}
-     RETURN sum(CASE WHEN rb = properties(r) THEN 0 ELSE 1 END) AS sectorChanges
    }
    CALL (n, row) {
      UNWIND CASE WHEN row.targets IS NULL THEN [] ELSE row.targets.countries END AS code
      MATCH (c:Country {iso2: code})
      MERGE (n)-[r:TARGETS]->(c)
-     WITH r, row, properties(r) AS rb
      SET r.confidence = row.targets.confidence, r.sourceIds = ${union('r.sourceIds', 'row.targets.sourceIds')}
-     RETURN sum(CASE WHEN rb = properties(r) THEN 0 ELSE 1 END) AS countryChanges
-   }
-   WITH n, before, originChanges + sponsorChanges + sectorChanges + countryChanges AS edgeChanges
-   RETURN CASE WHEN before IS NULL THEN 'created'
-               WHEN before = properties(n) AND edgeChanges = 0 THEN 'unchanged'
-               ELSE 'updated' END AS outcome, count(*) AS count`,
+   }`,
+  ACTOR_LINKS,
 );
 
-/** After all actors exist, since affiliations may point forward in the file. */
-export const LINK_AFFILIATIONS = cypher<{ changed: number }>(
+const AFFILIATIONS = `COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN {actorId: b.id, kind: r.kind} ORDER BY b.id, r.kind }`;
+
+/**
+ * After all actors exist, since affiliations may point forward in the file; one row per actor.
+ * An actor that gains one goes one version up and is recorded, unless this import created it
+ * (`row.created`): then they are part of its creation.
+ */
+export const LINK_AFFILIATIONS = cypher<{ changes: ImportedChange[] }>(
   'import:linkAffiliations',
   `UNWIND $rows AS row
-   MATCH (a:Actor {id: row.id}), (b:Actor {id: row.actorId})
-   MERGE (a)-[r:AFFILIATED_WITH {kind: row.kind}]->(b)
-   RETURN count(*) AS changed`,
+   MATCH (n:Actor {id: row.id})
+   WITH n, row, properties(n) AS before, ${AFFILIATIONS} AS beforeLinks
+   CALL (n, row) {
+     UNWIND row.affiliations AS f
+     MATCH (b:Actor {id: f.actorId})
+     MERGE (n)-[:AFFILIATED_WITH {kind: f.kind}]->(b)
+   }
+   WITH n, row, before, beforeLinks, ${AFFILIATIONS} AS afterLinks
+   WHERE afterLinks <> beforeLinks AND NOT row.created
+   SET n.version = coalesce(n.version, 0) + 1
+   RETURN collect({key: n.id, before: before, beforeLinks: {affiliations: beforeLinks},
+                   after: properties(n), afterLinks: {affiliations: afterLinks}}) AS changes`,
 );
 
 /**
  * Incidents belong to the file that describes them: properties are replaced and their links
  * rebuilt, so the graph mirrors the file. `importSignature` (a hash of the whole record) makes a
- * change in links alone show as an update.
+ * change in links alone show as an update. A claim keeps its version while the file says what it
+ * holds, and goes one up when the file says otherwise; a new claim starts at 1.
  */
-export const UPSERT_INCIDENTS = cypher<OutcomeRow>(
-  'import:upsertIncidents',
-  `UNWIND $rows AS row
-   OPTIONAL MATCH (old:Incident {id: row.id})
-   WITH row, properties(old) AS before
-   MERGE (n:Incident {id: row.id})
-   SET n = row.props, n.startDate = date(row.startDate), n.endDate = date(row.endDate)
-   WITH n, row, before
+export const UPSERT_INCIDENTS = versionedUpsert(
+  'Incident',
+  `SET n = row.props, n.startDate = date(row.startDate), n.endDate = date(row.endDate),
+       n.version = before.version
+   WITH n, row, before, beforeLinks
    CALL (n) { MATCH (n)-[r:TARGETED|AFFECTED|HIT|REPORTED_BY|PART_OF|ATTRIBUTED_TO]->() DELETE r }
    CALL (n, row) { UNWIND row.sectorIds AS id MATCH (s:Sector {id: id}) CREATE (n)-[:TARGETED]->(s) }
    CALL (n, row) {
@@ -181,14 +220,35 @@ export const UPSERT_INCIDENTS = cypher<OutcomeRow>(
      UNWIND CASE WHEN row.campaignId IS NULL THEN [] ELSE [row.campaignId] END AS id
      MATCH (c:Campaign {id: id}) CREATE (n)-[:PART_OF]->(c)
    }
-   CALL (n, row) {
+   CALL (n, row, beforeLinks) {
      UNWIND row.attributions AS at
      MATCH (a:Actor {id: at.actorId})
+     WITH n, a, at, [c IN coalesce(beforeLinks.claims, []) WHERE c.id = at.props.id][0] AS was
      CREATE (n)-[r:ATTRIBUTED_TO]->(a)
      SET r = at.props
-   }
-   RETURN ${OUTCOME} AS outcome, count(*) AS count`,
+     SET r.version = CASE WHEN was IS NULL THEN 1
+                          WHEN r {.*, actorId: a.id, version: coalesce(was.version, 0)} = was {.*, version: coalesce(was.version, 0)} THEN was.version
+                          ELSE coalesce(was.version, 0) + 1 END
+   }`,
+  readLinksOf('Incident'),
 );
+
+/** Writes one batch and the audit records of what it created or changed, in one transaction. */
+export function writeAudited<Row extends { changes: ImportedChange[] }>(
+  executor: Executor,
+  query: CypherQuery<Row>,
+  rows: readonly object[],
+  entityType: EditableLabel,
+  origin: ImportOrigin,
+): Promise<Row[]> {
+  return executor.writeTransaction(query.name, async (tx) => {
+    const written = await tx.run(query, { rows });
+    const changes = written.flatMap((row) => row.changes);
+    if (changes.length > 0)
+      await tx.run(CREATE_IMPORT_CHANGES, importChangeParams(origin, entityType, changes));
+    return written;
+  });
+}
 
 const EXISTING_IDS = cypher<{ kind: keyof IdsByKind; id: string }>(
   'import:existingIds',

@@ -169,18 +169,18 @@ describe('actor mutations', () => {
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('edits a seeded actor from version 0, and finds the new name by search', async () => {
+  it('edits a seeded actor from the version its import gave it, and finds the new name by search', async () => {
     const { updateActor } = await dataOf(
       seeded.api,
       UPDATE,
       {
         id: 'Actor:cyberberkut',
-        version: 0,
+        version: 1,
         patch: { aliases: ['CyberBerkut', 'КиберБеркут', 'Test Alias Falcon'] },
       },
       as('editor'),
     );
-    expect(updateActor.version).toBe(1);
+    expect(updateActor.version).toBe(2);
     const { search } = await dataOf(
       seeded.api,
       '{ search(text: "Test Alias Falcon", types: [ACTOR]) { node { ... on Actor { key } } } }',
@@ -189,7 +189,7 @@ describe('actor mutations', () => {
   });
 
   it('deletes only as admin, only an actor no claim names, and keeps the deleted values in the trail', async () => {
-    const named = await errorOf(seeded.api, DELETE, { id: 'sandworm', version: 0 }, as('admin'));
+    const named = await errorOf(seeded.api, DELETE, { id: 'sandworm', version: 1 }, as('admin'));
     expect(named.error?.extensions?.code).toBe('CONFLICT');
     expect(named.error?.message).toContain('retract them or merge');
     const missing = await errorOf(

@@ -28,7 +28,7 @@ const claimCount = async () =>
   )[0]?.n;
 
 describe('attribution claims', () => {
-  it('gives every imported claim a stable id, and version 0', async () => {
+  it('gives every imported claim a stable id, and version 1', async () => {
     const { node } = await dataOf(
       seeded.api,
       `{ node(id: "Incident:2017-06-notpetya-maersk") { ... on Incident { attributions { id version } } } }`,
@@ -36,7 +36,7 @@ describe('attribution claims', () => {
     expect(node.attributions).toHaveLength(2);
     for (const claim of node.attributions) {
       expect(claim.id).toMatch(/^claim-[0-9a-f]{20}$/);
-      expect(claim.version).toBe(0);
+      expect(claim.version).toBe(1);
     }
   });
 
@@ -162,12 +162,13 @@ describe('attribution claims', () => {
       'RETRACT_ATTRIBUTION',
       'UPDATE_ATTRIBUTION',
       'ADD_ATTRIBUTION',
+      'CREATE',
     ]);
     expect(changes.edges[0].node.before).toMatchObject({ actorId: 'apt28', status: 'SUSPECTED' });
     expect(changes.edges[0].node.after).toMatchObject({ actorId: 'apt28', status: 'RETRACTED' });
   });
 
-  it('edits an imported claim from version 0', async () => {
+  it('edits an imported claim from the version its import gave it', async () => {
     const { node } = await dataOf(
       seeded.api,
       `{ node(id: "Incident:2017-06-notpetya-maersk") { ... on Incident { attributions { id actor { key } } } } }`,
@@ -176,12 +177,12 @@ describe('attribution claims', () => {
     const { updateAttribution } = await dataOf(
       seeded.api,
       UPDATE,
-      { id: claim.id, version: 0, patch: { claimedBy: 'US DOJ' } },
+      { id: claim.id, version: 1, patch: { claimedBy: 'US DOJ' } },
       as('editor'),
     );
     expect(updateAttribution).toMatchObject({
       id: claim.id,
-      version: 1,
+      version: 2,
       claimedBy: 'US DOJ',
       confidence: 85,
     });

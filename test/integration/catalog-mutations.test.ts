@@ -59,7 +59,7 @@ describe('campaign mutations', () => {
     const { error } = await errorOf(
       seeded.api,
       DELETE,
-      { id: 'notpetya-2017', version: 0 },
+      { id: 'notpetya-2017', version: 1 },
       as('admin'),
     );
     expect(error?.extensions?.code).toBe('CONFLICT');
@@ -184,7 +184,7 @@ describe('source mutations', () => {
     const { error } = await errorOf(
       seeded.api,
       DELETE,
-      { id: node.sources[0].id, version: 0 },
+      { id: node.sources[0].id, version: 1 },
       as('admin'),
     );
     expect(error?.extensions?.code).toBe('CONFLICT');

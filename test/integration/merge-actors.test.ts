@@ -34,7 +34,7 @@ const resolves = async (id: string) =>
 
 describe('mergeActors', () => {
   it('needs admin and refuses a merge into itself or an unknown actor', async () => {
-    const vars = { s: 'solntsepek', sv: 0, t: 'sandworm', tv: 0 };
+    const vars = { s: 'solntsepek', sv: 1, t: 'sandworm', tv: 1 };
     expect((await errorOf(seeded.api, MERGE, vars, as('editor'))).error?.extensions?.code).toBe(
       'FORBIDDEN',
     );
@@ -60,11 +60,11 @@ describe('mergeActors', () => {
     const { mergeActors } = await dataOf(
       seeded.api,
       MERGE,
-      { s: 'Actor:solntsepek', sv: 0, t: 'sandworm', tv: 0 },
+      { s: 'Actor:solntsepek', sv: 1, t: 'sandworm', tv: 1 },
       as('admin'),
     );
     expect(mergeActors.target.key).toBe('sandworm');
-    expect(mergeActors.target.version).toBe(1);
+    expect(mergeActors.target.version).toBe(2);
     expect(mergeActors.target.aliases).toContain('Solntsepek');
     expect(await claimsOf('sandworm')).toBe(Number(source) + Number(target));
     expect(await claimsOf('solntsepek')).toBe(0);
@@ -75,7 +75,7 @@ describe('mergeActors', () => {
       seeded.api,
       '{ changes(entityId: "Actor:solntsepek") { edges { node { action } } } }',
     );
-    expect(trail.changes.edges.map((e: any) => e.node.action)).toEqual(['MERGE']);
+    expect(trail.changes.edges.map((e: any) => e.node.action)).toEqual(['MERGE', 'CREATE']);
 
     const { undoMerge } = await dataOf(seeded.api, UNDO, { c: mergeActors.changeId }, as('admin'));
     expect(undoMerge.key).toBe('solntsepek');
@@ -85,23 +85,23 @@ describe('mergeActors', () => {
   });
 
   it('follows merges of merged actors, and refuses to undo once the target changed', async () => {
-    const legionVersion = 0;
+    const legionVersion = 1;
     const first = (
       await dataOf(
         seeded.api,
         MERGE,
-        { s: 'legion', sv: legionVersion, t: 'killnet', tv: 0 },
+        { s: 'legion', sv: legionVersion, t: 'killnet', tv: 1 },
         as('admin'),
       )
     ).mergeActors;
     const second = (
-      await dataOf(seeded.api, MERGE, { s: 'killnet', sv: 1, t: 'apt28', tv: 0 }, as('admin'))
+      await dataOf(seeded.api, MERGE, { s: 'killnet', sv: 2, t: 'apt28', tv: 1 }, as('admin'))
     ).mergeActors;
     expect(await resolves('legion')).toBe('apt28');
     expect(await resolves('killnet')).toBe('apt28');
     await dataOf(
       seeded.api,
-      'mutation { updateActor(id: "apt28", version: 1, patch: { description: "Edited after the merge." }) { version } }',
+      'mutation { updateActor(id: "apt28", version: 2, patch: { description: "Edited after the merge." }) { version } }',
       {},
       as('editor'),
     );

@@ -7,7 +7,7 @@ import { formatIssue } from '../../src/import/records.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 
 const taxonomy = loadTaxonomy();
-const { files, read } = await readSeedDataset(taxonomy);
+const { files, read, sha256 } = await readSeedDataset(taxonomy);
 const { records } = read;
 const parentOf = new Map(taxonomy.sectors.map((s) => [s.id, s.parentId ?? s.id]));
 
@@ -18,7 +18,7 @@ describe('the curated dataset in seeds/dataset', () => {
   });
 
   it('references only what it defines: actors, campaigns, organizations and cited sources', async () => {
-    const checked = await checkInput(inMemoryInput(files, read), {
+    const checked = await checkInput(inMemoryInput(files, read, sha256), {
       knownActors: [],
       existingIds: () =>
         Promise.resolve({ actors: [], campaigns: [], organizations: [], sources: [] }),

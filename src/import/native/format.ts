@@ -8,6 +8,7 @@ import {
   motivations,
   objectives,
 } from '../../domain/vocabulary.js';
+import { fieldLimits, tooLong } from '../field-limits.js';
 
 /**
  * The native dataset format, "cig-dataset/1": the seeds are written in it, `cig import` reads it
@@ -21,11 +22,15 @@ export const DATASET_FORMAT = 'cig-dataset/1';
 export const slugSchema = z
   .string()
   .regex(
-    /^[a-z0-9][a-z0-9._-]{0,127}$/,
-    'expected a lowercase slug (a-z, 0-9, ".", "_", "-"), at most 128 characters',
+    new RegExp(`^[a-z0-9][a-z0-9._-]{0,${fieldLimits.id - 1}}$`),
+    `expected a lowercase slug (a-z, 0-9, ".", "_", "-"), at most ${fieldLimits.id} characters`,
   );
-const text = (max: number) => z.string().trim().min(1).max(max);
-const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048);
+/** A text of at most `max` characters (see field-limits.ts); `text` trims it and wants something. */
+const upTo = (max: number) => z.string().max(max, tooLong(max));
+const text = (max: number) => z.string().trim().min(1).max(max, tooLong(max));
+const url = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .max(fieldLimits.url, tooLong(fieldLimits.url));
 const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, {
@@ -50,21 +55,21 @@ const stateClaim = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   url,
-  title: text(500),
-  publisher: text(200),
+  title: text(fieldLimits.sourceTitle),
+  publisher: text(fieldLimits.publisher),
   publishedAt: partialDate.nullish(),
 });
 
 export const actorSchema = z.strictObject({
   id: slugSchema,
-  name: text(200),
-  aliases: z.array(text(200)).default([]),
+  name: text(fieldLimits.actorName),
+  aliases: z.array(text(fieldLimits.alias)).default([]),
   type: z.enum(actorTypes),
   motivations: z.array(z.enum(motivations)).default([]),
-  description: z.string().max(5000).nullish(),
+  description: upTo(fieldLimits.description).nullish(),
   firstSeen: partialDate.nullish(),
   lastSeen: partialDate.nullish(),
-  externalIds: z.array(text(200)).default([]),
+  externalIds: z.array(text(fieldLimits.externalId)).default([]),
   origin: stateClaim.nullish(),
   sponsors: z.array(stateClaim).default([]),
   affiliations: z
@@ -83,15 +88,15 @@ export const actorSchema = z.strictObject({
 
 export const campaignSchema = z.strictObject({
   id: slugSchema,
-  name: text(300),
-  description: z.string().max(5000).nullish(),
+  name: text(fieldLimits.campaignName),
+  description: upTo(fieldLimits.description).nullish(),
   startDate: partialDate.nullish(),
   endDate: partialDate.nullish(),
 });
 
 export const organizationSchema = z.strictObject({
   id: slugSchema,
-  name: text(300),
+  name: text(fieldLimits.organizationName),
   sectors: z.array(z.string()).default([]),
   country: countryCode.nullish(),
 });
@@ -101,15 +106,15 @@ export const attributionSchema = z.strictObject({
   confidence,
   basis: z.enum(attributionBases),
   status: z.enum(attributionStatuses),
-  claimedBy: z.string().max(300).nullish(),
+  claimedBy: upTo(fieldLimits.claimedBy).nullish(),
   assessedAt: partialDate.nullish(),
   sources: sourceRefs,
 });
 
 export const incidentSchema = z.strictObject({
   id: slugSchema,
-  title: text(500),
-  description: z.string().max(10000).nullish(),
+  title: text(fieldLimits.incidentTitle),
+  description: upTo(fieldLimits.incidentDescription).nullish(),
   startDate: partialDate,
   endDate: partialDate.nullish(),
   attackTypes: z.array(z.string()).default([]),
@@ -130,7 +135,7 @@ export const incidentSchema = z.strictObject({
   campaign: slugSchema.nullish(),
   sources: sourceRefs,
   attributions: z.array(attributionSchema).default([]),
-  externalIds: z.array(text(200)).default([]),
+  externalIds: z.array(text(fieldLimits.externalId)).default([]),
 });
 
 /** The envelope. Records are validated one by one (see validate.ts), so here they are unknown. */

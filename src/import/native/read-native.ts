@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { sha256OfFile } from '../file-hash.js';
 import { cannotRead, ImportInputError } from '../input-error.js';
 import type { ReadOutcome, RecordBatch, RecordInput } from '../record-input.js';
 import {
@@ -282,6 +283,7 @@ export function nativeDatasetInput(file: string, taxonomy: Taxonomy): RecordInpu
     files: [file],
     async scan(onBatch, batchSize): Promise<ReadOutcome> {
       version = await versionOf(file);
+      const sha256 = await sha256OfFile(file);
       const issues: ImportIssue[] = [];
       const reading = new FileReading(file, taxonomy, new Set(recordKinds), batchSize, issues);
       for await (const batch of reading.batches()) onBatch(batch);
@@ -296,9 +298,10 @@ export function nativeDatasetInput(file: string, taxonomy: Taxonomy): RecordInpu
       } else {
         problems = envelopeIssues(file, reading.scanner);
       }
-      if (problems.length > 0) return { issues: problems, skipped: {}, notes: [], order: [] };
+      if (problems.length > 0)
+        return { issues: problems, skipped: {}, notes: [], order: [], sha256 };
       order = [...reading.scanner.order];
-      return { issues, skipped: {}, notes: [], order };
+      return { issues, skipped: {}, notes: [], order, sha256 };
     },
     async *read(kinds, batchSize) {
       if ((await versionOf(file)) !== version)
