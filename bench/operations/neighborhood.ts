@@ -43,7 +43,8 @@ export const neighborhood: BenchOperation = {
   },
   floor: {
     // The node cap keeps the first nodes the traversal meets, as ours does; the depth is a
-    // constant because Cypher takes no parameter for a path length.
+    // constant because Cypher takes no parameter for a path length. Each claim is an edge of its
+    // own, and so is each kind of affiliation between two actors.
     cypher: `MATCH (n:Actor {id: $actor})
 MATCH p = (n)-[*0..${DEPTH}]-(m)
 WHERE all(x IN nodes(p) WHERE any(l IN labels(x) WHERE l IN $labels))
@@ -58,7 +59,8 @@ RETURN ids, truncated,
          RETURN DISTINCT {
            type: type(r),
            source: head([l IN labels(x) WHERE l IN $labels]) + ':' + coalesce(x.id, x.iso2),
-           target: head([l IN labels(y) WHERE l IN $labels]) + ':' + coalesce(y.id, y.iso2)
+           target: head([l IN labels(y) WHERE l IN $labels]) + ':' + coalesce(y.id, y.iso2),
+           parallel: CASE type(r) WHEN 'ATTRIBUTED_TO' THEN coalesce(r.id, elementId(r)) WHEN 'AFFILIATED_WITH' THEN r.kind END
          }
        } AS edges`,
     params: (s) => ({ actor: s.actorId, limit: LIMIT, labels: nodeLabels }),

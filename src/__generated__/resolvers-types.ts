@@ -582,7 +582,11 @@ export type Deletion = {
 /** One shortest path, from `from` to `to`. */
 export type GraphPath = {
   __typename?: 'GraphPath';
-  /** The ids of the edges walked, in order (each edge keeps its stored direction). */
+  /**
+   * The ids of the edges walked, in order (each edge keeps its stored direction). Where several
+   * relationships join two nodes of the path (two claims naming the same actor), the path walks the
+   * first by id and counts once; the subgraph holds all of them.
+   */
   edgeIds: Array<Scalars['ID']['output']>;
   /** Edges walked. */
   length: Scalars['Int']['output'];
@@ -1879,6 +1883,7 @@ export type Stats = {
  */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** In id order. */
   edges: Array<SubgraphEdge>;
   nodes: Array<SubgraphNode>;
   /** True when the node cap cut the picture short. */
@@ -1887,8 +1892,18 @@ export type Subgraph = {
 
 export type SubgraphEdge = {
   __typename?: 'SubgraphEdge';
+  /**
+   * The type and the two ends (`TARGETED:Incident:…->Sector:…`). Where relationships of one type can
+   * join the same two nodes, what tells them apart follows a `#`: every claim is an edge of its own,
+   * `ATTRIBUTED_TO:…#<claim id>` (the `Attribution` id), and an affiliation is told by its kind.
+   * The same relationship has the same id in every answer.
+   */
   id: Scalars['ID']['output'];
-  /** The stored properties, plus `type` and `weight`. */
+  /**
+   * The stored properties, plus `type` and `weight`. A claim's edge carries `claimId`, `claimedBy`
+   * (null when nobody is named), `confidence`, `status`, `basis` and, where known, `assessedAt` and
+   * `sourceIds`.
+   */
   properties: Scalars['JSONObject']['output'];
   source: Scalars['ID']['output'];
   target: Scalars['ID']['output'];

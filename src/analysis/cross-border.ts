@@ -13,6 +13,7 @@ import {
   victimologyMatch,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
+import type { Keyset } from '../graphql/cursor.js';
 import { afterValues, type PageRequest } from '../repositories/pagination.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 
@@ -76,6 +77,12 @@ WHERE ${shownByBasis(basis)}`;
   return { text, params };
 }
 
+/** Cursors of cross-border lines: (incident count or last date, the row's identity). */
+export const crossBorderKeysets: Record<CrossBorderOrderField, Keyset> = {
+  INCIDENT_COUNT: { list: 'crossBorder:INCIDENT_COUNT', parts: ['count', 'text'] },
+  LAST_DATE: { list: 'crossBorder:LAST_DATE', parts: ['dayOrNone', 'text'] },
+};
+
 export function crossBorderCypher(
   filter: IncidentConditions,
   basis: AnalysisBasis,
@@ -86,7 +93,7 @@ export function crossBorderCypher(
   const { text: lines, params } = crossBorderLines(filter, basis, known);
   const sort = order.field === 'INCIDENT_COUNT' ? 'n' : "coalesce(toString(lastDate), '')";
   const comparison = order.direction === 'DESC' ? '<' : '>';
-  const after = afterValues(page);
+  const after = afterValues(page, crossBorderKeysets[order.field]);
   if (after) {
     params.afterValue = after[0];
     params.afterKey = after[1];

@@ -2,12 +2,15 @@ import { cypher, type Executor } from '../db/database.js';
 import { nodeKeys, nodeLabels } from '../db/graph-model.js';
 import type { NodeRef } from '../graphql/global-id.js';
 import {
+  byEdgeId,
   link,
   linkEdge,
   modelNode,
   stored,
   type StoredLink,
   type StoredNode,
+  type SubgraphEdgeRecord,
+  type SubgraphNodeRecord,
   type SubgraphRecord,
 } from './subgraph.js';
 
@@ -26,8 +29,8 @@ export interface PathsAnswer {
  * Every shortest path (relationships walked in either direction) between two nodes, at most
  * `maxHops` long. The database finds all of them; the order among equally short paths is fixed
  * by their node keys, so the same question always gets the same `first` paths; paths that differ
- * only by a parallel relationship (two claims naming the same actor) count once. `truncated` says
- * there were more.
+ * only by a parallel relationship (two claims naming the same actor) count once, walking the first
+ * of them by edge id, and the subgraph holds every one of them. `truncated` says there were more.
  */
 export function pathsCypher(from: NodeRef, to: NodeRef, maxHops: number) {
   // Labels and key names come from the model's allow-list; maxHops is an integer 0–6 checked by
@@ -38,7 +41,23 @@ MATCH p = ALL SHORTEST (a) ((u)-[]-(v) WHERE any(l IN labels(v) WHERE l IN $labe
 WITH reduce(k = '', n IN nodes(p) | k + '|' + coalesce(n.id, n.iso2)) AS order, collect(p)[0] AS p
 ORDER BY order
 LIMIT toInteger($limit) + 1
-RETURN [n IN nodes(p) | ${stored('n')}] AS nodes, [r IN relationships(p) | ${link('r')}] AS links`;
+CALL (p) {
+  UNWIND range(0, length(p) - 1) AS step
+  WITH step, nodes(p)[step] AS x, nodes(p)[step + 1] AS y
+  MATCH (x)-[r]-(y)
+  WITH step, collect(${link('r')}) AS parallel ORDER BY step
+  RETURN collect(parallel) AS hops
+}
+RETURN [n IN nodes(p) | ${stored('n')}] AS nodes, hops
+ORDER BY order`;
+}
+
+/** The edge a path walks between two nodes: the first of the relationships joining them. */
+function walked(parallel: SubgraphEdgeRecord[]): string {
+  const [first] = parallel;
+  // The path itself walked one of them, so there is always one.
+  if (!first) throw new Error('a step of a path has no relationship');
+  return first.id;
 }
 
 export async function shortestPaths(
@@ -49,29 +68,29 @@ export async function shortestPaths(
   first: number,
 ): Promise<PathsAnswer> {
   const rows = await executor.read(
-    cypher<{ nodes: StoredNode[]; links: StoredLink[] }>(
+    cypher<{ nodes: StoredNode[]; hops: StoredLink[][] }>(
       'analysis:paths',
       pathsCypher(from, to, maxHops),
     ),
     { fromKey: from.key, toKey: to.key, limit: first, labels: nodeLabels },
   );
-  const nodes = new Map<string, ReturnType<typeof modelNode>>();
-  const edges = new Map<string, ReturnType<typeof linkEdge>>();
+  const nodes = new Map<string, SubgraphNodeRecord>();
+  const edges = new Map<string, SubgraphEdgeRecord>();
   const paths = rows.slice(0, first).map((row) => {
     const pathNodes = row.nodes.map(modelNode);
-    const pathEdges = row.links.map(linkEdge);
+    const hops = row.hops.map((parallel) => parallel.map(linkEdge).sort(byEdgeId));
     for (const node of pathNodes) nodes.set(node.id, node);
-    for (const edge of pathEdges) edges.set(edge.id, edge);
+    for (const edge of hops.flat()) edges.set(edge.id, edge);
     return {
       nodeIds: pathNodes.map((n) => n.id),
-      edgeIds: pathEdges.map((e) => e.id),
-      length: pathEdges.length,
+      edgeIds: hops.map(walked),
+      length: hops.length,
     };
   });
   return {
     subgraph: {
       nodes: [...nodes.values()],
-      edges: [...edges.values()],
+      edges: [...edges.values()].sort(byEdgeId),
       truncated: rows.length > first,
     },
     paths,

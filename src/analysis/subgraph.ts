@@ -1,6 +1,7 @@
 import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
 import { nodeLabels } from '../db/graph-model.js';
+import { claimKey } from '../repositories/attribution-write-repository.js';
 import { attributedIncidentTargets } from './attributed-targets.js';
 import { toGlobalId, type NodeRef, type NodeType } from '../graphql/global-id.js';
 import {
@@ -73,15 +74,21 @@ export function subgraphNode(node: StoredNode & { label: NodeType }): SubgraphNo
   };
 }
 
+/**
+ * An edge's id is its type and ends, plus, where two relationships of one type may join the same
+ * two nodes, what tells them apart (`parallelKey`): each claim is an edge of its own.
+ */
 export function subgraphEdge(
   type: string,
   source: string,
   target: string,
   weight: number,
   extra: Record<string, unknown> = {},
+  parallelKey?: string,
 ): SubgraphEdgeRecord {
+  const id = `${type}:${source}->${target}`;
   return {
-    id: `${type}:${source}->${target}`,
+    id: parallelKey === undefined ? id : `${id}#${parallelKey}`,
     type,
     source,
     target,
@@ -90,21 +97,47 @@ export function subgraphEdge(
   };
 }
 
+/** Edges in a stable order, whatever order the database found them in. */
+export const byEdgeId = (a: SubgraphEdgeRecord, b: SubgraphEdgeRecord): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 /** A stored relationship with its two ends, as the `link` Cypher below returns it. */
 export interface StoredLink {
   type: string;
   source: StoredNode;
   target: StoredNode;
   props: Record<string, unknown>;
+  /** The claim's id for an ATTRIBUTED_TO relationship, else null. */
+  claimId: string | null;
 }
 
-/** The subgraph edge of a stored relationship, keeping its stored direction. */
-export const linkEdge = (link: StoredLink): SubgraphEdgeRecord =>
-  subgraphEdge(link.type, modelNode(link.source).id, modelNode(link.target).id, 1, link.props);
+/**
+ * The subgraph edge of a stored relationship, keeping its stored direction. A claim's edge is
+ * told apart by its claim id and says who claimed it even when nobody is named; two affiliations
+ * between the same actors by their kind.
+ */
+export function linkEdge(link: StoredLink): SubgraphEdgeRecord {
+  const source = modelNode(link.source).id;
+  const target = modelNode(link.target).id;
+  if (link.claimId !== null) {
+    const claim = { ...link.props, claimId: link.claimId, claimedBy: link.props.claimedBy ?? null };
+    return subgraphEdge(link.type, source, target, 1, claim, link.claimId);
+  }
+  const kind = link.type === 'AFFILIATED_WITH' ? link.props.kind : undefined;
+  return subgraphEdge(
+    link.type,
+    source,
+    target,
+    1,
+    link.props,
+    typeof kind === 'string' ? kind : undefined,
+  );
+}
 
 /** Cypher that returns relationship `r` as a StoredLink. */
 export const link = (r: string) =>
-  `{type: type(${r}), source: ${stored(`startNode(${r})`)}, target: ${stored(`endNode(${r})`)}, props: properties(${r})}`;
+  `{type: type(${r}), source: ${stored(`startNode(${r})`)}, target: ${stored(`endNode(${r})`)}, props: properties(${r}),
+    claimId: CASE type(${r}) WHEN 'ATTRIBUTED_TO' THEN ${claimKey(r)} END}`;
 
 /** Cypher that names a node's label (from the model) and key, whatever it is. */
 export const stored = (variable: string) =>
@@ -181,7 +214,11 @@ ${origins}`;
       edges.set(from.id, from);
     }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false };
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()].sort(byEdgeId),
+    truncated: false,
+  };
 }
 
 /**
@@ -241,7 +278,7 @@ RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
     .filter((e) => ids.has(e.source) && ids.has(e.target));
   return {
     nodes,
-    edges: [...new Map(edges.map((e) => [e.id, e])).values()],
+    edges: [...new Map(edges.map((e) => [e.id, e])).values()].sort(byEdgeId),
     truncated: row.truncated,
   };
 }

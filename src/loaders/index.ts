@@ -10,6 +10,7 @@ import {
   ACTOR_SPONSORS,
   countActors,
   listActors,
+  actorKeysets,
   type ActorConditions,
   type ActorListRow,
   type ActorOrdering,
@@ -21,6 +22,7 @@ import {
 import {
   countGroups,
   countKey,
+  countKeysets,
   listCounts,
   type CountGroup,
 } from '../repositories/count-repository.js';
@@ -33,6 +35,7 @@ import {
   INCIDENT_ORGANIZATIONS,
   INCIDENT_SECTORS,
   INCIDENT_SOURCES,
+  incidentKeysets,
   incidentSortValue,
   listIncidents,
   type IncidentOrdering,
@@ -234,7 +237,10 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     ): Promise<Connection<IncidentRow>> {
       const rows = await incidentLists.for({ scope, filter, order, page }).load(parent ?? ROOT);
       return {
-        ...toPage(rows, page.first, (row) => [incidentSortValue(row, order.field), row.id]),
+        ...toPage(rows, page.first, incidentKeysets[order.field], (row) => [
+          incidentSortValue(row, order.field),
+          row.id,
+        ]),
         totalCount: () => incidentCounts.for({ scope, filter }).load(parent ?? ROOT),
       };
     },
@@ -250,7 +256,10 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
         .for({ group, scope, filter, page })
         .load(parent ?? ROOT)) as CountRow<Node>[];
       return {
-        ...toPage(rows, page.first, (row) => [row.incidentCount, countKey(group, row)]),
+        ...toPage(rows, page.first, countKeysets[group], (row) => [
+          row.incidentCount,
+          countKey(group, row),
+        ]),
         totalCount: () => groupCounts.for({ group, scope, filter }).load(parent ?? ROOT),
       };
     },
@@ -264,7 +273,7 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     ): Promise<Connection<ActorRow>> {
       const rows = await actorLists.for({ scope, filter, order, page }).load(parent ?? ROOT);
       return {
-        ...toPage(rows, page.first, (row) => [row.sortValue, row.id]),
+        ...toPage(rows, page.first, actorKeysets[order.field], (row) => [row.sortValue, row.id]),
         totalCount: () => actorCounts.for({ scope, filter }).load(parent ?? ROOT),
       };
     },

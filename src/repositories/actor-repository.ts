@@ -1,4 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
+import type { Keyset } from '../graphql/cursor.js';
 import { whereClause } from './incident-filter.js';
 import { perParent } from './per-parent.js';
 import { afterValues, type PageRequest } from './pagination.js';
@@ -22,6 +23,12 @@ export interface ActorOrdering {
   field: ActorOrderField;
   direction: 'ASC' | 'DESC';
 }
+
+/** Cursors of actor lists: (lower-cased name or incident count, actor id). */
+export const actorKeysets: Record<ActorOrderField, Keyset> = {
+  NAME: { list: 'actors:NAME', parts: ['text', 'text'] },
+  INCIDENT_COUNT: { list: 'actors:INCIDENT_COUNT', parts: ['count', 'text'] },
+};
 
 /** `scope: 'origin'` lists, per parent country `p.id`, the actors originating from it. */
 export function actorListCypher(
@@ -55,7 +62,7 @@ export function actorListCypher(
     order.field === 'NAME'
       ? 'toLower(a.name)'
       : 'COUNT { MATCH (a)<-[:ATTRIBUTED_TO]-(i:Incident) RETURN DISTINCT i }';
-  const after = afterValues(page);
+  const after = afterValues(page, actorKeysets[order.field]);
   const comparison = order.direction === 'DESC' ? '<' : '>';
   const keyset = after
     ? `WHERE sortValue ${comparison} $afterValue OR (sortValue = $afterValue AND a.id ${comparison} $afterId)`

@@ -1,4 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
+import type { Keyset } from '../graphql/cursor.js';
 import { afterValues, type PageRequest } from './pagination.js';
 import type { CampaignRow, CountryRow, OrganizationRow, Parented, SectorRow } from './rows.js';
 
@@ -8,8 +9,13 @@ import type { CampaignRow, CountryRow, OrganizationRow, Parented, SectorRow } fr
  */
 type NamedLabel = 'Campaign' | 'Organization';
 
+export const namedKeysets: Record<NamedLabel, Keyset> = {
+  Campaign: { list: 'campaigns', parts: ['text', 'text'] },
+  Organization: { list: 'organizations', parts: ['text', 'text'] },
+};
+
 function namedListCypher(label: NamedLabel, page: PageRequest, extra: string[]) {
-  const after = afterValues(page);
+  const after = afterValues(page, namedKeysets[label]);
   // The count takes the filter alone; the page adds the keyset.
   const filter = ['($search IS NULL OR toLower(n.name) CONTAINS toLower($search))', ...extra];
   const keyset = after

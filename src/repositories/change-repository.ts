@@ -1,6 +1,7 @@
 import { cypher, type Executor } from '../db/database.js';
 import type { PlainValue } from '../db/values.js';
 import type { Connection } from '../graphql/connection.js';
+import type { Keyset } from '../graphql/cursor.js';
 import type { NodeRef } from '../graphql/global-id.js';
 import { afterValues, toPage, type PageRequest } from './pagination.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -127,13 +128,15 @@ export const COUNT_ENTITY_CHANGES = cypher<{ count: number }>(
   'MATCH (ch:Change {entityKey: $key, entityType: $type}) RETURN count(ch) AS count',
 );
 
+export const changeKeyset: Keyset = { list: 'changes', parts: ['instant', 'text'] };
+
 /** One entity's audit trail as a connection (keyset on the timestamp, then the id). */
 export async function entityChanges(
   executor: Executor,
   entity: NodeRef,
   page: PageRequest,
 ): Promise<Connection<ChangeRow>> {
-  const after = afterValues(page);
+  const after = afterValues(page, changeKeyset);
   const params = { type: entity.type, key: entity.key };
   const rows = await executor.read(ENTITY_CHANGES, {
     ...params,
@@ -145,6 +148,7 @@ export async function entityChanges(
     ...toPage(
       rows.map((r) => r.change),
       page.first,
+      changeKeyset,
       (change) => [change.at, change.id],
     ),
     totalCount: async () => (await executor.read(COUNT_ENTITY_CHANGES, params))[0]?.count ?? 0,

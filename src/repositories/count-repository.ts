@@ -1,4 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
+import type { Keyset } from '../graphql/cursor.js';
 import {
   claimConditions,
   incidentMatch,
@@ -23,6 +24,13 @@ interface GroupRows {
   actor: ActorRow;
 }
 
+/** Cursors of count connections: (incident count, key of the sector, country or actor). */
+export const countKeysets: Record<CountGroup, Keyset> = {
+  sector: { list: 'counts:sector', parts: ['count', 'text'] },
+  country: { list: 'counts:country', parts: ['count', 'text'] },
+  actor: { list: 'counts:actor', parts: ['count', 'text'] },
+};
+
 function groupPattern(
   group: CountGroup,
   filter: IncidentConditions,
@@ -46,7 +54,7 @@ export function countConnectionCypher(
 ) {
   const { match, where, params } = incidentMatch(filter, scope);
   const { pattern, key } = groupPattern(group, filter, params);
-  const after = afterValues(page);
+  const after = afterValues(page, countKeysets[group]);
   const keyset = after ? `WHERE n < $afterCount OR (n = $afterCount AND ${key} > $afterKey)` : '';
   if (after) {
     params.afterCount = after[0];

@@ -1,5 +1,6 @@
 import { cypher, type Executor } from '../db/database.js';
 import type { Connection } from '../graphql/connection.js';
+import type { Keyset } from '../graphql/cursor.js';
 import { afterValues, toPage, type PageRequest } from './pagination.js';
 import { CREATE_CHANGE } from './change-repository.js';
 import { lockIfStillThere } from './write-lock.js';
@@ -123,13 +124,15 @@ export type HypothesisConditions = {
   status: string | null;
 };
 
+export const hypothesisKeyset: Keyset = { list: 'hypotheses', parts: ['instant', 'text'] };
+
 /** Hypotheses as a connection, newest first. */
 export async function listHypotheses(
   executor: Executor,
   conditions: HypothesisConditions,
   page: PageRequest,
 ): Promise<Connection<HypothesisRow>> {
-  const after = afterValues(page);
+  const after = afterValues(page, hypothesisKeyset);
   const rows = await executor.read(HYPOTHESES, {
     ...conditions,
     afterAt: after?.[0] ?? null,
@@ -140,6 +143,7 @@ export async function listHypotheses(
     ...toPage(
       rows.map((r) => r.hypothesis),
       page.first,
+      hypothesisKeyset,
       (h) => [h.createdAt, h.id],
     ),
     totalCount: async () => (await executor.read(COUNT_HYPOTHESES, conditions))[0]?.count ?? 0,

@@ -1,5 +1,6 @@
 import { claimKey } from './attribution-write-repository.js';
 import { cypher, type Executor } from '../db/database.js';
+import type { Keyset } from '../graphql/cursor.js';
 import { afterValues, type PageRequest } from './pagination.js';
 import { perParent } from './per-parent.js';
 import {
@@ -39,6 +40,12 @@ const sortExpression: Record<
   TITLE: { property: 'i.title', cast: (param) => param },
 };
 
+/** Cursors of incident lists: (start date or title, incident id). */
+export const incidentKeysets: Record<IncidentOrderField, Keyset> = {
+  START_DATE: { list: 'incidents:START_DATE', parts: ['day', 'text'] },
+  TITLE: { list: 'incidents:TITLE', parts: ['text', 'text'] },
+};
+
 /**
  * Assembles the list query: for every parent (one null parent for a root list), the filtered
  * incidents in keyset order, `first + 1` of them. Exported for the Cypher snapshot tests.
@@ -51,7 +58,7 @@ export function incidentListCypher(
 ) {
   const { match, where, params } = incidentMatch(filter, scope);
   const sort = sortExpression[order.field];
-  const after = afterValues(page);
+  const after = afterValues(page, incidentKeysets[order.field]);
   const comparison = order.direction === 'DESC' ? '<' : '>';
   if (after) {
     where.push(

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, type CursorValue } from '../graphql/cursor.js';
+import { decodeCursor, encodeCursor, type CursorValue, type Keyset } from '../graphql/cursor.js';
 
 /**
  * Keyset pagination: rows are ordered by (sort value, key) and a page starts strictly after the
@@ -15,17 +15,19 @@ export interface Page<Row> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-export function afterValues(request: PageRequest, length = 2): CursorValue[] | null {
-  return request.after ? decodeCursor(request.after, length) : null;
+/** The values of the `after` cursor, checked against the list's keyset; null for a first page. */
+export function afterValues(request: PageRequest, keyset: Keyset): CursorValue[] | null {
+  return request.after ? decodeCursor(request.after, keyset) : null;
 }
 
 export function toPage<Row>(
   rows: Row[],
   first: number,
+  keyset: Keyset,
   cursorOf: (row: Row) => CursorValue[],
 ): Page<Row> {
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  const edges = pageRows.map((node) => ({ cursor: encodeCursor(keyset, cursorOf(node)), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

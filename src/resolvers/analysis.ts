@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import {
   countCrossBorderRows,
+  crossBorderKeysets,
   crossBorderRows,
   crossBorderSortValue,
 } from '../analysis/cross-border.js';
@@ -104,7 +105,10 @@ export const analysisResolvers: Resolvers = {
       const page = pageOf(args);
       const rows = await crossBorderRows(executor, filter, basis, order, page, true);
       return {
-        ...toPage(rows, page.first, (row) => [crossBorderSortValue(row, order.field), row.rowKey]),
+        ...toPage(rows, page.first, crossBorderKeysets[order.field], (row) => [
+          crossBorderSortValue(row, order.field),
+          row.rowKey,
+        ]),
         totalCount: () => countCrossBorderRows(executor, filter, basis),
         unknownOrigin: async () =>
           (

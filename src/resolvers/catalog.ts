@@ -8,6 +8,7 @@ import {
   countOrganizations,
   listCampaigns,
   listOrganizations,
+  namedKeysets,
 } from '../repositories/catalog-repository.js';
 import { toPage } from '../repositories/pagination.js';
 
@@ -19,7 +20,7 @@ export const catalogResolvers: Resolvers = {
       const page = pageOf(args);
       const rows = await listCampaigns(executor, args.search ?? null, page);
       return {
-        ...toPage(rows, page.first, (r) => [r.name.toLowerCase(), r.id]),
+        ...toPage(rows, page.first, namedKeysets.Campaign, (r) => [r.name.toLowerCase(), r.id]),
         totalCount: () => countCampaigns(executor, args.search ?? null),
       };
     },
@@ -38,7 +39,7 @@ export const catalogResolvers: Resolvers = {
       };
       const rows = await listOrganizations(executor, filter, page);
       return {
-        ...toPage(rows, page.first, (r) => [r.name.toLowerCase(), r.id]),
+        ...toPage(rows, page.first, namedKeysets.Organization, (r) => [r.name.toLowerCase(), r.id]),
         totalCount: () => countOrganizations(executor, filter),
       };
     },

@@ -19,32 +19,47 @@ const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
 const paths = async (variables: Record<string, unknown>) =>
   (await dataOf(seeded.api, PATHS, variables)).paths;
 
+const CLAIMS = `query ($id: ID!) { node(id: $id) { ... on Incident {
+  attributions { id actor { key } claimedBy confidence status basis assessedAt sources { id } } } } }`;
+
+/** The claims on an incident naming an actor, in claim id order. */
+async function claimsOn(incident: string, actor: string): Promise<any[]> {
+  const { node } = await dataOf(seeded.api, CLAIMS, { id: incident });
+  return node.attributions
+    .filter((a: any) => a.actor.key === actor)
+    .sort((a: any, b: any) => (a.id < b.id ? -1 : 1));
+}
+
 describe('paths', () => {
   it('finds every shortest path from an actor to a sector, through its incidents, in a fixed order', async () => {
     // Worked out from the seed files: Sandworm reaches the electricity sector through each of
-    // its incidents that targeted it, two hops each.
-    const expected = seeds.incidents
+    // its incidents that targeted it, two hops each; an incident with several claims naming
+    // Sandworm is one path, and each of those claims an edge of the subgraph.
+    const incidents = seeds.incidents
       .filter(
         (i) =>
           i.sectorIds.includes('electricity') &&
           i.attributions.some((a) => a.actorId === 'sandworm'),
       )
-      .map((i) => i.id)
-      .sort();
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const expected = incidents.map((i) => i.id);
+    const claims = incidents.flatMap((i) => i.attributions.filter((a) => a.actorId === 'sandworm'));
     expect(expected.length).toBeGreaterThan(2);
+    expect(claims.length).toBeGreaterThan(expected.length);
 
     const answer = await paths({ from: 'Actor:sandworm', to: 'Sector:electricity', first: 100 });
     expect(answer.paths.map((p: any) => p.nodeIds)).toEqual(
       expected.map((id) => ['Actor:sandworm', `Incident:${id}`, 'Sector:electricity']),
     );
     expect(answer.paths.every((p: any) => p.length === 2 && p.edgeIds.length === 2)).toBe(true);
+    const firstClaim = (await claimsOn(`Incident:${expected[0]}`, 'sandworm'))[0]?.id;
     expect(answer.paths[0].edgeIds).toEqual([
-      `ATTRIBUTED_TO:Incident:${expected[0]}->Actor:sandworm`,
+      `ATTRIBUTED_TO:Incident:${expected[0]}->Actor:sandworm#${firstClaim}`,
       `TARGETED:Incident:${expected[0]}->Sector:electricity`,
     ]);
     expect(answer.subgraph.truncated).toBe(false);
     expect(answer.subgraph.nodes).toHaveLength(expected.length + 2);
-    expect(answer.subgraph.edges).toHaveLength(expected.length * 2);
+    expect(answer.subgraph.edges).toHaveLength(claims.length + expected.length);
 
     const capped = await paths({ from: 'Actor:sandworm', to: 'Sector:electricity', first: 1 });
     expect(capped.paths.map((p: any) => p.nodeIds)).toEqual([
@@ -90,6 +105,57 @@ describe('paths', () => {
       const orders = answer.paths.map((p: any) => p.nodeIds.join('|'));
       expect(new Set(orders).size).toBe(orders.length);
     }
+  });
+
+  it('gives each claim an edge of its own, with the same id in paths and neighborhood', async () => {
+    // The seeds hold two claims on WannaCry naming Lazarus: the UK FCO's and the US DOJ's.
+    const wannacry = seeds.incidents.find((i) => i.id === '2017-05-wannacry-nhs');
+    const lazarusClaims = wannacry?.attributions.filter((a) => a.actorId === 'lazarus-group') ?? [];
+    expect(lazarusClaims.map((a) => a.claimedBy).sort()).toEqual([
+      'UK Foreign and Commonwealth Office',
+      'US DOJ (criminal complaint against Park Jin Hyok)',
+    ]);
+    const claims = await claimsOn('Incident:2017-05-wannacry-nhs', 'lazarus-group');
+    const expected = claims.map((claim) => ({
+      id: `ATTRIBUTED_TO:Incident:2017-05-wannacry-nhs->Actor:lazarus-group#${claim.id}`,
+      type: 'ATTRIBUTED_TO',
+      source: 'Incident:2017-05-wannacry-nhs',
+      target: 'Actor:lazarus-group',
+      properties: expect.objectContaining({
+        claimId: claim.id,
+        claimedBy: claim.claimedBy,
+        confidence: claim.confidence,
+        status: claim.status,
+        basis: claim.basis,
+        assessedAt: claim.assessedAt,
+        sourceIds: claim.sources.map((s: any) => s.id.replace(/^Source:/, '')),
+        type: 'ATTRIBUTED_TO',
+        weight: 1,
+      }),
+    }));
+    expect(expected).toHaveLength(2);
+    const EDGES = 'edges { id type source target properties }';
+    const data = await dataOf(
+      seeded.api,
+      `{ paths(from: "Incident:2017-05-wannacry-nhs", to: "Actor:lazarus-group") {
+           paths { nodeIds edgeIds length } subgraph { ${EDGES} } }
+         neighborhood(ids: ["Incident:2017-05-wannacry-nhs"], limit: 1000) { ${EDGES} } }`,
+    );
+    expect(data.paths.subgraph.edges).toEqual(expected);
+    expect(data.paths.paths).toEqual([
+      {
+        nodeIds: ['Incident:2017-05-wannacry-nhs', 'Actor:lazarus-group'],
+        edgeIds: [expected[0]?.id],
+        length: 1,
+      },
+    ]);
+    const claimEdges = data.neighborhood.edges.filter(
+      (e: any) => e.type === 'ATTRIBUTED_TO' && e.target === 'Actor:lazarus-group',
+    );
+    expect(claimEdges).toEqual(expected);
+    // The neighbourhood's edges come in id order, whatever order the database found them in.
+    const ids = data.neighborhood.edges.map((e: any) => e.id as string);
+    expect(ids).toEqual([...ids].sort());
   });
 
   it('answers a node with itself as a path of length 0, and no path beyond maxHops as none', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countConnectionCypher } from '../../src/repositories/count-repository.js';
 import { incidentMatch } from '../../src/repositories/incident-filter.js';
-import { incidentListCypher } from '../../src/repositories/incident-repository.js';
+import { incidentKeysets, incidentListCypher } from '../../src/repositories/incident-repository.js';
 import { victimologyMatch } from '../../src/repositories/victimology-filter.js';
 import { encodeCursor } from '../../src/graphql/cursor.js';
 
@@ -38,7 +38,7 @@ describe('the incident filter, as Cypher', () => {
     const built = incidentListCypher(
       { sectorIds: ['health', 'hospitals'], from: '2022-01-01', countryCodes: ['IE'] },
       { field: 'START_DATE', direction: 'DESC' },
-      { first: 10, after: encodeCursor(['2022-05-14', '2021-05-hse']) },
+      { first: 10, after: encodeCursor(incidentKeysets.START_DATE, ['2022-05-14', '2021-05-hse']) },
       'actor',
     );
     expect(built.text).toMatchSnapshot();

@@ -5,7 +5,8 @@ import { projectRoot } from '../../src/paths.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 
 const taxonomy = loadTaxonomy();
-const mispDir = path.join(projectRoot, '..', 'shared', 'data', 'misp-galaxy');
+/** Excerpts of the MISP galaxy's threat-actor and sector clusters, values untouched. */
+const mispDir = path.join(projectRoot, 'test', 'fixtures', 'misp-galaxy');
 
 describe('sectors', () => {
   it('form a tree of about 23 top-level sectors, each mapped to STIX and, where one exists, NIS2', () => {
@@ -107,6 +108,7 @@ describe('mappings from the MISP galaxy', () => {
       ]),
     ]);
     expect(values).toContain('Academia - University ');
+    expect(values.size).toBe(66);
     const unknown = [...values].filter((v) => taxonomy.mapSector('misp', v) === undefined);
     expect(unknown).toEqual([]);
     expect(taxonomy.mapSector('misp', 'Academia - University ')).toEqual({
@@ -120,10 +122,25 @@ describe('mappings from the MISP galaxy', () => {
       (v) => !taxonomy.resolveCountry(v) && taxonomy.notACountry(v) === undefined,
     );
     expect(unresolved).toEqual([]);
+    // Names, not codes, and some of them no country at all.
+    expect(victims).toContain('United States');
+    expect(victims).toContain('U.S. satellite and aerospace sector');
+    expect([...victims].filter((v) => taxonomy.notACountry(v) !== undefined)).toHaveLength(21);
   });
 
   it('map every CFR incident type onto our attack types', () => {
     const types = new Set(actors.flatMap((a) => asList(a.meta?.['cfr-type-of-incident'])));
+    // The excerpt holds every type the whole galaxy uses.
+    expect([...types].sort()).toEqual([
+      'Business Email Compromise',
+      'Defacement',
+      'Denial of service',
+      'Espionage',
+      'Extortion',
+      'Financial Theft',
+      'Information Operations',
+      'Sabotage',
+    ]);
     const unknown = [...types].filter((t) => taxonomy.mapAttackType('cfr', t) === undefined);
     expect(unknown).toEqual([]);
   });
