@@ -64,6 +64,7 @@ const schema = z
     AUTH_JWT_ISSUER: optionalString,
     AUTH_JWT_AUDIENCE: optionalString,
     AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+    AUTH_JWT_MAX_LIFETIME_S: positiveCount.default(86_400),
     AUTH_API_KEYS: z
       .string()
       .default('')
