@@ -83,6 +83,7 @@ const schema = z
           .filter((o) => o !== ''),
       ),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     path: ['AUTH_JWKS_URL'],
