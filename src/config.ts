@@ -64,6 +64,7 @@ const schema = z
     AUTH_JWT_ISSUER: optionalString,
     AUTH_JWT_AUDIENCE: optionalString,
     AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+    AUTH_JWT_MAX_LIFETIME_S: positiveCount.default(86_400),
     AUTH_API_KEYS: z
       .string()
       .default('')
@@ -82,6 +83,7 @@ const schema = z
           .filter((o) => o !== ''),
       ),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   })
   .refine((c) => !(c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL), {
     path: ['AUTH_JWKS_URL'],

@@ -19,10 +19,11 @@ import {
 } from './graphql/limits/index.js';
 import { knownOperationTypesRule } from './graphql/operation-types.js';
 import { loadTypeDefs } from './graphql/schema.js';
-import { corsGuard, rateGuard } from './http/client-guards.js';
+import { corsGuard, rateGuards } from './http/client-guards.js';
 import { errorResponses } from './http/error-responses.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
+import { identifyClient, viewerOf } from './http/identify-client.js';
 import { listen } from './http/listen.js';
 import { assignRequestId } from './http/request-id.js';
 import { createLoaders } from './loaders/index.js';
@@ -53,7 +54,9 @@ export interface CigServer {
  */
 export function createServer({ config, database, logger }: ServerDependencies): CigServer {
   const taxonomy = loadTaxonomy();
-  const authenticate = createAuthenticator(config);
+  // Authentication first, so that the limits count who is asking; one set of limits for every
+  // route, so that one budget covers them all.
+  const clientGuards = [identifyClient(createAuthenticator(config)), ...rateGuards(config)];
   const app = express();
   const httpServer = http.createServer(app);
   let shuttingDown = false;
@@ -69,7 +72,7 @@ export function createServer({ config, database, logger }: ServerDependencies): 
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(healthRoutes(database, () => shuttingDown));
+  app.use(healthRoutes(database, () => shuttingDown, clientGuards));
 
   const limits: QueryLimits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
@@ -113,25 +116,24 @@ export function createServer({ config, database, logger }: ServerDependencies): 
       app.use(
         '/export',
         corsGuard(config),
-        rateGuard(config),
-        exportRoutes(config, database, taxonomy, authenticate, logger),
+        clientGuards,
+        exportRoutes(config, database, taxonomy, logger),
       );
       app.use(
         '/graphql',
         corsGuard(config),
-        rateGuard(config),
+        clientGuards,
         express.json({ limit: config.HTTP_BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => {
+          // Apollo calls this inside its try, so what it throws (a refused credential, a missing
+          // role) becomes that error's response.
+          context: ({ req }) => {
             // pino-http types ids loosely; ours always come from assignRequestId, a string.
             const requestId = req.id as string;
-            const viewer = await authenticate({
-              authorization: req.get('authorization'),
-              apiKey: req.get('x-api-key'),
-            });
+            const viewer = viewerOf(req);
             if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Reading this API');
             const executor = database.executor(requestId);
-            return {
+            return Promise.resolve({
               requestId,
               log: req.log,
               executor,
@@ -139,7 +141,7 @@ export function createServer({ config, database, logger }: ServerDependencies): 
               loaders: createLoaders(executor, taxonomy),
               taxonomy,
               viewer,
-            };
+            });
           },
         }),
       );

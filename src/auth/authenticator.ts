@@ -2,12 +2,31 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { Config } from '../config.js';
 import { appError, ErrorCode } from '../errors.js';
 import { matchApiKey } from './api-keys.js';
+import { tokenLifetimeProblem } from './token-lifetime.js';
 import { anonymous, highestRole, type Viewer } from './viewer.js';
 
 /** The credentials of one request, as its headers carry them. */
 export interface Credentials {
   authorization?: string | undefined;
   apiKey?: string | undefined;
+}
+
+/** The one credential a request presents, whichever header and spelling carry it. */
+export type PresentedCredential =
+  | { kind: 'none' }
+  | { kind: 'api-key'; key: string }
+  | { kind: 'bearer'; value: string }
+  | { kind: 'malformed' };
+
+/**
+ * Reads the credential out of the headers, the only place that does: `X-API-Key` wins over
+ * `Authorization`, whose scheme is `Bearer` in any case, followed by spaces or tabs.
+ */
+export function presentedCredential({ authorization, apiKey }: Credentials): PresentedCredential {
+  if (apiKey !== undefined) return { kind: 'api-key', key: apiKey.trim() };
+  if (authorization === undefined) return { kind: 'none' };
+  const value = /^Bearer[ \t]+(\S+)$/i.exec(authorization.trim())?.[1];
+  return value === undefined ? { kind: 'malformed' } : { kind: 'bearer', value };
 }
 
 export type Authenticator = (credentials: Credentials) => Promise<Viewer>;
@@ -29,8 +48,9 @@ function claimedRoles(payload: JWTPayload, path: string): unknown[] {
 
 /**
  * Who a request comes from: a static API key (`X-API-Key`, or `Authorization: Bearer` with a key),
- * a JWT verified with jose (HS256 secret or an identity provider's JWKS), or nobody. Credentials
- * that are present but wrong are an error, never a silent fall back to anonymous.
+ * a JWT verified with jose (HS256 secret or an identity provider's JWKS) that expires within
+ * AUTH_JWT_MAX_LIFETIME_S, or nobody. Credentials that are present but wrong are an error, never
+ * a silent fall back to anonymous.
  */
 export function createAuthenticator(config: Config): Authenticator {
   const key: Uint8Array | JWTVerifyGetKey | undefined = config.AUTH_JWT_SECRET
@@ -44,19 +64,14 @@ export function createAuthenticator(config: Config): Authenticator {
     ...(config.AUTH_JWT_AUDIENCE ? { audience: config.AUTH_JWT_AUDIENCE } : {}),
   };
 
-  const fromJwt = async (token: string): Promise<Viewer> => {
+  const verify = async (token: string): Promise<JWTPayload> => {
     if (!key) throw unauthenticated('This server accepts no JWTs: use an API key.');
     try {
       const { payload } =
         key instanceof Uint8Array
           ? await jwtVerify(token, key, options)
           : await jwtVerify(token, key, options);
-      return {
-        id: payload.sub ?? 'unknown',
-        // A valid token without a role of ours may still read; writing needs a named role.
-        role: highestRole(claimedRoles(payload, config.AUTH_ROLES_CLAIM)) ?? 'viewer',
-        via: 'jwt',
-      };
+      return payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
       if (error instanceof errors.JOSEError)
@@ -65,19 +80,41 @@ export function createAuthenticator(config: Config): Authenticator {
     }
   };
 
-  return async ({ authorization, apiKey }) => {
-    if (apiKey !== undefined) {
-      const entry = matchApiKey(config.AUTH_API_KEYS, apiKey);
-      if (!entry) throw unauthenticated('The API key is not known.');
-      return { id: entry.name, role: entry.role, via: 'api-key' };
+  const fromJwt = async (token: string): Promise<Viewer> => {
+    const payload = await verify(token);
+    const problem = tokenLifetimeProblem(
+      payload,
+      config.AUTH_JWT_MAX_LIFETIME_S,
+      Math.floor(Date.now() / 1000),
+    );
+    if (problem) throw unauthenticated(problem);
+    return {
+      id: payload.sub ?? 'unknown',
+      // A valid token without a role of ours may still read; writing needs a named role.
+      role: highestRole(claimedRoles(payload, config.AUTH_ROLES_CLAIM)) ?? 'viewer',
+      via: 'jwt',
+    };
+  };
+
+  const fromApiKey = (presented: string): Viewer | undefined => {
+    const entry = matchApiKey(config.AUTH_API_KEYS, presented);
+    return entry && { id: entry.name, role: entry.role, via: 'api-key' };
+  };
+
+  return async (credentials) => {
+    const credential = presentedCredential(credentials);
+    switch (credential.kind) {
+      case 'none':
+        return anonymous;
+      case 'malformed':
+        throw unauthenticated('The Authorization header must be "Bearer <token or API key>".');
+      case 'api-key': {
+        const viewer = fromApiKey(credential.key);
+        if (!viewer) throw unauthenticated('The API key is not known.');
+        return viewer;
+      }
+      case 'bearer':
+        return fromApiKey(credential.value) ?? fromJwt(credential.value);
     }
-    if (authorization === undefined) return anonymous;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const credential = match?.[1];
-    if (credential === undefined)
-      throw unauthenticated('The Authorization header must be "Bearer <token or API key>".');
-    const entry = matchApiKey(config.AUTH_API_KEYS, credential);
-    if (entry) return { id: entry.name, role: entry.role, via: 'api-key' };
-    return fromJwt(credential);
   };
 }

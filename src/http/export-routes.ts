@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth/authenticator.js';
 import { requireRole } from '../auth/authorize.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -9,6 +8,7 @@ import { csvContext, csvTableNames, writeCsvTable } from '../export/csv-export.j
 import { exporters, isStreamFormat } from '../export/formats.js';
 import { incidentConditions } from '../graphql/filters.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { viewerOf } from './identify-client.js';
 
 const listParam = (req: Request, name: string): string[] | undefined => {
   const value = req.query[name];
@@ -29,17 +29,13 @@ export function exportRoutes(
   config: Config,
   database: Database,
   taxonomy: Taxonomy,
-  authenticate: Authenticator,
   log: Logger,
 ): Router {
   const router = Router();
   /** The request's filter, once its caller may read; or the error response, sent. */
-  const authorisedFilter = async (req: Request, res: Response) => {
+  const authorisedFilter = (req: Request, res: Response) => {
     try {
-      const viewer = await authenticate({
-        authorization: req.get('authorization'),
-        apiKey: req.get('x-api-key'),
-      });
+      const viewer = viewerOf(req);
       if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Exporting');
       return incidentConditions(
         {
@@ -93,7 +89,7 @@ export function exportRoutes(
       });
       return;
     }
-    const filter = await authorisedFilter(req, res);
+    const filter = authorisedFilter(req, res);
     if (!filter) return;
     const context = await csvContext(database.executor(req.id as string), filter, taxonomy).catch(
       (error: unknown) => {
@@ -113,7 +109,7 @@ export function exportRoutes(
       next();
       return;
     }
-    const filter = await authorisedFilter(req, res);
+    const filter = authorisedFilter(req, res);
     if (!filter) return;
     const exporter = exporters[format];
     await stream(req, res, exporter.contentType, `cyber-incident-graph.${exporter.extension}`, () =>

@@ -18,8 +18,8 @@ import { cursorCases } from './hostile/cursor-cases.js';
  * be healthy and the graph exactly as the seeds left it.
  */
 
-// The rate limit would start refusing this many requests with 429, hiding what each case gets.
-const seeded = useSeededApi({ RATE_LIMIT_PER_MINUTE: '0' });
+// The rate limits would start refusing this many requests with 429, hiding what each case gets.
+const seeded = useSeededApi({ RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURES_PER_MINUTE: '0' });
 
 /** Every case must be answered within this; a slower answer is a denial of service waiting. */
 const ANSWER_WITHIN_MS = 1_000;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '../../src/auth/authenticator.js';
+import { createAuthenticator, presentedCredential } from '../../src/auth/authenticator.js';
 import { parseApiKeys } from '../../src/auth/api-keys.js';
 import { requireRole } from '../../src/auth/authorize.js';
 import { anonymous } from '../../src/auth/viewer.js';
@@ -36,6 +36,42 @@ const codeOf = async (promise: Promise<unknown>) => {
     return (error as { extensions?: { code?: string } }).extensions?.code;
   }
 };
+const messageOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return 'none';
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+describe('reading the credential out of the headers', () => {
+  it('reads one key however Authorization spells the scheme and spaces, or from X-API-Key', () => {
+    for (const authorization of [
+      `Bearer ${EDITOR_KEY}`,
+      `bearer ${EDITOR_KEY}`,
+      `BEARER ${EDITOR_KEY}`,
+      `Bearer    ${EDITOR_KEY}`,
+      `Bearer\t${EDITOR_KEY}`,
+      `  Bearer \t ${EDITOR_KEY}  `,
+    ])
+      expect(presentedCredential({ authorization })).toEqual({ kind: 'bearer', value: EDITOR_KEY });
+    expect(presentedCredential({ apiKey: ` ${EDITOR_KEY} ` })).toEqual({
+      kind: 'api-key',
+      key: EDITOR_KEY,
+    });
+  });
+
+  it('prefers X-API-Key, and calls anything but one Bearer value malformed', () => {
+    expect(presentedCredential({ apiKey: 'k', authorization: 'Bearer t' })).toEqual({
+      kind: 'api-key',
+      key: 'k',
+    });
+    expect(presentedCredential({})).toEqual({ kind: 'none' });
+    for (const authorization of ['Basic YWxpY2U6c2VjcmV0', 'Bearer', 'Bearer a b', 'Bearera', ''])
+      expect(presentedCredential({ authorization })).toEqual({ kind: 'malformed' });
+  });
+});
 
 describe('authentication', () => {
   const authenticate = createAuthenticator(config());
@@ -74,6 +110,41 @@ describe('authentication', () => {
     expect(await codeOf(authenticate({ authorization: 'Basic YWxpY2U6c2VjcmV0' }))).toBe(
       'UNAUTHENTICATED',
     );
+  });
+
+  it('resolves every spelling of one API key to the same viewer', async () => {
+    const bot = { id: 'ci-bot', role: 'editor', via: 'api-key' };
+    for (const credentials of [
+      { authorization: `bearer ${EDITOR_KEY}` },
+      { authorization: `Bearer \t  ${EDITOR_KEY}` },
+      { apiKey: EDITOR_KEY },
+    ])
+      expect(await authenticate(credentials)).toEqual(bot);
+  });
+
+  it('refuses a token without exp, or valid for longer than AUTH_JWT_MAX_LIFETIME_S', async () => {
+    const forever = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setIssuer('https://idp.example.org')
+      .setAudience('cig')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await messageOf(authenticate({ authorization: `Bearer ${forever}` }))).toBe(
+      'The token has no expiry (exp claim); this server accepts only tokens that expire.',
+    );
+    expect(await codeOf(authenticate({ authorization: `Bearer ${forever}` }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    const week = await hs256({ roles: ['admin'] }, '7d');
+    expect(await messageOf(authenticate({ authorization: `Bearer ${week}` }))).toMatch(
+      /valid for 604800 s from its issue \(exp - iat\); this server accepts tokens valid for at most 86400 s/,
+    );
+    const hourly = createAuthenticator(config({ AUTH_JWT_MAX_LIFETIME_S: '3600' }));
+    expect(await codeOf(hourly({ authorization: `Bearer ${await hs256({}, '2h')}` }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await hourly({ authorization: `Bearer ${await hs256({}, '59m')}` })).id).toBe('alice');
   });
 
   it('reads roles from a nested claim or a space-separated string', async () => {
