@@ -41,7 +41,7 @@ describe('keyset cursors', () => {
   it.each([
     ['base64 of garbage', 'bm90IGpzb24gYXQgYWxs', byDay, 'does not decode to a cursor'],
     ['not base64 at all', '%%%***', byDay, 'does not decode to a cursor'],
-    ['the empty string decoded', Buffer.from('').toString('base64url') + '=', byDay, 'decode'],
+    ['padding only (decodes to nothing)', '==', byDay, 'does not decode to a cursor'],
     ['valid JSON, an object', forged({ list: 'test:day' }), byDay, 'does not decode'],
     ['valid JSON, a string', forged('test:day'), byDay, 'does not decode'],
     ['valid JSON, a number', forged(12), byDay, 'does not decode'],
