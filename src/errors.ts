@@ -62,11 +62,10 @@ const unavailableDriverCodes = new Set(['ServiceUnavailable', 'SessionExpired'])
 
 /**
  * What Neo4j raises when a concurrent transaction got in the way of a write, which then wrote
- * nothing: a create of a key another transaction created first; a relationship to a node deleted
- * while this write waited for its lock; a deadlock still there after the driver's retries.
+ * nothing: a relationship to a node deleted while this write waited for its lock; a deadlock
+ * still there after the driver's retries.
  */
 const concurrentWriteCodes = new Set([
-  'Neo.ClientError.Schema.ConstraintValidationFailed',
   'Neo.ClientError.Statement.EntityNotFound',
   'Neo.TransientError.Transaction.DeadlockDetected',
 ]);

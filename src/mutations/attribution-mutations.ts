@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
+import type { Transaction } from '../db/database.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
 import { keyFor } from '../graphql/global-id.js';
 import { attributionSchema } from '../import/native/format.js';
-import type { Transaction } from '../db/database.js';
 import {
   ADD_CLAIM,
   LOCK_CLAIM_FOR_EDIT,

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { changeParams } from '../repositories/change-repository.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import {
   CREATE_ENTITY,
   DELETE_ENTITY,
@@ -13,7 +14,7 @@ import {
 } from '../repositories/entity-write-repository.js';
 import type { EntityKind } from './entity-kinds.js';
 import { nativeRecord } from './native-record.js';
-import { invalid } from './validation.js';
+import { invalid, type FieldProblem } from './validation.js';
 import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
 type Kind = EntityKind<Record<string, unknown>, never, unknown>;
@@ -94,34 +95,12 @@ export async function updateEntityWith<Stored, Row>(
     const [current] = await tx.run(LOCK_ENTITY_FOR_EDIT[kind.label], { id: key });
     if (!current) throw notFound(kind.label, key, 'id');
     const patch = patchOf(current);
-    const native = kind.toNative(current.props, current.links);
     const { input: referenced, problems } = kind.references
       ? await kind.references(tx, patch, 'patch')
       : { input: patch, problems: [] };
-    const fixed = kind.fixed.filter((field) => field in patch && patch[field] !== native[field]);
-    if (fixed.length > 0)
-      throw invalid(
-        fixed.map((field) => ({
-          field: `patch.${field}`,
-          reason: `is the ${kind.label}'s identity and cannot change; create a new one instead`,
-        })),
-      );
-    // The patch in the native format's terms: left out stays, null clears.
-    const merged = Object.fromEntries(
-      Object.entries({ ...native, ...kind.fromInput(patchWithNulls(referenced), key) }).filter(
-        ([, value]) => value !== CLEAR,
-      ),
-    );
-    const record = nativeRecord(
-      kind.collection,
-      merged,
-      taxonomy,
-      'patch',
-      kind.fieldNames,
-      problems,
-    );
+    const record = patched(kind, taxonomy, key, current, patch, referenced, problems);
     conflictUnlessVersion(kind.label, key, version, versionOf(current.props));
-    const { props, links } = kind.toStored(record as Stored);
+    const { props, links } = kind.toStored(record);
     // Properties this API does not edit (e.g. an import's signature) are kept as they were.
     const after = { ...current.props, ...props, version: version + 1 };
     const [row] = await tx.run(UPDATE_ENTITY[kind.label], {
@@ -140,6 +119,43 @@ export async function updateEntityWith<Stored, Row>(
     if (!row) throw changedMeanwhile(kind.label, key);
     return asRow(kind, row.node);
   });
+}
+
+/**
+ * The entity with the patch applied, in the native format's terms (left out stays, null clears),
+ * validated as an import would be; `referenced` is the patch with its references resolved.
+ */
+function patched<Stored, Row>(
+  kind: EntityKind<Record<string, unknown>, Stored, Row>,
+  taxonomy: Taxonomy,
+  key: string,
+  current: EntityForEdit,
+  patch: Record<string, unknown>,
+  referenced: Record<string, unknown>,
+  problems: FieldProblem[],
+): Stored {
+  const native = kind.toNative(current.props, current.links);
+  const fixed = kind.fixed.filter((field) => field in patch && patch[field] !== native[field]);
+  if (fixed.length > 0)
+    throw invalid(
+      fixed.map((field) => ({
+        field: `patch.${field}`,
+        reason: `is the ${kind.label}'s identity and cannot change; create a new one instead`,
+      })),
+    );
+  const merged = Object.fromEntries(
+    Object.entries({ ...native, ...kind.fromInput(patchWithNulls(referenced), key) }).filter(
+      ([, value]) => value !== CLEAR,
+    ),
+  );
+  return nativeRecord(
+    kind.collection,
+    merged,
+    taxonomy,
+    'patch',
+    kind.fieldNames,
+    problems,
+  ) as Stored;
 }
 
 /** Refused while something refers to the entity, counted under its lock with what it deletes. */

@@ -100,13 +100,12 @@ export async function undoMerge(
   const cannotUndo = () =>
     appError(
       ErrorCode.CONFLICT,
-      `The merge of "${sourceId}" into "${targetId}" cannot be undone: it was undone already, or "${targetId}" changed since (version ${targetVersion} is gone).`,
+      `The merge of "${sourceId}" into "${targetId}" cannot be undone: it was undone already, "${targetId}" changed since (version ${targetVersion} is gone), or a new actor has taken the key "${sourceId}".`,
     );
   return executor.writeTransaction('undoMerge', async (tx) => {
     await lockReferences(tx, { actors: [targetId] });
     const [state] = await tx.run(LOCK_UNDO_STATE, { sourceId, targetId });
-    if (!state?.tombstone || state.sourceTaken || state.targetVersion !== targetVersion)
-      throw cannotUndo();
+    if (!state?.tombstone || state.targetVersion !== targetVersion) throw cannotUndo();
     const [row] = await tx.run(UNDO_MERGE, {
       sourceId,
       targetId,

@@ -1,6 +1,6 @@
 import { cypher } from '../db/database.js';
 import { CREATE_CHANGE } from './change-repository.js';
-import { lockIfStillThere } from './write-lock.js';
+import { createUnlessTaken, lockIfStillThere } from './write-lock.js';
 
 /** The node types the API edits as whole entities. */
 export type EditableLabel = 'Actor' | 'Campaign' | 'Organization' | 'Source' | 'Incident';
@@ -114,9 +114,8 @@ const lockForEdit = (label: EditableLabel) =>
 const create = (label: EditableLabel) =>
   cypher<{ node: EntityProps }>(
     `${label}:create`,
-    `OPTIONAL MATCH (taken:${label} {id: $props.id})
-   WITH taken WHERE taken IS NULL
-   CREATE (n:${label}) SET n = $props
+    `${createUnlessTaken('n', label, '$props.id')}
+   SET n = $props
    ${setDates(label)}
    ${schemas[label].writeLinks}
    WITH n

@@ -1,6 +1,6 @@
 import { cypher } from '../db/database.js';
 import type { ActorRow } from './rows.js';
-import { lock } from './write-lock.js';
+import { createUnlessTaken, lock } from './write-lock.js';
 
 /**
  * Merging actor `s` into `t`, in one statement: every edge of `s` moves to `t` marked
@@ -110,27 +110,29 @@ export const MERGE_CHANGE = cypher<{ action: string; before: string; after: stri
 
 /**
  * What an undo needs to hold, read once the target's lock is held (the caller takes it): the
- * target's version (null if it is gone), whether the merge's tombstone still points at it, and
- * whether the source's id has been taken since. Locks what the undo moves back.
+ * target's version (null if it is gone) and whether the merge's tombstone still points at it.
+ * Locks what the undo moves back.
  */
 export const LOCK_UNDO_STATE = cypher<{
   targetVersion: number | null;
   tombstone: boolean;
-  sourceTaken: boolean;
 }>(
   'lockUndoState',
   `OPTIONAL MATCH (t:Actor {id: $targetId})
    ${lockMovingEnds('t', true)}
    RETURN CASE WHEN t IS NULL THEN null ELSE coalesce(t.version, 0) END AS targetVersion,
-          EXISTS { (:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t) } AS tombstone,
-          EXISTS { (:Actor {id: $sourceId}) } AS sourceTaken`,
+          EXISTS { (:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t) } AS tombstone`,
 );
 
-/** Moves back what the merge moved; the caller holds the locks and has checked the state. */
+/**
+ * Moves back what the merge moved; the caller holds the locks and has checked the state. No row
+ * if the source's id has been taken by a new actor since.
+ */
 export const UNDO_MERGE = cypher<{ source: ActorRow }>(
   'undoMerge',
   `MATCH (m:MergedActor {id: $sourceId})-[:MERGED_INTO]->(t:Actor {id: $targetId})
-   CREATE (s:Actor) SET s = $sourceProps, s.version = coalesce($sourceProps.version, 0) + 1
+   ${createUnlessTaken('s', 'Actor', '$sourceId')}
+   SET s = $sourceProps, s.version = coalesce($sourceProps.version, 0) + 1
    WITH s, t, m
    ${moveAll('t', 's', 'REMOVE')}
    CALL (s, t) {

@@ -21,3 +21,13 @@ export const lock = (variable: string): string =>
 export const lockIfStillThere = (variable: string, key: string): string =>
   `${lock(variable)}
    WITH * WHERE ${variable}.id = ${key}`;
+
+/**
+ * Creates `(variable:label {id: key})` and keeps the row only if this statement created it, not
+ * if the key was taken. MERGE on a key with a uniqueness constraint locks the key, so of
+ * concurrent creates of one key exactly one creates the node and the others find it taken.
+ */
+export const createUnlessTaken = (variable: string, label: string, key: string): string =>
+  `MERGE (${variable}:${label} {id: ${key}}) ON CREATE SET ${variable}._created = true
+   WITH * WHERE ${variable}._created
+   REMOVE ${variable}._created`;

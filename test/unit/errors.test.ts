@@ -27,7 +27,6 @@ describe('fromDatabaseError', () => {
 
   it('turns a write a concurrent transaction got in the way of into CONFLICT', () => {
     for (const code of [
-      'Neo.ClientError.Schema.ConstraintValidationFailed',
       'Neo.ClientError.Statement.EntityNotFound',
       'Neo.TransientError.Transaction.DeadlockDetected',
     ]) {
