@@ -178,23 +178,23 @@ const AFFILIATIONS = `COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN 
 
 /**
  * After all actors exist, since affiliations may point forward in the file; one row per actor.
- * An actor that gains one goes one version up and is recorded, unless this import created it
- * (`row.created`): then they are part of its creation.
+ * An actor that gains one gets an UPDATE record, unless this import created it (`row.created`):
+ * then they are part of its creation. Its version stays: no edit changes affiliations, so none can
+ * be lost to them, and an interrupted import run again ends at a clean import's versions.
  */
 export const LINK_AFFILIATIONS = cypher<{ changes: ImportedChange[] }>(
   'import:linkAffiliations',
   `UNWIND $rows AS row
    MATCH (n:Actor {id: row.id})
-   WITH n, row, properties(n) AS before, ${AFFILIATIONS} AS beforeLinks
+   WITH n, row, ${AFFILIATIONS} AS beforeLinks
    CALL (n, row) {
      UNWIND row.affiliations AS f
      MATCH (b:Actor {id: f.actorId})
      MERGE (n)-[:AFFILIATED_WITH {kind: f.kind}]->(b)
    }
-   WITH n, row, before, beforeLinks, ${AFFILIATIONS} AS afterLinks
+   WITH n, row, beforeLinks, ${AFFILIATIONS} AS afterLinks
    WHERE afterLinks <> beforeLinks AND NOT row.created
-   SET n.version = coalesce(n.version, 0) + 1
-   RETURN collect({key: n.id, before: before, beforeLinks: {affiliations: beforeLinks},
+   RETURN collect({key: n.id, before: properties(n), beforeLinks: {affiliations: beforeLinks},
                    after: properties(n), afterLinks: {affiliations: afterLinks}}) AS changes`,
 );
 
