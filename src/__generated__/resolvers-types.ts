@@ -398,7 +398,7 @@ export type CampaignPatch = {
 export type Change = {
   __typename?: 'Change';
   action: ChangeAction;
-  /** Null for a deletion. */
+  /** Null for a deletion, and for a creation by an import: the values are the node's own until a change records them. */
   after: Maybe<Scalars['JSONObject']['output']>;
   /** When, as an ISO 8601 timestamp (UTC). */
   at: Scalars['String']['output'];

@@ -277,7 +277,7 @@ export class RecordWriter {
     const counts = (this.#summary[batch.kind] ??= noCounts());
     for (let start = 0; start < rows.length; start += this.#options.batchSize) {
       const slice = rows.slice(start, start + this.#options.batchSize);
-      for (const { outcome, count, changes } of await writeAudited(
+      for (const { outcome, count, created } of await writeAudited(
         this.#executor,
         query,
         slice,
@@ -285,9 +285,7 @@ export class RecordWriter {
         this.#origin,
       )) {
         counts[outcome] += count;
-        if (batch.kind === 'actors')
-          for (const change of changes)
-            if (change.before === null) this.#createdActors.add(change.key);
+        if (batch.kind === 'actors') for (const id of created) this.#createdActors.add(id);
       }
       this.#options.onBatch?.(batch.kind, slice.length);
     }

@@ -79,13 +79,31 @@ export function importChangeParams(
   };
 }
 
-/** The audit records of an import's batch, written in the batch's own transaction. */
+/**
+ * Cypher creating one audit record of an import: the action, the key, before and after as JSON
+ * text, from expressions in scope; `$entityType` and `$origin` are the statement's parameters.
+ */
+const importChange = (action: string, key: string, before: string, after: string) =>
+  `CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: 'import', via: 'import',
+     action: ${action}, entityType: $entityType, entityKey: ${key}, before: ${before}, after: ${after},
+     importFile: $origin.file, importSha256: $origin.sha256})`;
+
+/**
+ * Cypher recording the nodes a batch of an import created, in one record naming their keys
+ * (`keys`, a list in scope): a first import creates every node it writes, and a record each would
+ * double what it writes. The values are the nodes' own until something changes them, and every
+ * change after that is recorded with its before.
+ */
+export const importCreations = (keys: string) =>
+  `CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: 'import', via: 'import',
+     action: 'CREATE', entityType: $entityType, entityKeys: ${keys},
+     importFile: $origin.file, importSha256: $origin.sha256})`;
+
+/** The audit records of what an import's batch changed, written in the batch's own transaction. */
 export const CREATE_IMPORT_CHANGES = cypher<never>(
   'import:changes',
   `UNWIND $changes AS c
-   CREATE (:Change {id: randomUUID(), at: datetime.realtime(), by: 'import', via: 'import',
-     action: c.action, entityType: $entityType, entityKey: c.key, before: c.before, after: c.after,
-     importFile: $origin.file, importSha256: $origin.sha256})`,
+   ${importChange('c.action', 'c.key', 'c.before', 'c.after')}`,
 );
 
 /** Parameters for the CREATE_CHANGE fragment, named `change` in the statement. */
@@ -115,17 +133,22 @@ export const CREATE_CHANGE = `CREATE (ch:Change {id: randomUUID(), at: datetime.
   via: $change.via, action: $change.action, entityType: $change.entityType,
   entityKey: $change.entityKey, before: $change.before, after: $change.after})`;
 
+/** The entity's own records, and the records of the import batches that created it among others. */
+const ABOUT_ENTITY = `MATCH (ch:Change {entityType: $type}) WHERE (ch.entityKey = $key OR $key IN ch.entityKeys)`;
+
 /** One entity's changes, newest first, keyset-paged on (at, id). */
 export const ENTITY_CHANGES = cypher<{ change: ChangeRow }>(
   'changes',
-  `MATCH (ch:Change {entityKey: $key, entityType: $type})
-   WHERE $afterAt IS NULL OR ch.at < datetime($afterAt) OR (ch.at = datetime($afterAt) AND ch.id > $afterId)
-   RETURN ch {.*, at: toString(ch.at)} AS change ORDER BY ch.at DESC, ch.id ASC LIMIT toInteger($limit)`,
+  `${ABOUT_ENTITY}
+     AND ($afterAt IS NULL OR ch.at < datetime($afterAt) OR (ch.at = datetime($afterAt) AND ch.id > $afterId))
+   RETURN ch {.id, .by, .via, .action, .entityType, .before, .after, .importFile, .importSha256,
+              entityKey: $key, at: toString(ch.at)} AS change
+   ORDER BY ch.at DESC, ch.id ASC LIMIT toInteger($limit)`,
 );
 
 export const COUNT_ENTITY_CHANGES = cypher<{ count: number }>(
   'changesCount',
-  'MATCH (ch:Change {entityKey: $key, entityType: $type}) RETURN count(ch) AS count',
+  `${ABOUT_ENTITY} RETURN count(ch) AS count`,
 );
 
 export const changeKeyset: Keyset = { list: 'changes', parts: ['instant', 'text'] };

@@ -2,6 +2,7 @@ import { cypher, type CypherQuery, type Executor } from '../db/database.js';
 import {
   CREATE_IMPORT_CHANGES,
   importChangeParams,
+  importCreations,
   type ImportedChange,
   type ImportOrigin,
 } from './change-repository.js';
@@ -58,8 +59,12 @@ export const UPSERT_COUNTRIES = cypher<OutcomeRow>(
    RETURN ${OUTCOME} AS outcome, count(*) AS count`,
 );
 
-/** What an upsert of versioned nodes returns: counts per outcome and what each changed node was and is. */
+/**
+ * What an upsert of versioned nodes returns per outcome: how many, the keys of those it created,
+ * and what each node it changed was and is.
+ */
 export interface UpsertRow extends OutcomeRow {
+  created: string[];
   changes: ImportedChange[];
 }
 
@@ -69,12 +74,13 @@ const sameLinks = (a: string, b: string): string =>
 
 /**
  * An upsert of nodes that editors also change, so versioned and audited: the node's properties
- * and links before, the write, the same after. A node created starts at version 1; one whose
- * properties or links differ afterwards goes one version up, so an editor holding the old version
- * gets CONFLICT; one left as it was keeps its version. Each created or changed node comes back
- * with its before and after, for the audit record written in the same transaction.
- * `write` sets `n` from `row`, with `before` in scope; `links` reads `n`'s links, or is null for a
- * label without any.
+ * and links before, the write, the same after. A node created starts at version 1, recorded with
+ * the others its batch created in one CREATE record this statement writes; one whose properties
+ * or links differ afterwards goes one version up, so an editor holding the old version gets
+ * CONFLICT, and comes back with its before and after for its UPDATE record, written in the same
+ * transaction; one left as it was keeps its version. A created node's links are not read back:
+ * they are what its row says. `write` sets `n` from `row`, with `before` in scope; `links` reads
+ * `n`'s links, or is null for a label without any.
  */
 function versionedUpsert(
   label: EditableLabel,
@@ -91,13 +97,18 @@ function versionedUpsert(
    WITH row, properties(n) AS before, ${links ? `CASE WHEN n IS NULL THEN null ELSE ${links} END` : 'null'} AS beforeLinks
    MERGE (n:${label} {id: row.id})
    ${write}
-   WITH n, before, beforeLinks, ${links ?? 'null'} AS afterLinks
+   WITH n, before, beforeLinks, ${links ? `CASE WHEN before IS NULL THEN null ELSE ${links} END` : 'null'} AS afterLinks
    WITH n, before, beforeLinks, afterLinks,
         CASE WHEN before IS NULL THEN 'created' WHEN ${unchanged} THEN 'unchanged' ELSE 'updated' END AS outcome
    SET n.version = CASE outcome WHEN 'created' THEN 1 WHEN 'updated' THEN coalesce(before.version, 0) + 1 ELSE n.version END
-   RETURN outcome, count(*) AS count,
-          collect(CASE WHEN outcome = 'unchanged' THEN null
-                       ELSE {key: n.id, before: before, beforeLinks: beforeLinks, after: properties(n), afterLinks: afterLinks} END) AS changes`,
+   WITH outcome, count(*) AS count, collect(CASE WHEN outcome = 'created' THEN n.id END) AS created,
+        collect(CASE WHEN outcome = 'updated'
+                     THEN {key: n.id, before: before, beforeLinks: beforeLinks, after: properties(n), afterLinks: afterLinks} END) AS changes
+   CALL (outcome, created) {
+     WITH created WHERE outcome = 'created'
+     ${importCreations('created')}
+   }
+   RETURN outcome, count, created, changes`,
   );
 }
 
@@ -233,7 +244,10 @@ export const UPSERT_INCIDENTS = versionedUpsert(
   readLinksOf('Incident'),
 );
 
-/** Writes one batch and the audit records of what it created or changed, in one transaction. */
+/**
+ * Writes one batch and the audit records of what it created or changed, in one transaction: the
+ * statement records what it creates, and hands back what it changed, recorded here.
+ */
 export function writeAudited<Row extends { changes: ImportedChange[] }>(
   executor: Executor,
   query: CypherQuery<Row>,
@@ -242,7 +256,7 @@ export function writeAudited<Row extends { changes: ImportedChange[] }>(
   origin: ImportOrigin,
 ): Promise<Row[]> {
   return executor.writeTransaction(query.name, async (tx) => {
-    const written = await tx.run(query, { rows });
+    const written = await tx.run(query, { rows, entityType, origin });
     const changes = written.flatMap((row) => row.changes);
     if (changes.length > 0)
       await tx.run(CREATE_IMPORT_CHANGES, importChangeParams(origin, entityType, changes));
