@@ -55,6 +55,8 @@ const schema = z
     NEO4J_LOCAL_HEAP: memorySize.default('1g'),
     NEO4J_LOCAL_PAGECACHE: memorySize.default('512m'),
     NEO4J_LOCAL_START_TIMEOUT_MS: positiveMs.default(300_000),
+    NEO4J_LOCAL_RESTARTS: z.coerce.number().int().min(0).default(5),
+    NEO4J_LOCAL_BACKOFF_MS: positiveMs.default(1_000),
 
     AUTH_READS: z.enum(['open', 'token']).default('open'),
     AUTH_JWT_SECRET: optionalString.pipe(

@@ -11,6 +11,7 @@ import { requireRole } from './auth/authorize.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { Database } from './db/database.js';
+import type { SupervisedNeo4j } from './db/local-neo4j-supervisor.js';
 import { errorReportingPlugin, maskError, queryStatsPlugin } from './graphql/error-handling.js';
 import {
   createQueryLimitsPlugin,
@@ -34,6 +35,8 @@ export interface ServerDependencies {
   config: Config;
   database: Database;
   logger: Logger;
+  /** The local Neo4j this process started, whose restarts /readyz reports. */
+  localNeo4j?: SupervisedNeo4j | undefined;
 }
 
 export interface CigServer {
@@ -52,7 +55,12 @@ export interface CigServer {
  * routes (probes, later exports) and the body-size limit as well-kept middleware, while GraphQL
  * over HTTP (POST and GET, CSRF prevention, content negotiation) stays Apollo's.
  */
-export function createServer({ config, database, logger }: ServerDependencies): CigServer {
+export function createServer({
+  config,
+  database,
+  logger,
+  localNeo4j,
+}: ServerDependencies): CigServer {
   const taxonomy = loadTaxonomy();
   // Authentication first, so that the limits count who is asking; one set of limits for every
   // route, so that one budget covers them all.
@@ -72,7 +80,14 @@ export function createServer({ config, database, logger }: ServerDependencies): 
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(healthRoutes(database, () => shuttingDown, clientGuards));
+  app.use(
+    healthRoutes({
+      database,
+      isShuttingDown: () => shuttingDown,
+      localNeo4j: localNeo4j && (() => localNeo4j.state()),
+      guards: clientGuards,
+    }),
+  );
 
   const limits: QueryLimits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,

@@ -6,8 +6,9 @@ import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 import { createServer } from '../server.js';
 
 /**
- * `cig serve`: database first (local or NEO4J_URI; seeded when it holds no incidents), then the API. On SIGINT/SIGTERM the order
- * reverses: drain the API, close the driver, stop the local Neo4j. A second signal (a second or more later) exits at once.
+ * `cig serve`: database first (local or NEO4J_URI; seeded when it holds no incidents), then the API. A local Neo4j
+ * that dies is restarted (NEO4J_LOCAL_RESTARTS, NEO4J_LOCAL_BACKOFF_MS). On SIGINT/SIGTERM the order reverses: drain
+ * the API, close the driver, stop the local Neo4j. A second signal (a second or more later) exits at once.
  */
 export async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log, { migrate: true });
@@ -25,7 +26,12 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     await db.close();
     throw error;
   }
-  const server = createServer({ config, database: db.database, logger: log });
+  const server = createServer({
+    config,
+    database: db.database,
+    logger: log,
+    localNeo4j: db.local,
+  });
   try {
     const address = await server.listen(config.PORT, config.HOST);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -45,6 +51,8 @@ export async function serve(config: Config, log: Logger): Promise<void> {
       process.exit(1);
     }
     stoppingSince = Date.now();
+    // A local Neo4j that goes down now (say, sent the same signal) is not brought back.
+    db.local?.stopRestarting();
     log.info({ signal }, 'shutting down: draining requests');
     void (async () => {
       try {

@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import { usesLocalNeo4j, type Config } from '../config.js';
 import { Database, type DatabaseSettings } from './database.js';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import { startLocalNeo4j, type LocalNeo4jOptions } from './local-neo4j.js';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './local-neo4j-supervisor.js';
 import { migrate } from './migrations.js';
 
 export interface OpenedDatabase {
   readonly database: Database;
   readonly uri: string;
-  /** Present when this process started its own Neo4j. */
-  readonly local: LocalNeo4j | undefined;
+  /** Present when this process started its own Neo4j, which it then restarts when it dies. */
+  readonly local: SupervisedNeo4j | undefined;
   /** Closes the driver, then stops the local Neo4j if this process started it. */
   close(): Promise<void>;
 }
@@ -20,8 +21,9 @@ export interface OpenOptions {
 }
 
 /**
- * Connects to NEO4J_URI, or starts the local Neo4j when it is unset; waits until the database
- * answers and applies the migrations. Every command that needs the database starts here.
+ * Connects to NEO4J_URI, or starts the local Neo4j when it is unset (and restarts it if it dies,
+ * until closed); waits until the database answers and applies the migrations. Every command that
+ * needs the database starts here.
  */
 export async function openDatabase(
   config: Config,
@@ -32,14 +34,7 @@ export async function openDatabase(
   // `cig import` beside a running API does not collide with it on the port.
   const local =
     usesLocalNeo4j(config) && !(await localNeo4jAnswers(config, log))
-      ? await startLocalNeo4j({
-          port: config.NEO4J_LOCAL_PORT,
-          dataDir: config.NEO4J_LOCAL_DATA_DIR,
-          heap: config.NEO4J_LOCAL_HEAP,
-          pageCache: config.NEO4J_LOCAL_PAGECACHE,
-          startTimeoutMs: config.NEO4J_LOCAL_START_TIMEOUT_MS,
-          log,
-        })
+      ? await startSupervisedNeo4j(config, log)
       : undefined;
   const uri = local?.uri ?? configuredUri(config);
   const database = new Database(databaseSettings(config, uri), log);
@@ -59,6 +54,26 @@ export async function openDatabase(
   }
   log.info({ uri, database: database.name }, 'connected to Neo4j');
   return { database, uri, local, close };
+}
+
+async function startSupervisedNeo4j(config: Config, log: Logger): Promise<SupervisedNeo4j> {
+  const options: LocalNeo4jOptions = {
+    port: config.NEO4J_LOCAL_PORT,
+    dataDir: config.NEO4J_LOCAL_DATA_DIR,
+    heap: config.NEO4J_LOCAL_HEAP,
+    pageCache: config.NEO4J_LOCAL_PAGECACHE,
+    startTimeoutMs: config.NEO4J_LOCAL_START_TIMEOUT_MS,
+    log,
+  };
+  return superviseLocalNeo4j(
+    await startLocalNeo4j(options),
+    (signal) => startLocalNeo4j({ ...options, signal }),
+    {
+      attempts: config.NEO4J_LOCAL_RESTARTS,
+      backoffMs: config.NEO4J_LOCAL_BACKOFF_MS,
+    },
+    log.child({ component: 'neo4j-local' }),
+  );
 }
 
 async function localNeo4jAnswers(config: Config, log: Logger): Promise<boolean> {

@@ -76,6 +76,8 @@ describe('when Neo4j goes away and comes back', () => {
     await database.executor().write(CREATE_SOURCE);
 
     await neo4j.stop();
+    // /readyz keeps Neo4j's last answer for a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
 
     const ready = await fetch(`${api.url}/readyz`);
     expect(ready.status).toBe(503);

@@ -13,6 +13,7 @@ export const testNeo4jPorts = {
   outage: base + 1,
   orphan: base + 2,
   reliability: base + 3,
+  healing: base + 6,
 } as const;
 
 /** The API port of the suite that runs the API as its own process. */
