@@ -9,6 +9,7 @@ import {
   type Refusal,
 } from '../support/hostile-case.js';
 import { useSeededApi } from '../support/seeded.js';
+import { exportCases } from './hostile/export-cases.js';
 
 /**
  * A corpus of hostile requests sent to the real HTTP server over real sockets. Each must be
@@ -540,7 +541,7 @@ const injectionCases: HostileCase[] = injections.flatMap((payload) =>
   })),
 );
 
-const corpus: HostileCase[] = [...limitCases, ...httpCases, ...injectionCases];
+const corpus: HostileCase[] = [...limitCases, ...httpCases, ...injectionCases, ...exportCases];
 
 /** Sends one request, timing it, and gives up (failing the case) if it hangs. */
 async function send(request: HostileRequest): Promise<Answer> {
