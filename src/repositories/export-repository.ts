@@ -1,13 +1,15 @@
 import { cypher, type CypherQuery, type Executor } from '../db/database.js';
 import { incidentMatch, whereClause, type IncidentConditions } from './incident-filter.js';
 
-/**
+/*
  * What an export reads, one kind at a time and in batches ordered by key, so that memory stays
  * flat however large the graph: each batch starts after the last key of the one before. Rows are
  * what the graph holds, typed as such: a property or the far end of a link may be missing or of
- * any type (the database enforces keys, not shapes), so everything past the key is `unknown` to be
- * checked by the reader.
+ * any type (the database enforces keys, not shapes), so everything past the key is `unknown`,
+ * for the export to check.
  */
+
+/** A node's or relationship's properties, as stored. */
 export type Props = Record<string, unknown>;
 
 /** A source a claim or tie cites by id, with its URL (null when no such source exists). */
