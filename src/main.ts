@@ -116,12 +116,29 @@ program
       .default('json'),
   )
   .option('--out <path>', 'write to this file (default: stdout); for csv, the folder to write to')
-  .option('--from <date>', 'incidents whose period overlaps from this date on')
-  .option('--to <date>', 'incidents whose period overlaps up to this date')
+  // Every filter option collects what it is given, so that one given twice is refused, not overridden.
+  .option(
+    '--from <date>',
+    'incidents whose period overlaps from this date (YYYY[-MM[-DD]]) on',
+    collect,
+  )
+  .option(
+    '--to <date>',
+    'incidents whose period overlaps up to this date (YYYY[-MM[-DD]])',
+    collect,
+  )
   .option('--sector <id>', 'a sector (with its sub-sectors); repeatable', collect)
   .option('--country <code>', 'an affected country (ISO alpha-2); repeatable', collect)
+  .option('--origin-country <code>', "an attributed actor's origin country; repeatable", collect)
   .option('--actor <id>', 'an actor a claim names; repeatable', collect)
   .option('--attack-type <type>', 'an attack type; repeatable', collect)
+  .option('--min-confidence <n>', 'claims of at least this confidence (0-100)', collect)
+  .option('--status <status>', 'claims of this attribution status; repeatable', collect)
+  .option(
+    '--cross-border <true|false>',
+    'an attributed actor from outside an affected country',
+    collect,
+  )
   .action((options: ExportCommandOptions) =>
     run('stderr', (config, log) => exportCommand(options, config, log))(),
   );

@@ -27,6 +27,7 @@ import { healthRoutes } from './http/health-routes.js';
 import { identifyClient, viewerOf } from './http/identify-client.js';
 import { listen } from './http/listen.js';
 import { assignRequestId } from './http/request-id.js';
+import { unknownRoute } from './http/unknown-route.js';
 import { createLoaders } from './loaders/index.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTaxonomy } from './taxonomy/taxonomy.js';
@@ -160,9 +161,10 @@ export function createServer({
           },
         }),
       );
-      // Last, so that it sees what the routes above pass on: a body the parser refused (bad
-      // JSON, over the limit) is a JSON error, never Express's HTML page with a stack trace.
-      app.use(errorResponses);
+      // Last, and in this order; a route mounted after them is never reached. What no route
+      // answered is a JSON 404; an error a route passed on (a body the parser refused: bad JSON,
+      // over the limit) is a JSON error, never Express's HTML page with a stack trace.
+      app.use(unknownRoute, errorResponses);
       return listen(httpServer, port, host);
     },
     async stop() {

@@ -1,30 +1,24 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { Executor } from '../db/database.js';
 import { storedPartialDate } from '../domain/partial-date.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
-import {
-  ACTOR_BATCH,
-  CAMPAIGN_BATCH,
-  incidentBatch,
-  inBatches,
-  ORGANIZATION_BATCH,
-  SOURCE_BATCH,
-  type StoredActor,
-  type StoredIncident,
-  type StoredOrganization,
-  type StoredStateTie,
-} from '../repositories/export-repository.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { exportScope, onlyParam, type Scope } from './scope.js';
+import { neutralised, NEUTRALISED_CELL, type Cell } from './csv-formula.js';
+import { each, type ExportReader } from './export-reader.js';
+import { onlyParts, type ItemPart, type ProblemSink } from './export-report.js';
+import type {
+  ExportActor,
+  ExportIncident,
+  ExportOrganization,
+  ExportStateTie,
+} from './row-checks.js';
+import { exportScope, type Scope } from './scope.js';
 import { put } from './output.js';
 
-type Cell = string | number | boolean | null | undefined;
 type Rows = AsyncGenerator<Cell[]>;
 
 interface Context {
-  executor: Executor;
+  reader: ExportReader;
   filter: IncidentConditions;
   scope: Scope;
   sectorName: (id: string) => string;
@@ -37,29 +31,45 @@ const cell = (value: unknown): Cell =>
     ? value
     : null;
 
-async function* eachIncident(ctx: Context, rows: (i: StoredIncident) => Cell[][]): Rows {
-  const { query, params } = incidentBatch(ctx.filter);
-  for await (const i of inBatches(ctx.executor, query, params, 500)) yield* rows(i);
+/**
+ * The rows of a table over one kind, its problems reported when they concern the parts the table
+ * writes (an item left out is reported by every table it is missing from).
+ */
+async function* eachIncident(
+  ctx: Context,
+  sink: ProblemSink,
+  parts: ItemPart[],
+  rows: (i: ExportIncident) => Cell[][],
+): Rows {
+  for await (const i of each(ctx.reader.incidents(ctx.filter, onlyParts(sink, parts))))
+    yield* rows(i);
 }
-async function* eachActor(ctx: Context, rows: (a: StoredActor) => Cell[][]): Rows {
-  for await (const a of inBatches(ctx.executor, ACTOR_BATCH, onlyParam(ctx.scope.actors), 500))
+async function* eachActor(
+  ctx: Context,
+  sink: ProblemSink,
+  parts: ItemPart[],
+  rows: (a: ExportActor) => Cell[][],
+): Rows {
+  for await (const a of each(ctx.reader.actors(ctx.scope.actors, onlyParts(sink, parts))))
     yield* rows(a);
 }
-async function* eachOrganization(ctx: Context, rows: (o: StoredOrganization) => Cell[][]): Rows {
-  for await (const o of inBatches(
-    ctx.executor,
-    ORGANIZATION_BATCH,
-    onlyParam(ctx.scope.organizations),
-    500,
+async function* eachOrganization(
+  ctx: Context,
+  sink: ProblemSink,
+  parts: ItemPart[],
+  rows: (o: ExportOrganization) => Cell[][],
+): Rows {
+  for await (const o of each(
+    ctx.reader.organizations(ctx.scope.organizations, onlyParts(sink, parts)),
   ))
     yield* rows(o);
 }
 
 /** An actor's claims of one tie to states (origins or sponsors), one row each. */
-const stateTies = (ties: (a: StoredActor) => StoredStateTie[]) => ({
+const stateTies = (part: ItemPart, ties: (a: ExportActor) => ExportStateTie[]) => ({
   columns: ['actor_id', 'actor_name', 'country_code', 'country_name', 'confidence', 'source_urls'],
-  rows: (ctx: Context) =>
-    eachActor(ctx, (a) =>
+  rows: (ctx: Context, sink: ProblemSink) =>
+    eachActor(ctx, sink, [part], (a) =>
       ties(a).map((t) => [
         cell(a.props.id),
         cell(a.props.name),
@@ -75,7 +85,10 @@ const stateTies = (ties: (a: StoredActor) => StoredStateTie[]) => ({
  * One CSV file per entity and per relationship, each relationship with the names of both ends so
  * that a spreadsheet reads without joins; lists inside a cell are separated by "; ".
  */
-export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context) => Rows }> = {
+export const csvTables: Record<
+  string,
+  { columns: string[]; rows: (ctx: Context, sink: ProblemSink) => Rows }
+> = {
   incidents: {
     columns: [
       'id',
@@ -93,8 +106,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       'external_ids',
       'description',
     ],
-    rows: (ctx) =>
-      eachIncident(ctx, (i) => [
+    rows: (ctx, sink) =>
+      eachIncident(ctx, sink, ['properties', 'campaign'], (i) => [
         [
           i.props.id,
           i.props.title,
@@ -115,15 +128,15 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
   },
   incident_sectors: {
     columns: ['incident_id', 'incident_title', 'sector_id', 'sector_name'],
-    rows: (ctx) =>
-      eachIncident(ctx, (i) =>
+    rows: (ctx, sink) =>
+      eachIncident(ctx, sink, ['sectors'], (i) =>
         i.sectorIds.map((s) => [cell(i.props.id), cell(i.props.title), s, ctx.sectorName(s)]),
       ),
   },
   incident_countries: {
     columns: ['incident_id', 'incident_title', 'country_code', 'country_name', 'primary'],
-    rows: (ctx) =>
-      eachIncident(ctx, (i) =>
+    rows: (ctx, sink) =>
+      eachIncident(ctx, sink, ['countries'], (i) =>
         i.countries.map((c) => [
           cell(i.props.id),
           cell(i.props.title),
@@ -135,8 +148,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
   },
   incident_organizations: {
     columns: ['incident_id', 'incident_title', 'organization_id', 'organization_name'],
-    rows: (ctx) =>
-      eachIncident(ctx, (i) =>
+    rows: (ctx, sink) =>
+      eachIncident(ctx, sink, ['organizations'], (i) =>
         i.organizationIds.map((o, n) => [
           cell(i.props.id),
           cell(i.props.title),
@@ -147,8 +160,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
   },
   incident_sources: {
     columns: ['incident_id', 'incident_title', 'source_id', 'source_url'],
-    rows: (ctx) =>
-      eachIncident(ctx, (i) =>
+    rows: (ctx, sink) =>
+      eachIncident(ctx, sink, ['sources'], (i) =>
         i.sourceUrls.map((u) => [cell(i.props.id), cell(i.props.title), sourceIdOf(u), u]),
       ),
   },
@@ -166,8 +179,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       'assessed_at',
       'source_urls',
     ],
-    rows: (ctx) =>
-      eachIncident(ctx, (i) =>
+    rows: (ctx, sink) =>
+      eachIncident(ctx, sink, ['claims'], (i) =>
         i.claims.map((c) =>
           [
             c.id,
@@ -197,8 +210,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       'external_ids',
       'description',
     ],
-    rows: (ctx) =>
-      eachActor(ctx, (a) => [
+    rows: (ctx, sink) =>
+      eachActor(ctx, sink, ['properties'], (a) => [
         [
           a.props.id,
           a.props.name,
@@ -212,12 +225,12 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
         ].map(cell),
       ]),
   },
-  actor_origins: stateTies((a) => a.origins),
-  actor_sponsors: stateTies((a) => a.sponsors),
+  actor_origins: stateTies('origins', (a) => a.origins),
+  actor_sponsors: stateTies('sponsors', (a) => a.sponsors),
   actor_affiliations: {
     columns: ['actor_id', 'actor_name', 'kind', 'other_actor_id', 'other_actor_name'],
-    rows: (ctx) =>
-      eachActor(ctx, (a) =>
+    rows: (ctx, sink) =>
+      eachActor(ctx, sink, ['affiliations'], (a) =>
         a.affiliations.map((f) => [
           cell(a.props.id),
           cell(a.props.name),
@@ -237,8 +250,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       'confidence',
       'source_urls',
     ],
-    rows: (ctx) =>
-      eachActor(ctx, (a) => [
+    rows: (ctx, sink) =>
+      eachActor(ctx, sink, ['targets'], (a) => [
         ...a.targetSectors.map((t) => [
           cell(a.props.id),
           cell(a.props.name),
@@ -261,13 +274,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
   },
   campaigns: {
     columns: ['id', 'name', 'start_date', 'end_date', 'description'],
-    rows: async function* (ctx) {
-      for await (const c of inBatches(
-        ctx.executor,
-        CAMPAIGN_BATCH,
-        onlyParam(ctx.scope.campaigns),
-        500,
-      ))
+    rows: async function* (ctx, sink) {
+      for await (const c of each(ctx.reader.campaigns(ctx.scope.campaigns, sink)))
         yield [
           c.props.id,
           c.props.name,
@@ -279,8 +287,8 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
   },
   organizations: {
     columns: ['id', 'name', 'country_code', 'country_name'],
-    rows: (ctx) =>
-      eachOrganization(ctx, (o) => [
+    rows: (ctx, sink) =>
+      eachOrganization(ctx, sink, ['properties', 'countries'], (o) => [
         [
           cell(o.props.id),
           cell(o.props.name),
@@ -291,20 +299,15 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
   },
   organization_sectors: {
     columns: ['organization_id', 'organization_name', 'sector_id', 'sector_name'],
-    rows: (ctx) =>
-      eachOrganization(ctx, (o) =>
+    rows: (ctx, sink) =>
+      eachOrganization(ctx, sink, ['sectors'], (o) =>
         o.sectorIds.map((s) => [cell(o.props.id), cell(o.props.name), s, ctx.sectorName(s)]),
       ),
   },
   sources: {
     columns: ['id', 'url', 'title', 'publisher', 'published_at'],
-    rows: async function* (ctx) {
-      for await (const s of inBatches(
-        ctx.executor,
-        SOURCE_BATCH,
-        onlyParam(ctx.scope.sources),
-        500,
-      ))
+    rows: async function* (ctx, sink) {
+      for await (const s of each(ctx.reader.sources(ctx.scope.sources, sink)))
         yield [s.props.id, s.props.url, s.props.title, s.props.publisher, s.props.publishedAt].map(
           cell,
         );
@@ -316,29 +319,31 @@ export const csvTableNames = Object.keys(csvTables);
 
 /** A context for the tables of one export: its scope is gathered once and shared. */
 export async function csvContext(
-  executor: Executor,
+  reader: ExportReader,
   filter: IncidentConditions,
-  taxonomy: Taxonomy,
 ): Promise<Context> {
-  const sectors = new Map(taxonomy.sectors.map((s) => [s.id, s.name]));
-  const countries = new Map(taxonomy.countries.map((c) => [c.iso2, c.name]));
+  const sectors = new Map(reader.taxonomy.sectors.map((s) => [s.id, s.name]));
+  const countries = new Map(reader.taxonomy.countries.map((c) => [c.iso2, c.name]));
   return {
-    executor,
+    reader,
     filter,
-    scope: await exportScope(executor, filter, 500),
+    scope: await exportScope(reader, filter),
     sectorName: (id) => sectors.get(id) ?? id,
     countryName: (code) => countries.get(code) ?? code,
   };
 }
 
-/** One table as CSV (RFC 4180 quoting, a header row), streamed. */
+/**
+ * One table as CSV (RFC 4180 quoting, a header row), streamed; a text cell that a spreadsheet
+ * would run as a formula is neutralised (csv-formula.ts). Its problems go to the export's report.
+ */
 export async function writeCsvTable(ctx: Context, table: string, out: Writable): Promise<number> {
   const definition = csvTables[table];
   if (!definition) throw new Error(`no CSV table "${table}"`);
   await put(out, stringify([definition.columns]));
   let count = 0;
-  for await (const row of definition.rows(ctx)) {
-    await put(out, stringify([row]));
+  for await (const row of definition.rows(ctx, ctx.reader.report.add)) {
+    await put(out, stringify([row.map(neutralised)], { quoted_match: NEUTRALISED_CELL }));
     count += 1;
   }
   return count;

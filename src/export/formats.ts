@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { Executor } from '../db/database.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { ExportReader } from './export-reader.js';
 import { writeGraphmlExport } from './graphml-export.js';
 import { writeNativeExport, type ExportCounts } from './native-export.js';
 import { writeStixExport } from './stix-export.js';
@@ -18,12 +17,7 @@ export const isStreamFormat = (value: string): value is StreamFormat =>
 interface Exporter {
   contentType: string;
   extension: string;
-  write(
-    executor: Executor,
-    filter: IncidentConditions,
-    taxonomy: Taxonomy,
-    out: Writable,
-  ): Promise<ExportCounts>;
+  write(reader: ExportReader, filter: IncidentConditions, out: Writable): Promise<ExportCounts>;
 }
 
 /** Every export format: what it is called on the wire and what writes it. */
@@ -31,7 +25,7 @@ export const exporters: Record<StreamFormat, Exporter> = {
   json: {
     contentType: 'application/json; charset=utf-8',
     extension: 'json',
-    write: (executor, filter, _taxonomy, out) => writeNativeExport(executor, filter, out),
+    write: writeNativeExport,
   },
   graphml: {
     contentType: 'application/graphml+xml; charset=utf-8',
@@ -41,6 +35,6 @@ export const exporters: Record<StreamFormat, Exporter> = {
   stix: {
     contentType: 'application/stix+json;version=2.1',
     extension: 'stix.json',
-    write: (executor, filter, taxonomy, out) => writeStixExport(executor, filter, taxonomy, out),
+    write: writeStixExport,
   },
 };

@@ -1,19 +1,11 @@
 import type { Writable } from 'node:stream';
-import type { Executor } from '../db/database.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
-import {
-  ACTOR_BATCH,
-  CAMPAIGN_BATCH,
-  incidentBatch,
-  inBatches,
-  ORGANIZATION_BATCH,
-  SOURCE_BATCH,
-} from '../repositories/export-repository.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { each, type ExportReader } from './export-reader.js';
+import { ignoreProblems } from './export-report.js';
 import { nothingExported, type ExportCounts } from './native-export.js';
-import { exportScope, onlyParam } from './scope.js';
 import { put } from './output.js';
+import { exportScope } from './scope.js';
 
 /** XML-escaped, without the control characters XML 1.0 cannot hold. */
 const escape = (text: string): string =>
@@ -47,6 +39,7 @@ const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
   <key id="date" for="node" attr.name="date" attr.type="string"/>
   <key id="edgeType" for="edge" attr.name="type" attr.type="string"/>
   <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="incomplete" for="graph" attr.name="incomplete" attr.type="string"/>
   <graph id="cyber-incident-graph" edgedefault="directed">
 `;
 
@@ -55,24 +48,23 @@ const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
  * desktop: node `type` and `label`, incident `date`, edge `type` and `weight` (a claim's confidence
  * ÷ 100, 1 otherwise). Two streamed passes, nodes then edges, since some readers want every node
  * declared before an edge names it; only the sectors and countries referred to are kept in memory.
+ * When the graph held something the export left out, the graph's last data, `incomplete`, lists it.
  */
 export async function writeGraphmlExport(
-  executor: Executor,
+  reader: ExportReader,
   filter: IncidentConditions,
-  taxonomy: Taxonomy,
   out: Writable,
-  batch = 500,
 ): Promise<ExportCounts> {
+  const { taxonomy } = reader;
   const edgeXml = edgeWriter();
-  const scope = await exportScope(executor, filter, batch);
-  const { query: incidents, params } = incidentBatch(filter);
+  const scope = await exportScope(reader, filter);
   const counts = nothingExported();
   const sectors = new Set<string>();
   const countries = new Set<string>();
   const exportedActor = (id: string) => scope.actors === null || scope.actors.has(id);
   await put(out, HEADER);
 
-  for await (const i of inBatches(executor, incidents, params, batch)) {
+  for await (const i of each(reader.incidents(filter))) {
     counts.incidents += 1;
     i.sectorIds.forEach((s) => sectors.add(s));
     i.countries.forEach((c) => countries.add(c.iso2));
@@ -81,29 +73,24 @@ export async function writeGraphmlExport(
       nodeXml('Incident', i.key, String(i.props.title), { date: String(i.props.startDate) }),
     );
   }
-  for await (const a of inBatches(executor, ACTOR_BATCH, onlyParam(scope.actors), batch)) {
+  for await (const a of each(reader.actors(scope.actors))) {
     counts.actors += 1;
     [...a.origins, ...a.sponsors].forEach((t) => countries.add(t.country));
     a.targetSectors.forEach((t) => sectors.add(t.id));
     a.targetCountries.forEach((t) => countries.add(t.id));
     await put(out, nodeXml('Actor', a.key, String(a.props.name)));
   }
-  for await (const c of inBatches(executor, CAMPAIGN_BATCH, onlyParam(scope.campaigns), batch)) {
+  for await (const c of each(reader.campaigns(scope.campaigns))) {
     counts.campaigns += 1;
     await put(out, nodeXml('Campaign', c.key, String(c.props.name)));
   }
-  for await (const o of inBatches(
-    executor,
-    ORGANIZATION_BATCH,
-    onlyParam(scope.organizations),
-    batch,
-  )) {
+  for await (const o of each(reader.organizations(scope.organizations))) {
     counts.organizations += 1;
     o.sectorIds.forEach((s) => sectors.add(s));
     if (o.country) countries.add(o.country);
     await put(out, nodeXml('Organization', o.key, String(o.props.name)));
   }
-  for await (const s of inBatches(executor, SOURCE_BATCH, onlyParam(scope.sources), batch)) {
+  for await (const s of each(reader.sources(scope.sources))) {
     counts.sources += 1;
     await put(out, nodeXml('Source', s.key, String(s.props.title ?? s.props.url)));
   }
@@ -112,7 +99,8 @@ export async function writeGraphmlExport(
   for (const country of taxonomy.countries.filter((c) => countries.has(c.iso2)))
     await put(out, nodeXml('Country', country.iso2, country.name));
 
-  for await (const i of inBatches(executor, incidents, params, batch)) {
+  // The second pass meets the rows the first reported, and leaves out the same.
+  for await (const i of each(reader.incidents(filter, ignoreProblems))) {
     const id = `Incident:${i.key}`;
     for (const s of i.sectorIds) await put(out, edgeXml('TARGETED', id, `Sector:${s}`));
     for (const c of i.countries) await put(out, edgeXml('AFFECTED', id, `Country:${c.iso2}`));
@@ -126,7 +114,7 @@ export async function writeGraphmlExport(
         edgeXml('ATTRIBUTED_TO', id, `Actor:${claim.actorId}`, Number(claim.confidence ?? 0) / 100),
       );
   }
-  for await (const a of inBatches(executor, ACTOR_BATCH, onlyParam(scope.actors), batch)) {
+  for await (const a of each(reader.actors(scope.actors, ignoreProblems))) {
     const id = `Actor:${a.key}`;
     for (const t of a.origins)
       await put(out, edgeXml('ORIGINATES_FROM', id, `Country:${t.country}`));
@@ -136,17 +124,14 @@ export async function writeGraphmlExport(
     for (const f of a.affiliations.filter((x) => exportedActor(x.actorId)))
       await put(out, edgeXml('AFFILIATED_WITH', id, `Actor:${f.actorId}`));
   }
-  for await (const o of inBatches(
-    executor,
-    ORGANIZATION_BATCH,
-    onlyParam(scope.organizations),
-    batch,
-  )) {
+  for await (const o of each(reader.organizations(scope.organizations, ignoreProblems))) {
     for (const s of o.sectorIds)
       await put(out, edgeXml('IN_SECTOR', `Organization:${o.key}`, `Sector:${s}`));
     if (o.country)
       await put(out, edgeXml('LOCATED_IN', `Organization:${o.key}`, `Country:${o.country}`));
   }
+  if (reader.report.count > 0)
+    await put(out, `    <data key="incomplete">${escape(reader.report.summary)}</data>\n`);
   await put(out, '  </graph>\n</graphml>\n');
   return counts;
 }

@@ -1,22 +1,16 @@
 import type { Writable } from 'node:stream';
-import { put } from './output.js';
-import { exportScope, onlyParam } from './scope.js';
-import type { Executor } from '../db/database.js';
 import { storedPartialDate } from '../domain/partial-date.js';
 import { DATASET_FORMAT } from '../import/native/format.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
-import {
-  ACTOR_BATCH,
-  CAMPAIGN_BATCH,
-  incidentBatch,
-  inBatches,
-  ORGANIZATION_BATCH,
-  SOURCE_BATCH,
-  type StoredActor,
-  type StoredIncident,
-  type StoredOrganization,
-  type StoredStateTie,
-} from '../repositories/export-repository.js';
+import { each, type ExportReader } from './export-reader.js';
+import { put } from './output.js';
+import type {
+  ExportActor,
+  ExportIncident,
+  ExportOrganization,
+  ExportStateTie,
+} from './row-checks.js';
+import { exportScope } from './scope.js';
 
 export type ExportCounts = Record<
   'sources' | 'actors' | 'campaigns' | 'organizations' | 'incidents',
@@ -44,13 +38,13 @@ const known = (value: Record<string, unknown>): Record<string, unknown> =>
   );
 
 /** A claim on a state; the native format wants a confidence, and none stated is STIX's "none", 0. */
-const stateClaim = (tie: StoredStateTie) => ({
+const stateClaim = (tie: ExportStateTie) => ({
   country: tie.country,
   confidence: tie.confidence ?? 0,
   sources: tie.sourceUrls,
 });
 
-export function nativeIncident(i: StoredIncident): Record<string, unknown> {
+export function nativeIncident(i: ExportIncident): Record<string, unknown> {
   const p = i.props;
   return known({
     id: p.id,
@@ -90,7 +84,7 @@ export function nativeIncident(i: StoredIncident): Record<string, unknown> {
  * An actor in the native format. The format holds one origin (the most confident is kept) and one
  * victimology block (the strongest confidence, the union of sources).
  */
-export function nativeActor(a: StoredActor, exported: (actorId: string) => boolean) {
+export function nativeActor(a: ExportActor, exported: (actorId: string) => boolean) {
   const p = a.props;
   const targets = [...a.targetSectors, ...a.targetCountries];
   const [origin] = a.origins;
@@ -130,7 +124,7 @@ const nativeCampaign = (props: Record<string, unknown>) =>
     endDate: storedPartialDate(props.endDate, props.endPrecision),
   });
 
-const nativeOrganization = (o: StoredOrganization) =>
+const nativeOrganization = (o: ExportOrganization) =>
   known({ id: o.props.id, name: o.props.name, sectors: o.sectorIds, country: o.country });
 
 const nativeSource = (props: Record<string, unknown>) =>
@@ -144,25 +138,25 @@ const nativeSource = (props: Record<string, unknown>) =>
 /**
  * Streams the graph (or the incidents passing the filter and everything they refer to) as a
  * native dataset that `cig import` reads back. Unfiltered, every kind streams in batches; filtered,
- * the keys referred to are gathered in a first pass over the incidents.
+ * the keys referred to are gathered in a first pass over the incidents. When the graph held
+ * something the export left out, the document ends with a `description` that lists it (the format's
+ * free-text member, which the import ignores).
  */
 export async function writeNativeExport(
-  executor: Executor,
+  reader: ExportReader,
   filter: IncidentConditions,
   out: Writable,
-  batch = 500,
 ): Promise<ExportCounts> {
-  const { query: incidents, params } = incidentBatch(filter);
-  const only = await exportScope(executor, filter, batch);
+  const only = await exportScope(reader, filter);
   const counts = nothingExported();
-  const section = async <Row extends { key: string }>(
+  const section = async <Row>(
     name: keyof ExportCounts,
-    rows: AsyncGenerator<Row>,
+    batches: AsyncGenerator<Row[]>,
     convert: (row: Row) => Record<string, unknown>,
   ) => {
     await put(out, `\n  ${JSON.stringify(name)}: [`);
     let first = true;
-    for await (const row of rows) {
+    for await (const row of each(batches)) {
       await put(out, `${first ? '' : ','}\n    ${JSON.stringify(convert(row))}`);
       first = false;
       counts[name] += 1;
@@ -170,28 +164,21 @@ export async function writeNativeExport(
     await put(out, first ? ']' : '\n  ]');
   };
   await put(out, `{\n  "format": ${JSON.stringify(DATASET_FORMAT)},`);
-  await section('incidents', inBatches(executor, incidents, params, batch), nativeIncident);
+  await section('incidents', reader.incidents(filter), nativeIncident);
   await put(out, ',');
   const exportedActor = (id: string) => only.actors === null || only.actors.has(id);
-  await section('actors', inBatches(executor, ACTOR_BATCH, onlyParam(only.actors), batch), (a) =>
-    nativeActor(a, exportedActor),
-  );
+  await section('actors', reader.actors(only.actors), (a) => nativeActor(a, exportedActor));
   await put(out, ',');
-  await section(
-    'campaigns',
-    inBatches(executor, CAMPAIGN_BATCH, onlyParam(only.campaigns), batch),
-    (c) => nativeCampaign(c.props),
-  );
+  await section('campaigns', reader.campaigns(only.campaigns), (c) => nativeCampaign(c.props));
   await put(out, ',');
-  await section(
-    'organizations',
-    inBatches(executor, ORGANIZATION_BATCH, onlyParam(only.organizations), batch),
-    nativeOrganization,
-  );
+  await section('organizations', reader.organizations(only.organizations), nativeOrganization);
   await put(out, ',');
-  await section('sources', inBatches(executor, SOURCE_BATCH, onlyParam(only.sources), batch), (s) =>
-    nativeSource(s.props),
-  );
+  await section('sources', reader.sources(only.sources), (s) => nativeSource(s.props));
+  if (reader.report.count > 0)
+    await put(
+      out,
+      `,\n  "description": ${JSON.stringify(`Incomplete export: ${reader.report.summary}`)}`,
+    );
   await put(out, '\n}\n');
   return counts;
 }

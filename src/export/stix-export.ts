@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import type { Executor } from '../db/database.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
-import {
-  ACTOR_BATCH,
-  batchesOf,
-  CAMPAIGN_BATCH,
-  incidentBatch,
-  inBatches,
-  ORGANIZATION_BATCH,
-  SOURCE_BATCH,
-} from '../repositories/export-repository.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { each, type ExportReader } from './export-reader.js';
+import type { ProblemSink } from './export-report.js';
 import { nothingExported, type ExportCounts } from './native-export.js';
 import { put } from './output.js';
-import { exportScope, onlyParam } from './scope.js';
+import { exportScope } from './scope.js';
 import {
   actorObjects,
   campaignObject,
   countryObject,
   incidentObjects,
+  incompleteNote,
   organizationObjects,
   preamble,
   sectorObject,
@@ -32,25 +24,23 @@ import {
 export interface StixExportOptions {
   /** The objects' created/modified time; the graph keeps no per-object timestamps to use instead. */
   now?: Date;
-  batch?: number;
 }
 
 /**
  * The graph (or the filtered part, as in the JSON export) as one STIX 2.1 bundle, streamed: each
  * batch of incidents or actors is written with its relationships and the sources it cites (looked
  * up per batch); the sectors and countries referred to are gathered by key and written last.
+ * When the graph held something the export left out, a `note` on the producer, last, lists it.
  */
 export async function writeStixExport(
-  executor: Executor,
+  reader: ExportReader,
   filter: IncidentConditions,
-  taxonomy: Taxonomy,
   out: Writable,
   options: StixExportOptions = {},
 ): Promise<ExportCounts> {
-  const batch = options.batch ?? 500;
+  const { taxonomy } = reader;
   const timestamp = (options.now ?? new Date()).toISOString();
-  const scope = await exportScope(executor, filter, batch);
-  const { query: incidents, params } = incidentBatch(filter);
+  const scope = await exportScope(reader, filter);
   const counts = nothingExported();
   const sectors = new Set<string>();
   const countries = new Set<string>();
@@ -62,12 +52,16 @@ export async function writeStixExport(
       first = false;
     }
   };
-  /** The sources a batch cites, read in one query; each counted once per export. */
+  /** The sources a batch cites, read together; each counted, and its problems reported, once. */
   const lookupFor = async (urls: string[]): Promise<SourceLookup> => {
-    const ids = [...new Set(urls.map(sourceIdOf))];
+    const ids = new Set(urls.map(sourceIdOf));
+    const firstCited = new Set([...ids].filter((id) => !sources.has(id)));
     ids.forEach((id) => sources.add(id));
     const found = new Map<string, SourceRef>();
-    for await (const row of inBatches(executor, SOURCE_BATCH, { only: ids }, batch)) {
+    const reportFirstCited: ProblemSink = (problem) => {
+      if (firstCited.has(problem.key)) reader.report.add(problem);
+    };
+    for await (const row of each(reader.sources(ids, reportFirstCited))) {
       const p = row.props;
       found.set(String(p.url), {
         url: String(p.url),
@@ -78,10 +72,11 @@ export async function writeStixExport(
     return (url) => found.get(url);
   };
 
-  await put(out, `{\n  "type": "bundle",\n  "id": "bundle--${randomUUID()}",\n  "objects": [`);
+  const bundleId = `bundle--${randomUUID()}`;
+  await put(out, `{\n  "type": "bundle",\n  "id": "${bundleId}",\n  "objects": [`);
   await write(preamble(timestamp));
 
-  for await (const rows of batchesOf(executor, incidents, params, batch)) {
+  for await (const rows of reader.incidents(filter)) {
     const lookup = await lookupFor(
       rows.flatMap((i) => [...i.sourceUrls, ...i.claims.flatMap((c) => c.sourceUrls)]),
     );
@@ -94,7 +89,7 @@ export async function writeStixExport(
   }
 
   const exportedActor = (id: string) => scope.actors === null || scope.actors.has(id);
-  for await (const rows of batchesOf(executor, ACTOR_BATCH, onlyParam(scope.actors), batch)) {
+  for await (const rows of reader.actors(scope.actors)) {
     const ties = rows.flatMap((a) => [
       ...a.origins,
       ...a.sponsors,
@@ -111,19 +106,14 @@ export async function writeStixExport(
     }
   }
 
-  for await (const row of inBatches(executor, CAMPAIGN_BATCH, onlyParam(scope.campaigns), batch)) {
+  for await (const row of each(reader.campaigns(scope.campaigns))) {
     await write([campaignObject(row.props, timestamp)]);
     counts.campaigns += 1;
   }
 
   const industryOf = (sectorId: string) =>
     taxonomy.sectors.find((s) => s.id === sectorId)?.stixIndustry;
-  for await (const row of inBatches(
-    executor,
-    ORGANIZATION_BATCH,
-    onlyParam(scope.organizations),
-    batch,
-  )) {
+  for await (const row of each(reader.organizations(scope.organizations))) {
     row.sectorIds.forEach((s) => sectors.add(s));
     if (row.country) countries.add(row.country);
     await write(organizationObjects(row, timestamp, industryOf));
@@ -137,6 +127,8 @@ export async function writeStixExport(
     taxonomy.countries.filter((c) => countries.has(c.iso2)).map((c) => countryObject(c, timestamp)),
   );
   counts.sources = sources.size;
+  if (reader.report.count > 0)
+    await write([incompleteNote(bundleId, reader.report.summary, timestamp)]);
   await put(out, '\n  ]\n}\n');
   return counts;
 }

@@ -7,11 +7,11 @@ import {
   stixId,
 } from '../domain/stix.js';
 import type {
-  StoredActor,
-  StoredIncident,
-  StoredOrganization,
-  StoredStateTie,
-} from '../repositories/export-repository.js';
+  ExportActor,
+  ExportIncident,
+  ExportOrganization,
+  ExportStateTie,
+} from './row-checks.js';
 import type { SectorRecord } from '../taxonomy/taxonomy.js';
 import type { CountryRecord } from '../taxonomy/countries.js';
 
@@ -135,7 +135,7 @@ export function relationship(
 }
 
 export function incidentObjects(
-  row: StoredIncident,
+  row: ExportIncident,
   timestamp: string,
   lookup: SourceLookup,
 ): StixObject[] {
@@ -207,7 +207,7 @@ export function incidentObjects(
 const stateTie = (
   type: string,
   from: string,
-  tie: StoredStateTie,
+  tie: ExportStateTie,
   timestamp: string,
   lookup: SourceLookup,
 ) =>
@@ -218,7 +218,7 @@ const stateTie = (
 
 /** An actor as an intrusion-set with its origin, sponsors, reported targets and affiliations. */
 export function actorObjects(
-  row: StoredActor,
+  row: ExportActor,
   timestamp: string,
   lookup: SourceLookup,
   exported: (actorId: string) => boolean,
@@ -285,7 +285,7 @@ export function campaignObject(props: Record<string, unknown>, timestamp: string
 }
 
 export function organizationObjects(
-  row: StoredOrganization,
+  row: ExportOrganization,
   timestamp: string,
   industryOf: (sectorId: string) => string | undefined,
 ): StixObject[] {
@@ -326,4 +326,14 @@ export function countryObject(country: CountryRecord, timestamp: string): StixOb
     country: country.iso2,
     region: country.region?.toLowerCase(),
   });
+}
+
+/** What the export left out, as a note on the producer: a reader sees the bundle is incomplete. */
+export function incompleteNote(bundleId: string, summary: string, timestamp: string): StixObject {
+  return {
+    ...common('note', `incomplete:${bundleId}`, timestamp, false),
+    abstract: 'Incomplete export',
+    content: summary,
+    object_refs: [PRODUCER_ID],
+  };
 }

@@ -1,23 +1,15 @@
 import type { ActorFilter, IncidentFilter } from '../__generated__/resolvers-types.js';
 import { appError, ErrorCode } from '../errors.js';
 import type { ActorConditions } from '../repositories/actor-repository.js';
-import type { IncidentConditions } from '../repositories/incident-filter.js';
+import { MAX_FILTER_VALUES, type IncidentConditions } from '../repositories/incident-filter.js';
 import {
   countsVictimology,
   incidentOnlyConditions,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
 import { luceneQuery } from '../repositories/search-repository.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { keyFor } from './global-id.js';
-
-/**
- * Most values one list condition of a filter may hold. Each list travels to Cypher as a parameter
- * tested with `IN` for every candidate row, so its length multiplies the database's work: 100,000
- * ids cost seconds per request (the cost limit does not see lists inside an input object). No
- * honest filter names a thousand sectors, countries or actors.
- */
-export const MAX_FILTER_VALUES = 1000;
 
 /** A BAD_USER_INPUT naming the first list of the filter longer than MAX_FILTER_VALUES. */
 function checkListLengths(filter: object, argument: string): void {
@@ -112,13 +104,6 @@ export function actorConditions(
       ? countryCodes(filter.sponsorCountryCodes, taxonomy, 'filter.sponsorCountryCodes')
       : null,
   };
-}
-
-export function withSubsectors(ids: string[], taxonomy: Taxonomy): string[] {
-  const all = new Set(ids);
-  for (const sector of taxonomy.sectors)
-    if (sector.parentId && all.has(sector.parentId)) all.add(sector.id);
-  return [...all];
 }
 
 function countryCodes(codes: readonly string[], taxonomy: Taxonomy, argument: string): string[] {

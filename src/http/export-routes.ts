@@ -4,26 +4,35 @@ import type { Logger } from 'pino';
 import { requireRole } from '../auth/authorize.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { ErrorCode } from '../errors.js';
 import { csvContext, csvTableNames, writeCsvTable } from '../export/csv-export.js';
+import { parseExportFilter, type FilterValues } from '../export/export-filter.js';
+import { ExportReader } from '../export/export-reader.js';
+import { ExportReport } from '../export/export-report.js';
 import { exporters, isStreamFormat } from '../export/formats.js';
-import { incidentConditions } from '../graphql/filters.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { viewerOf } from './identify-client.js';
 
-const listParam = (req: Request, name: string): string[] | undefined => {
-  const value = req.query[name];
-  return typeof value === 'string' && value !== '' ? value.split(',') : undefined;
-};
-const textParam = (req: Request, name: string): string | undefined => {
-  const value = req.query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
+/** The HTTP trailer that ends every complete export: how many inconsistent items it left out. */
+export const SKIPPED_TRAILER = 'x-export-skipped';
+
+/** The query string as filter values: a parameter given n times has n values. */
+const filterValues = (req: Request): FilterValues =>
+  Object.fromEntries(
+    Object.entries(req.query).map(([name, value]) => [
+      name,
+      (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string'),
+    ]),
+  );
 
 /**
- * `GET /export/json`, `GET /export/stix`, `GET /export/graphml` and `GET /export/csv/{table}`: the same exports as
- * `cig export`, streamed, filtered by query parameters named
- * as in IncidentFilter (lists comma-separated): `?from=2022-01-01&sectorIds=energy,health`. Reads
- * are authorised as for GraphQL; a bad filter is a 400 naming the parameter.
+ * `GET /export/json`, `GET /export/stix`, `GET /export/graphml` and `GET /export/csv/{table}`: the
+ * same exports as `cig export`, streamed, filtered by query parameters named as in IncidentFilter
+ * (lists repeated or comma-separated): `?from=2022-01&sectorIds=energy,health`. Reads are
+ * authorised as for GraphQL; every filter value is checked before the first byte, a bad one
+ * refused with a 400 naming it. A complete export ends with the SKIPPED_TRAILER; one that fails
+ * midway (the database lost) is cut, so that it cannot pass for complete.
  */
 export function exportRoutes(
   config: Config,
@@ -32,22 +41,11 @@ export function exportRoutes(
   log: Logger,
 ): Router {
   const router = Router();
-  /** The request's filter, once its caller may read; or the error response, sent. */
-  const authorisedFilter = (req: Request, res: Response) => {
+  /** The request's filter, once its caller may read and its values hold; or the error response, sent. */
+  const authorisedFilter = (req: Request, res: Response): IncidentConditions | undefined => {
     try {
       const viewer = viewerOf(req);
       if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Exporting');
-      return incidentConditions(
-        {
-          from: textParam(req, 'from') ?? null,
-          to: textParam(req, 'to') ?? null,
-          sectorIds: listParam(req, 'sectorIds') ?? null,
-          countryCodes: listParam(req, 'countryCodes') ?? null,
-          actorIds: listParam(req, 'actorIds') ?? null,
-          attackTypes: listParam(req, 'attackTypes') ?? null,
-        },
-        taxonomy,
-      );
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       const http = error.extensions.http as { status?: number } | undefined;
@@ -56,19 +54,34 @@ export function exportRoutes(
       });
       return undefined;
     }
+    const parsed = parseExportFilter(filterValues(req), taxonomy);
+    if (!parsed.problems) return parsed.conditions;
+    res.status(400).json({
+      errors: parsed.problems.map((p) => ({
+        message: `Export filter ${p.field}=${p.value}: ${p.reason}.`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, parameter: p.field, value: p.value },
+      })),
+    });
+    return undefined;
   };
+  const readerFor = (req: Request) =>
+    new ExportReader(database.executor(req.id as string), taxonomy, new ExportReport(req.log));
   /** Streams a download; once headers are gone, cutting the connection is the only way to say it is incomplete. */
   const stream = async (
     req: Request,
     res: Response,
+    report: ExportReport,
     contentType: string,
     filename: string,
     write: () => Promise<unknown>,
   ) => {
     res.setHeader('content-type', contentType);
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+    res.setHeader('trailer', SKIPPED_TRAILER);
     try {
       await write();
+      report.finish();
+      res.addTrailers({ [SKIPPED_TRAILER]: String(report.count) });
       res.end();
     } catch (error) {
       log.error({ err: error, requestId: req.id }, 'export failed midway');
@@ -83,7 +96,7 @@ export function exportRoutes(
         errors: [
           {
             message: `No CSV table "${table}"; the tables are ${csvTableNames.join(', ')}.`,
-            extensions: { code: 'NOT_FOUND' },
+            extensions: { code: ErrorCode.NOT_FOUND },
           },
         ],
       });
@@ -91,14 +104,13 @@ export function exportRoutes(
     }
     const filter = authorisedFilter(req, res);
     if (!filter) return;
-    const context = await csvContext(database.executor(req.id as string), filter, taxonomy).catch(
-      (error: unknown) => {
-        next(error);
-        return undefined;
-      },
-    );
+    const reader = readerFor(req);
+    const context = await csvContext(reader, filter).catch((error: unknown) => {
+      next(error);
+      return undefined;
+    });
     if (!context) return;
-    await stream(req, res, 'text/csv; charset=utf-8', `${table}.csv`, () =>
+    await stream(req, res, reader.report, 'text/csv; charset=utf-8', `${table}.csv`, () =>
       writeCsvTable(context, table, res),
     );
   });
@@ -112,8 +124,14 @@ export function exportRoutes(
     const filter = authorisedFilter(req, res);
     if (!filter) return;
     const exporter = exporters[format];
-    await stream(req, res, exporter.contentType, `cyber-incident-graph.${exporter.extension}`, () =>
-      exporter.write(database.executor(req.id as string), filter, taxonomy, res),
+    const reader = readerFor(req);
+    await stream(
+      req,
+      res,
+      reader.report,
+      exporter.contentType,
+      `cyber-incident-graph.${exporter.extension}`,
+      () => exporter.write(reader, filter, res),
     );
   });
   return router;

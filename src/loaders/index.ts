@@ -51,9 +51,8 @@ import type {
   SectorRow,
 } from '../repositories/rows.js';
 import { SECTOR_CHILDREN, SECTOR_PARENTS } from '../repositories/taxonomy-repository.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { KeyedLoaders, groupByParent, inKeyOrder, relationLoader } from './batch.js';
-import { withSubsectors } from '../graphql/filters.js';
+import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
 
 /** The root of a list: `null` for a root field, else the parent's key. */
 type ParentKey = string | null;

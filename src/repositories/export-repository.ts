@@ -1,55 +1,78 @@
 import { cypher, type CypherQuery, type Executor } from '../db/database.js';
 import { incidentMatch, whereClause, type IncidentConditions } from './incident-filter.js';
 
-/**
+/*
  * What an export reads, one kind at a time and in batches ordered by key, so that memory stays
- * flat however large the graph: each batch starts after the last key of the one before.
+ * flat however large the graph: each batch starts after the last key of the one before. Rows are
+ * what the graph holds, typed as such: a property or the far end of a link may be missing or of
+ * any type (the database enforces keys, not shapes), so everything past the key is `unknown`,
+ * for the export to check.
  */
-export interface StoredIncident {
-  props: Record<string, unknown>;
-  sectorIds: string[];
-  countries: { iso2: string; primary: boolean }[];
-  organizationIds: string[];
-  /** Names of the organizations, aligned with organizationIds. */
-  organizationNames: string[];
-  campaignId: string | null;
-  campaignName: string | null;
-  sourceUrls: string[];
-  claims: (Record<string, unknown> & {
-    actorId: string;
-    actorName: string;
-    sourceUrls: string[];
-  })[];
+
+/** A node's or relationship's properties, as stored. */
+export type Props = Record<string, unknown>;
+
+/** A source a claim or tie cites by id, with its URL (null when no such source exists). */
+export interface CitationRow {
+  id: unknown;
+  url: unknown;
 }
 
-export interface StoredStateTie {
-  country: string;
-  confidence: number | null;
-  sourceUrls: string[];
+/** The far end of a link, as its key and name (null where missing). */
+export interface NamedRow {
+  id: unknown;
+  name: unknown;
 }
 
-export interface StoredActor {
-  props: Record<string, unknown>;
-  origins: StoredStateTie[];
-  sponsors: StoredStateTie[];
-  affiliations: { actorId: string; actorName: string; kind: string }[];
-  targetSectors: { id: string; confidence: number | null; sourceUrls: string[] }[];
-  targetCountries: { id: string; confidence: number | null; sourceUrls: string[] }[];
+export interface IncidentRow {
+  key: string;
+  props: Props;
+  sectorIds: unknown[];
+  countries: { iso2: unknown; primary: unknown }[];
+  organizations: NamedRow[];
+  /** Every campaign the incident is part of (the model has at most one). */
+  campaigns: NamedRow[];
+  sources: CitationRow[];
+  claims: { props: Props; actor: NamedRow; sources: CitationRow[] }[];
 }
 
-export interface StoredOrganization {
-  props: Record<string, unknown>;
-  sectorIds: string[];
-  country: string | null;
+export interface TieRow {
+  /** A country's alpha-2 code, or a sector's id. */
+  target: unknown;
+  confidence: unknown;
+  sources: CitationRow[];
 }
 
-const urls = (list: string) =>
-  `[sid IN coalesce(${list}, []) | COLLECT { MATCH (src:Source {id: sid}) RETURN src.url }[0]]`;
+export interface ActorRow {
+  key: string;
+  props: Props;
+  origins: TieRow[];
+  sponsors: TieRow[];
+  affiliations: { actor: NamedRow; kind: unknown }[];
+  targetSectors: TieRow[];
+  targetCountries: TieRow[];
+}
+
+export interface OrganizationRow {
+  key: string;
+  props: Props;
+  sectorIds: unknown[];
+  /** Every country it is located in (the model has at most one). */
+  countries: unknown[];
+}
+
+export interface EntityRow {
+  key: string;
+  props: Props;
+}
+
+const citations = (list: string) =>
+  `[sid IN coalesce(${list}, []) | {id: sid, url: COLLECT { MATCH (src:Source {id: sid}) RETURN src.url }[0]}]`;
 
 /** Incidents passing the filter, after `$after`, with their links and claims. */
 export function incidentBatch(filter: IncidentConditions) {
   const { match, where, params } = incidentMatch(filter);
-  const query = cypher<StoredIncident & { key: string }>(
+  const query = cypher<IncidentRow>(
     'export:incidents',
     `${match}
      ${whereClause([...where, 'i.id > $after'])}
@@ -57,55 +80,46 @@ export function incidentBatch(filter: IncidentConditions) {
      RETURN i.id AS key, properties(i) AS props,
        COLLECT { MATCH (i)-[:TARGETED]->(s:Sector) RETURN s.id ORDER BY s.id } AS sectorIds,
        COLLECT { MATCH (i)-[r:AFFECTED]->(c:Country) RETURN {iso2: c.iso2, primary: coalesce(r.primary, false)} ORDER BY c.iso2 } AS countries,
-       COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN o.id ORDER BY o.id } AS organizationIds,
-       COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN o.name ORDER BY o.id } AS organizationNames,
-       COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN k.id }[0] AS campaignId,
-       COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN k.name }[0] AS campaignName,
-       COLLECT { MATCH (i)-[:REPORTED_BY]->(s:Source) RETURN s.url ORDER BY s.url } AS sourceUrls,
+       COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN {id: o.id, name: o.name} ORDER BY o.id } AS organizations,
+       COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN {id: k.id, name: k.name} ORDER BY k.id } AS campaigns,
+       COLLECT { MATCH (i)-[:REPORTED_BY]->(s:Source) RETURN {id: s.id, url: s.url} ORDER BY s.url } AS sources,
        COLLECT { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
-                 RETURN r {.*, actorId: a.id, actorName: a.name, sourceUrls: ${urls('r.sourceIds')}} ORDER BY a.id, r.claimedBy } AS claims`,
+                 RETURN {props: properties(r), actor: {id: a.id, name: a.name}, sources: ${citations('r.sourceIds')}}
+                 ORDER BY a.id, r.claimedBy } AS claims`,
   );
   return { query, params };
 }
 
 /** Entities of one kind after `$after`; all of them, or only those whose key is in `$only`. */
-const entityBatch = <Row>(name: string, label: string, extra: string) =>
-  cypher<Row & { key: string }>(
+const entityBatch = <Row extends EntityRow>(name: string, label: string, extra: string) =>
+  cypher<Row>(
     `export:${name}`,
     `MATCH (n:${label}) WHERE n.id > $after AND ($only IS NULL OR n.id IN $only)
      WITH n ORDER BY n.id LIMIT toInteger($batch)
      RETURN n.id AS key, properties(n) AS props${extra}`,
   );
 
-export const SOURCE_BATCH = entityBatch<{ props: Record<string, unknown> }>(
-  'sources',
-  'Source',
-  '',
-);
-export const CAMPAIGN_BATCH = entityBatch<{ props: Record<string, unknown> }>(
-  'campaigns',
-  'Campaign',
-  '',
-);
-export const ORGANIZATION_BATCH = entityBatch<StoredOrganization>(
+export const SOURCE_BATCH = entityBatch<EntityRow>('sources', 'Source', '');
+export const CAMPAIGN_BATCH = entityBatch<EntityRow>('campaigns', 'Campaign', '');
+export const ORGANIZATION_BATCH = entityBatch<OrganizationRow>(
   'organizations',
   'Organization',
   `, COLLECT { MATCH (n)-[:IN_SECTOR]->(s:Sector) RETURN s.id ORDER BY s.id } AS sectorIds,
-     COLLECT { MATCH (n)-[:LOCATED_IN]->(c:Country) RETURN c.iso2 }[0] AS country`,
+     COLLECT { MATCH (n)-[:LOCATED_IN]->(c:Country) RETURN c.iso2 ORDER BY c.iso2 } AS countries`,
 );
-const tie = (type: string) =>
-  `COLLECT { MATCH (n)-[r:${type}]->(c:Country)
-     RETURN {country: c.iso2, confidence: r.confidence, sourceUrls: ${urls('r.sourceIds')}}
-     ORDER BY r.confidence DESC, c.iso2 }`;
-export const ACTOR_BATCH = entityBatch<StoredActor>(
+/** Ties to nodes of one label: `(n)-[r:type]->(t:label)`, the target named by `key`. */
+const ties = (type: string, label: string, key: string, order: string) =>
+  `COLLECT { MATCH (n)-[r:${type}]->(t:${label})
+     RETURN {target: t.${key}, confidence: r.confidence, sources: ${citations('r.sourceIds')}}
+     ORDER BY ${order} }`;
+export const ACTOR_BATCH = entityBatch<ActorRow>(
   'actors',
   'Actor',
-  `, ${tie('ORIGINATES_FROM')} AS origins, ${tie('SPONSORED_BY')} AS sponsors,
-     COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN {actorId: b.id, actorName: b.name, kind: r.kind} ORDER BY b.id } AS affiliations,
-     COLLECT { MATCH (n)-[r:TARGETS]->(s:Sector)
-               RETURN {id: s.id, confidence: r.confidence, sourceUrls: ${urls('r.sourceIds')}} ORDER BY s.id } AS targetSectors,
-     COLLECT { MATCH (n)-[r:TARGETS]->(c:Country)
-               RETURN {id: c.iso2, confidence: r.confidence, sourceUrls: ${urls('r.sourceIds')}} ORDER BY c.iso2 } AS targetCountries`,
+  `, ${ties('ORIGINATES_FROM', 'Country', 'iso2', 'r.confidence DESC, t.iso2')} AS origins,
+     ${ties('SPONSORED_BY', 'Country', 'iso2', 'r.confidence DESC, t.iso2')} AS sponsors,
+     COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN {actor: {id: b.id, name: b.name}, kind: r.kind} ORDER BY b.id } AS affiliations,
+     ${ties('TARGETS', 'Sector', 'id', 't.id')} AS targetSectors,
+     ${ties('TARGETS', 'Country', 'iso2', 't.iso2')} AS targetCountries`,
 );
 
 /** A batched query's rows a batch at a time, each batch starting after the last key of the one before. */
@@ -123,14 +137,4 @@ export async function* batchesOf<Row extends { key: string }>(
     if (!last || rows.length < batch) return;
     after = last.key;
   }
-}
-
-/** Every row of a batched query, one batch in memory at a time. */
-export async function* inBatches<Row extends { key: string }>(
-  executor: Executor,
-  query: CypherQuery<Row>,
-  params: Record<string, unknown>,
-  batch: number,
-): AsyncGenerator<Row> {
-  for await (const rows of batchesOf(executor, query, params, batch)) yield* rows;
 }

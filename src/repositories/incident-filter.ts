@@ -19,6 +19,14 @@ export interface IncidentConditions {
 }
 
 /**
+ * Most values one list condition of a filter may hold. Each list travels to Cypher as a parameter
+ * tested with `IN` for every candidate row, so its length multiplies the database's work: 100,000
+ * ids cost seconds per request (the cost limit does not see lists inside an input object). No
+ * honest filter names a thousand sectors, countries or actors.
+ */
+export const MAX_FILTER_VALUES = 1000;
+
+/**
  * The parent a nested list hangs off, bound to `p` by the batching query (`UNWIND $parents AS p`):
  * `p.id` is the parent's key; for sectors `p.sectorIds` is the sector with its sub-sectors.
  */

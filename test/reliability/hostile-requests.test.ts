@@ -10,6 +10,7 @@ import {
 } from '../support/hostile-case.js';
 import { useSeededApi } from '../support/seeded.js';
 import { cursorCases } from './hostile/cursor-cases.js';
+import { exportCases } from './hostile/export-cases.js';
 
 /**
  * A corpus of hostile requests sent to the real HTTP server over real sockets. Each must be
@@ -541,7 +542,13 @@ const injectionCases: HostileCase[] = injections.flatMap((payload) =>
   })),
 );
 
-const corpus: HostileCase[] = [...limitCases, ...httpCases, ...injectionCases, ...cursorCases];
+const corpus: HostileCase[] = [
+  ...limitCases,
+  ...httpCases,
+  ...injectionCases,
+  ...cursorCases,
+  ...exportCases,
+];
 
 /** Sends one request, timing it, and gives up (failing the case) if it hangs. */
 async function send(request: HostileRequest): Promise<Answer> {

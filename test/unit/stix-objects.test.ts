@@ -6,7 +6,7 @@ import {
   relationship,
   stixTimestamp,
 } from '../../src/export/stix-objects.js';
-import type { StoredIncident } from '../../src/repositories/export-repository.js';
+import type { ExportIncident } from '../../src/export/row-checks.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 
@@ -65,7 +65,8 @@ describe('relationships', () => {
 });
 
 describe('an incident', () => {
-  const row: StoredIncident = {
+  const row: ExportIncident = {
+    key: 'blackout',
     props: {
       id: 'blackout',
       title: 'Blackout',
