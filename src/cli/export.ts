@@ -130,15 +130,15 @@ async function exportCsv(reader: ExportReader, filter: IncidentConditions, folde
   }));
   try {
     const context = await csvContext(reader, filter);
-    const rows = await staged(files, async () => {
-      const counted: number[] = [];
-      for (const file of files)
-        counted.push(
-          await toFile(file.temporary, (out) => writeCsvTable(context, file.table, out)),
-        );
-      return counted;
+    const written = await staged(files, async () => {
+      const tables: { target: string; rows: number }[] = [];
+      for (const file of files) {
+        const rows = await toFile(file.temporary, (out) => writeCsvTable(context, file.table, out));
+        tables.push({ target: file.target, rows });
+      }
+      return tables;
     });
-    files.forEach((file, n) => process.stderr.write(`${rows[n] ?? 0} rows to ${file.target}\n`));
+    for (const { target, rows } of written) process.stderr.write(`${rows} rows to ${target}\n`);
   } catch (error) {
     // The folder, when this export made it, goes too.
     if (created) await rm(created, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { sourceIdOf } from '../import/records.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
 import { neutralised, NEUTRALISED_CELL, type Cell } from './csv-formula.js';
 import { each, type ExportReader } from './export-reader.js';
-import { onlyParts, type ItemPart, type ProblemSink } from './export-report.js';
+import { onlyParts, type ItemPart } from './export-report.js';
 import type {
   ExportActor,
   ExportIncident,
@@ -37,30 +37,31 @@ const cell = (value: unknown): Cell =>
  */
 async function* eachIncident(
   ctx: Context,
-  sink: ProblemSink,
   parts: ItemPart[],
   rows: (i: ExportIncident) => Cell[][],
 ): Rows {
-  for await (const i of each(ctx.reader.incidents(ctx.filter, onlyParts(sink, parts))))
+  for await (const i of each(
+    ctx.reader.incidents(ctx.filter, onlyParts(ctx.reader.report.add, parts)),
+  ))
     yield* rows(i);
 }
 async function* eachActor(
   ctx: Context,
-  sink: ProblemSink,
   parts: ItemPart[],
   rows: (a: ExportActor) => Cell[][],
 ): Rows {
-  for await (const a of each(ctx.reader.actors(ctx.scope.actors, onlyParts(sink, parts))))
+  for await (const a of each(
+    ctx.reader.actors(ctx.scope.actors, onlyParts(ctx.reader.report.add, parts)),
+  ))
     yield* rows(a);
 }
 async function* eachOrganization(
   ctx: Context,
-  sink: ProblemSink,
   parts: ItemPart[],
   rows: (o: ExportOrganization) => Cell[][],
 ): Rows {
   for await (const o of each(
-    ctx.reader.organizations(ctx.scope.organizations, onlyParts(sink, parts)),
+    ctx.reader.organizations(ctx.scope.organizations, onlyParts(ctx.reader.report.add, parts)),
   ))
     yield* rows(o);
 }
@@ -68,8 +69,8 @@ async function* eachOrganization(
 /** An actor's claims of one tie to states (origins or sponsors), one row each. */
 const stateTies = (part: ItemPart, ties: (a: ExportActor) => ExportStateTie[]) => ({
   columns: ['actor_id', 'actor_name', 'country_code', 'country_name', 'confidence', 'source_urls'],
-  rows: (ctx: Context, sink: ProblemSink) =>
-    eachActor(ctx, sink, [part], (a) =>
+  rows: (ctx: Context) =>
+    eachActor(ctx, [part], (a) =>
       ties(a).map((t) => [
         cell(a.props.id),
         cell(a.props.name),
@@ -85,10 +86,7 @@ const stateTies = (part: ItemPart, ties: (a: ExportActor) => ExportStateTie[]) =
  * One CSV file per entity and per relationship, each relationship with the names of both ends so
  * that a spreadsheet reads without joins; lists inside a cell are separated by "; ".
  */
-export const csvTables: Record<
-  string,
-  { columns: string[]; rows: (ctx: Context, sink: ProblemSink) => Rows }
-> = {
+export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context) => Rows }> = {
   incidents: {
     columns: [
       'id',
@@ -106,8 +104,8 @@ export const csvTables: Record<
       'external_ids',
       'description',
     ],
-    rows: (ctx, sink) =>
-      eachIncident(ctx, sink, ['properties', 'campaign'], (i) => [
+    rows: (ctx) =>
+      eachIncident(ctx, ['properties', 'campaign'], (i) => [
         [
           i.props.id,
           i.props.title,
@@ -128,15 +126,15 @@ export const csvTables: Record<
   },
   incident_sectors: {
     columns: ['incident_id', 'incident_title', 'sector_id', 'sector_name'],
-    rows: (ctx, sink) =>
-      eachIncident(ctx, sink, ['sectors'], (i) =>
+    rows: (ctx) =>
+      eachIncident(ctx, ['sectors'], (i) =>
         i.sectorIds.map((s) => [cell(i.props.id), cell(i.props.title), s, ctx.sectorName(s)]),
       ),
   },
   incident_countries: {
     columns: ['incident_id', 'incident_title', 'country_code', 'country_name', 'primary'],
-    rows: (ctx, sink) =>
-      eachIncident(ctx, sink, ['countries'], (i) =>
+    rows: (ctx) =>
+      eachIncident(ctx, ['countries'], (i) =>
         i.countries.map((c) => [
           cell(i.props.id),
           cell(i.props.title),
@@ -148,8 +146,8 @@ export const csvTables: Record<
   },
   incident_organizations: {
     columns: ['incident_id', 'incident_title', 'organization_id', 'organization_name'],
-    rows: (ctx, sink) =>
-      eachIncident(ctx, sink, ['organizations'], (i) =>
+    rows: (ctx) =>
+      eachIncident(ctx, ['organizations'], (i) =>
         i.organizationIds.map((o, n) => [
           cell(i.props.id),
           cell(i.props.title),
@@ -160,8 +158,8 @@ export const csvTables: Record<
   },
   incident_sources: {
     columns: ['incident_id', 'incident_title', 'source_id', 'source_url'],
-    rows: (ctx, sink) =>
-      eachIncident(ctx, sink, ['sources'], (i) =>
+    rows: (ctx) =>
+      eachIncident(ctx, ['sources'], (i) =>
         i.sourceUrls.map((u) => [cell(i.props.id), cell(i.props.title), sourceIdOf(u), u]),
       ),
   },
@@ -179,8 +177,8 @@ export const csvTables: Record<
       'assessed_at',
       'source_urls',
     ],
-    rows: (ctx, sink) =>
-      eachIncident(ctx, sink, ['claims'], (i) =>
+    rows: (ctx) =>
+      eachIncident(ctx, ['claims'], (i) =>
         i.claims.map((c) =>
           [
             c.id,
@@ -210,8 +208,8 @@ export const csvTables: Record<
       'external_ids',
       'description',
     ],
-    rows: (ctx, sink) =>
-      eachActor(ctx, sink, ['properties'], (a) => [
+    rows: (ctx) =>
+      eachActor(ctx, ['properties'], (a) => [
         [
           a.props.id,
           a.props.name,
@@ -229,8 +227,8 @@ export const csvTables: Record<
   actor_sponsors: stateTies('sponsors', (a) => a.sponsors),
   actor_affiliations: {
     columns: ['actor_id', 'actor_name', 'kind', 'other_actor_id', 'other_actor_name'],
-    rows: (ctx, sink) =>
-      eachActor(ctx, sink, ['affiliations'], (a) =>
+    rows: (ctx) =>
+      eachActor(ctx, ['affiliations'], (a) =>
         a.affiliations.map((f) => [
           cell(a.props.id),
           cell(a.props.name),
@@ -250,8 +248,8 @@ export const csvTables: Record<
       'confidence',
       'source_urls',
     ],
-    rows: (ctx, sink) =>
-      eachActor(ctx, sink, ['targets'], (a) => [
+    rows: (ctx) =>
+      eachActor(ctx, ['targets'], (a) => [
         ...a.targetSectors.map((t) => [
           cell(a.props.id),
           cell(a.props.name),
@@ -274,8 +272,8 @@ export const csvTables: Record<
   },
   campaigns: {
     columns: ['id', 'name', 'start_date', 'end_date', 'description'],
-    rows: async function* (ctx, sink) {
-      for await (const c of each(ctx.reader.campaigns(ctx.scope.campaigns, sink)))
+    rows: async function* (ctx) {
+      for await (const c of each(ctx.reader.campaigns(ctx.scope.campaigns)))
         yield [
           c.props.id,
           c.props.name,
@@ -287,8 +285,8 @@ export const csvTables: Record<
   },
   organizations: {
     columns: ['id', 'name', 'country_code', 'country_name'],
-    rows: (ctx, sink) =>
-      eachOrganization(ctx, sink, ['properties', 'countries'], (o) => [
+    rows: (ctx) =>
+      eachOrganization(ctx, ['properties', 'countries'], (o) => [
         [
           cell(o.props.id),
           cell(o.props.name),
@@ -299,15 +297,15 @@ export const csvTables: Record<
   },
   organization_sectors: {
     columns: ['organization_id', 'organization_name', 'sector_id', 'sector_name'],
-    rows: (ctx, sink) =>
-      eachOrganization(ctx, sink, ['sectors'], (o) =>
+    rows: (ctx) =>
+      eachOrganization(ctx, ['sectors'], (o) =>
         o.sectorIds.map((s) => [cell(o.props.id), cell(o.props.name), s, ctx.sectorName(s)]),
       ),
   },
   sources: {
     columns: ['id', 'url', 'title', 'publisher', 'published_at'],
-    rows: async function* (ctx, sink) {
-      for await (const s of each(ctx.reader.sources(ctx.scope.sources, sink)))
+    rows: async function* (ctx) {
+      for await (const s of each(ctx.reader.sources(ctx.scope.sources)))
         yield [s.props.id, s.props.url, s.props.title, s.props.publisher, s.props.publishedAt].map(
           cell,
         );
@@ -342,7 +340,7 @@ export async function writeCsvTable(ctx: Context, table: string, out: Writable):
   if (!definition) throw new Error(`no CSV table "${table}"`);
   await put(out, stringify([definition.columns]));
   let count = 0;
-  for await (const row of definition.rows(ctx, ctx.reader.report.add)) {
+  for await (const row of definition.rows(ctx)) {
     await put(out, stringify([row.map(neutralised)], { quoted_match: NEUTRALISED_CELL }));
     count += 1;
   }
