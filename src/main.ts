@@ -82,10 +82,11 @@ const positiveInteger = (value: string): number => {
   return n;
 };
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 program
   .command('import')
   .description(
-    'import a file: native JSON dataset, CSV with a mapping, MISP galaxy cluster or STIX 2.1 bundle',
+    'import a file: native JSON dataset, CSV with a mapping, MISP galaxy cluster, STIX 2.1 bundle, CyberPeace events or the EuRepoC database',
   )
   .argument('<file>', 'the file to import')
   .addOption(
@@ -94,6 +95,20 @@ program
     ),
   )
   .option('--mapping <file>', 'CSV column mapping (JSON); required for CSV')
+  .option(
+    '--with <file>',
+    'EuRepoC: a companion file (attributions, receivers); repeat for each',
+    collect,
+    [],
+  )
+  .option(
+    '--encoding <name>',
+    'the text encoding of a file that is not UTF-8 (latin1, cp1252, utf-16le, utf-16be)',
+  )
+  .option(
+    '--dataset-name <name>',
+    'the name of the dataset this import records (default: the file name)',
+  )
   .option('--include-revoked', 'STIX: import revoked and deprecated objects too', false)
   .option('--dry-run', 'validate and report; write nothing', false)
   .option('--strict', 'reject the whole file if any record is bad', false)
@@ -103,7 +118,6 @@ program
     run('stderr', (config, log) => importCommand(file, options, config, log))(),
   );
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 program
   .command('export')
   .description('export the graph, or the incidents passing the filter and what they refer to')

@@ -15,6 +15,10 @@ import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 export interface ImportCommandOptions {
   format?: ImportFormat;
   mapping?: string;
+  /** EuRepoC companion files (`--with`). */
+  with: string[];
+  encoding?: string;
+  datasetName?: string;
   includeRevoked: boolean;
   dryRun: boolean;
   strict: boolean;
@@ -37,6 +41,8 @@ export async function importCommand(
   const { format, input } = await openImportInput(file, taxonomy, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.mapping ? { mappingFile: options.mapping } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    companions: options.with,
     includeRevoked: options.includeRevoked,
   });
 

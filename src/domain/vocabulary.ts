@@ -43,9 +43,19 @@ export const attributionStatuses = [
 ] as const;
 export const affiliationKinds = ['SUBGROUP', 'ALIAS_OF', 'COOPERATES'] as const;
 export const datePrecisions = ['DAY', 'MONTH', 'YEAR'] as const;
+/** What an incident did, in the categories the trackers record impact by (CyberPeace's). */
+export const impactCategories = [
+  'DISRUPTION',
+  'DATA',
+  'DISINFORMATION',
+  'DESTRUCTION',
+  'OTHER',
+  'UNKNOWN',
+] as const;
 
 export type ActorType = (typeof actorTypes)[number];
 export type DatePrecision = (typeof datePrecisions)[number];
+export type ImpactCategory = (typeof impactCategories)[number];
 
 /** The STIX 2.1 confidence scale's named points (none, low, medium, high). */
 export const confidenceScale = { NONE: 0, LOW: 15, MEDIUM: 50, HIGH: 85 } as const;

@@ -2,7 +2,7 @@ import type { ActorIdentityRow } from '../repositories/import-repository.js';
 import { ActorIdentities } from './actor-identity.js';
 import type { ReadOutcome, RecordBatch, RecordInput } from './record-input.js';
 import { ReferenceIndex, type ExistingIds } from './references.js';
-import { recordKinds, type ImportIssue, type RecordKind } from './records.js';
+import { recordKinds, type DroppedValue, type ImportIssue, type RecordKind } from './records.js';
 
 const noneOfEach = (): Record<RecordKind, number> =>
   Object.fromEntries(recordKinds.map((k) => [k, 0])) as Record<RecordKind, number>;
@@ -25,6 +25,7 @@ export interface CheckedInput {
   /** Records rejected per kind. */
   rejected: Record<RecordKind, number>;
   notes: string[];
+  dropped: DroppedValue[];
   /** Whether the input could be read at all: false for a malformed file or one not of its format. */
   readable: boolean;
   /** How many records writing will write (after merging actors and leaving out rejected records). */
@@ -55,6 +56,7 @@ export async function checkInput(input: RecordInput, options: CheckOptions): Pro
       issues: outcome.issues,
       rejected: noneOfEach(),
       notes: outcome.notes,
+      dropped: outcome.dropped,
       readable: false,
       toWrite: 0,
       identities,
@@ -87,6 +89,7 @@ export async function checkInput(input: RecordInput, options: CheckOptions): Pro
     issues,
     rejected: rejectedPerKind(issues),
     notes: [...outcome.notes, ...identities.notes],
+    dropped: outcome.dropped,
     readable: true,
     toWrite:
       read.sources +

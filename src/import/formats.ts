@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export const importFormats = ['json', 'csv', 'misp', 'stix'] as const;
+export const importFormats = ['json', 'csv', 'misp', 'stix', 'cyberpeace', 'eurepoc'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 /**

@@ -12,6 +12,9 @@ import { nativeDatasetInput } from './native/read-native.js';
 import { inMemoryInput, type RecordInput } from './record-input.js';
 import type { ReadResult } from './records.js';
 import { readStixBundle } from './stix/read-stix.js';
+import { decodeText } from './text-encoding.js';
+import { readCyberPeace } from './cyberpeace/read-cyberpeace.js';
+import { readEurepoc } from './eurepoc/read-eurepoc.js';
 
 export interface ReadOptions {
   format?: ImportFormat;
@@ -19,6 +22,10 @@ export interface ReadOptions {
   mappingFile?: string;
   /** STIX: import revoked and deprecated objects too. */
   includeRevoked?: boolean;
+  /** The text encoding of a file that is not UTF-8. */
+  encoding?: string;
+  /** EuRepoC: the attribution and receiver files read with the main one. */
+  companions?: string[];
 }
 
 /** How much of a file's start format detection looks at (a MISP cluster's "values" may come late). */
@@ -43,7 +50,7 @@ export async function openImportInput(
   const bytes = await readFile(file).catch((error: unknown) => {
     throw cannotRead(file, error);
   });
-  const text = bytes.toString('utf8');
+  const text = decodeText(bytes, file, options.encoding);
   // Every format keeps to the native format's field limits, checked before anything is written.
   const whole = (result: ReadResult) => ({
     format,
@@ -59,6 +66,10 @@ export async function openImportInput(
       return whole(
         readStixBundle(text, file, taxonomy, { includeRevoked: options.includeRevoked ?? false }),
       );
+    case 'cyberpeace':
+      return whole(readCyberPeace(text, file, taxonomy));
+    case 'eurepoc':
+      return whole(readEurepoc([{ file, text }], taxonomy));
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   recordKinds,
+  type DroppedValue,
   type GraphRecords,
   type ImportIssue,
   type ReadResult,
@@ -19,6 +20,8 @@ export interface ReadOutcome {
   skipped: Record<string, number>;
   /** Values left out of records that were imported, each with why. */
   notes: string[];
+  /** Values left out of records that were imported, one entry per value. */
+  dropped: DroppedValue[];
   /** The kinds in the order one reading yields them; a kind the input lacks is absent. */
   order: RecordKind[];
   /** The SHA-256 of the input's bytes, named in the audit record of every change it makes. */
@@ -64,6 +67,7 @@ export function inMemoryInput(files: string[], result: ReadResult, sha256: strin
         issues: result.issues,
         skipped: result.skipped,
         notes: result.notes,
+        dropped: result.dropped,
         order: recordKinds.filter((kind) => result.records[kind].length > 0),
         sha256,
       });

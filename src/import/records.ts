@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatePrecision } from '../domain/vocabulary.js';
+import type { DatePrecision, ImpactCategory } from '../domain/vocabulary.js';
 
 /**
  * What every importer produces and the writer consumes: graph records with resolved ids (sector
@@ -49,6 +49,8 @@ export interface CampaignRecord {
   startPrecision: DatePrecision | null;
   endDate: string | null;
   endPrecision: DatePrecision | null;
+  /** Claims that an actor ran the campaign (STIX `attributed-to`), like an incident's. */
+  attributions: AttributionRecord[];
 }
 
 export interface OrganizationRecord {
@@ -65,6 +67,35 @@ export interface AttributionRecord {
   status: string;
   claimedBy: string | null;
   assessedAt: string | null;
+  sourceIds: string[];
+  /**
+   * The source's own id of the claim (EuRepoC's attribution_ID), when it has one: two claims
+   * alike in everything else stay two claims.
+   */
+  key: string | null;
+}
+
+/**
+ * What an incident did, as the trackers measure it. Every value cites `sourceIds` (the sources
+ * the tracker gives for it) and, through the incident, the dataset that brought it.
+ */
+export interface ImpactRecord {
+  /** Impact categories, each with the tracker's description of it. */
+  categories: { category: ImpactCategory; description: string | null }[];
+  /** EuRepoC's cyber intensity scores and the multiplier applied for the target. */
+  cyberIntensity: {
+    unweighted: number | null;
+    weighted: number | null;
+    targetMultiplier: string | null;
+  } | null;
+  /** EuRepoC's impact levels, as the tracker words them ("Day (< 24h)", "Moderate", …). */
+  functional: string | null;
+  intelligence: string | null;
+  /** One level per political impact measure (EuRepoC's `political_impact_*` columns). */
+  political: { measure: string; level: string }[];
+  economic: string | null;
+  economicValue: { amount: number; currency: string | null } | null;
+  casualties: string | null;
   sourceIds: string[];
 }
 
@@ -86,11 +117,17 @@ export interface IncidentRecord {
   ransomPaidUsd: number | null;
   sectorIds: string[];
   countries: { iso2: string; primary: boolean }[];
+  /**
+   * Regions the tracker names as affected where it names no country ("Europe (region)"): UN M49
+   * region or sub-region names, "EU", or "Global". Kept as named, never turned into a country.
+   */
+  regions: string[];
   organizationIds: string[];
   campaignId: string | null;
   sourceIds: string[];
   attributions: AttributionRecord[];
   externalIds: string[];
+  impact: ImpactRecord | null;
 }
 
 export interface GraphRecords {
@@ -132,13 +169,31 @@ export interface ImportIssue {
   recordId?: string;
   field?: string;
   reason: string;
+  /**
+   * The offending value, when there is one, kept out of `reason` so the summary can group
+   * problems by field, reason and value.
+   */
+  value?: string;
+}
+
+/**
+ * A value left out of a record that was imported (mapped to nothing on purpose, or unknown and
+ * dropped as the mapping says): counted and grouped in the summary, never silent.
+ */
+export interface DroppedValue {
+  file: string;
+  location: string;
+  field: string;
+  reason: string;
+  value: string;
 }
 
 export function formatIssue(issue: ImportIssue): string {
   const where = [issue.file, issue.location, issue.recordId ? `(${issue.recordId})` : undefined]
     .filter(Boolean)
     .join(' ');
-  return `${where}${issue.field ? ` ${issue.field}` : ''}: ${issue.reason}`;
+  const value = issue.value === undefined ? '' : `: "${issue.value}"`;
+  return `${where}${issue.field ? ` ${issue.field}` : ''}: ${issue.reason}${value}`;
 }
 
 /** What a reader makes of one file, before references are checked and anything is written. */
@@ -152,4 +207,18 @@ export interface ReadResult {
   skipped: Record<string, number>;
   /** Values left out of records that were imported, each with why (e.g. a victim that is not a country). */
   notes: string[];
+  /** Values left out of imported records, one entry per value. */
+  dropped: DroppedValue[];
+}
+
+/** A reading that found nothing yet. */
+export function emptyReadResult(): ReadResult {
+  return {
+    records: emptyRecords(),
+    issues: [],
+    locations: new Map(),
+    skipped: {},
+    notes: [],
+    dropped: [],
+  };
 }

@@ -5,7 +5,14 @@ import { ActorDescriptions, type ActorIdentities } from './actor-identity.js';
 import { checkInput } from './check-input.js';
 import type { RecordBatch, RecordInput } from './record-input.js';
 import type { ReferenceIndex } from './references.js';
-import { recordKinds, type ImportIssue, type ReadResult, type RecordKind } from './records.js';
+import {
+  emptyReadResult,
+  recordKinds,
+  type DroppedValue,
+  type ImportIssue,
+  type ReadResult,
+  type RecordKind,
+} from './records.js';
 import {
   RecordWriter,
   writeTaxonomy,
@@ -34,6 +41,8 @@ export interface ImportReport {
   skipped: Record<string, number>;
   issues: ImportIssue[];
   notes: string[];
+  /** Values left out of imported records, one entry per value. */
+  dropped: DroppedValue[];
   /** Whether anything was written (false for dry runs and strict rejections). */
   wrote: boolean;
   /** Whether the input could be read at all: false for a malformed file or one not of its format. */
@@ -42,19 +51,14 @@ export interface ImportReport {
 
 /** Several files read as one import (the seeds): references may cross files. */
 export function combineReads(results: ReadResult[]): ReadResult {
-  const combined: ReadResult = {
-    records: { sources: [], actors: [], campaigns: [], organizations: [], incidents: [] },
-    issues: [],
-    locations: new Map(),
-    skipped: {},
-    notes: [],
-  };
+  const combined = emptyReadResult();
   for (const result of results) {
     for (const kind of recordKinds)
       (combined.records[kind] as unknown[]).push(...result.records[kind]);
     combined.issues.push(...result.issues);
     for (const [key, value] of result.locations) combined.locations.set(key, value);
     combined.notes.push(...result.notes);
+    combined.dropped.push(...result.dropped);
     for (const [reason, n] of Object.entries(result.skipped))
       combined.skipped[reason] = (combined.skipped[reason] ?? 0) + n;
   }
@@ -120,6 +124,7 @@ export async function runImport(
     skipped: checked.outcome.skipped,
     issues: checked.issues,
     notes: checked.notes,
+    dropped: checked.dropped,
     wrote: false,
     readable: checked.readable,
   };

@@ -103,9 +103,12 @@ export async function writeTaxonomy(
 function importedClaimId(
   incidentId: string,
   actorId: string,
-  claim: { basis: string; claimedBy: string | null; assessedAt: string | null },
+  claim: { basis: string; claimedBy: string | null; assessedAt: string | null; key: string | null },
 ): string {
-  const identity = [incidentId, actorId, claim.basis, claim.claimedBy, claim.assessedAt].join('|');
+  const parts = [incidentId, actorId, claim.basis, claim.claimedBy, claim.assessedAt];
+  // The source's own claim id joins the identity only when there is one, so ids made before it
+  // existed stay the same.
+  const identity = (claim.key === null ? parts : [...parts, claim.key]).join('|');
   return `claim-${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
 }
 
@@ -119,6 +122,7 @@ function incidentRow(incident: IncidentRecord) {
     campaignId,
     sourceIds,
     attributions,
+    impact,
     ...scalars
   } = incident;
   // A hash of the whole record, so a change in links alone still shows as an update.
@@ -135,6 +139,7 @@ function incidentRow(incident: IncidentRecord) {
     organizationIds,
     campaignId,
     sourceIds,
+    impact,
     attributions: attributions.map(({ actorId, ...claim }) => ({
       actorId,
       props: present({ id: importedClaimId(incident.id, actorId, claim), ...claim }),

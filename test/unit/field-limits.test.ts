@@ -26,6 +26,7 @@ const readOf = (actors: ActorRecord[]): ReadResult => ({
   locations: new Map(actors.map((a, i) => [`actors:${a.id}`, `values[${i}]`])),
   skipped: {},
   notes: [],
+  dropped: [],
 });
 
 describe('field limits', () => {

@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { parsePartialDate, type PartialDate } from '../../domain/partial-date.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import { emptyRecords, sourceIdOf, type ActorRecord, type ReadResult } from '../records.js';
+import {
+  emptyReadResult,
+  emptyRecords,
+  sourceIdOf,
+  type ActorRecord,
+  type ReadResult,
+} from '../records.js';
 import { slugify } from '../slug.js';
 import type { CsvMapping } from './mapping.js';
 
@@ -17,7 +23,7 @@ export function readCsv(
   taxonomy: Taxonomy,
 ): ReadResult {
   const records = emptyRecords();
-  const result: ReadResult = { records, issues: [], locations: new Map(), skipped: {}, notes: [] };
+  const result: ReadResult = { ...emptyReadResult(), records };
   let rows: { record: string[]; line: number }[];
   try {
     rows =
@@ -215,8 +221,11 @@ export function readCsv(
         claimedBy: mapping.attribution.claimedBy ?? null,
         assessedAt: null,
         sourceIds,
+        key: null,
       })),
       externalIds: rowId ? [`csv:${rowId}`] : [],
+      regions: [],
+      impact: null,
     });
   }
   records.actors.push(...actors.values());

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { seedsDir } from '../../paths.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { parseJsonFile } from '../json-file.js';
-import { emptyRecords, sourceIdOf, type ActorRecord, type ReadResult } from '../records.js';
+import {
+  emptyReadResult,
+  emptyRecords,
+  sourceIdOf,
+  type ActorRecord,
+  type ReadResult,
+} from '../records.js';
 import { slugify } from '../slug.js';
 
 /**
@@ -58,7 +64,7 @@ const ATTACK_GROUP_ID = /^G\d{4}$/;
 
 export function readMispGalaxy(text: string, file: string, taxonomy: Taxonomy): ReadResult {
   const records = emptyRecords();
-  const result: ReadResult = { records, issues: [], locations: new Map(), skipped: {}, notes: [] };
+  const result: ReadResult = { ...emptyReadResult(), records };
   const parsed = parseJsonFile(text, file);
   if ('issue' in parsed) {
     result.issues.push(parsed.issue);

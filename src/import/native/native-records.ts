@@ -125,6 +125,7 @@ const converters: { [K in RecordKind]: Converter<K> } = {
       startPrecision: start?.precision ?? null,
       endDate: end?.last ?? null,
       endPrecision: end?.precision ?? null,
+      attributions: [],
     };
   }),
 
@@ -180,8 +181,11 @@ const converters: { [K in RecordKind]: Converter<K> } = {
         claimedBy: a.claimedBy ?? null,
         assessedAt: a.assessedAt ?? null,
         sourceIds: a.sources.map(sourceIdOf),
+        key: null,
       })),
       externalIds: inc.externalIds,
+      regions: [],
+      impact: null,
     };
   }),
 };

@@ -5,6 +5,7 @@ import { sha256OfFile } from '../file-hash.js';
 import { cannotRead, ImportInputError } from '../input-error.js';
 import type { ReadOutcome, RecordBatch, RecordInput } from '../record-input.js';
 import {
+  emptyReadResult,
   emptyRecords,
   recordKinds,
   type ImportIssue,
@@ -164,8 +165,8 @@ export function readNativeDataset(text: string, file: string, taxonomy: Taxonomy
     problems = envelopeIssues(file, scanner);
   }
   return problems.length > 0
-    ? { records: emptyRecords(), issues: problems, locations: new Map(), skipped: {}, notes: [] }
-    : { records, issues, locations, skipped: {}, notes: [] };
+    ? { ...emptyReadResult(), issues: problems }
+    : { ...emptyReadResult(), records, issues, locations };
 }
 
 /** A batch being filled; records are only ever added to the batch of their own kind. */
@@ -299,9 +300,9 @@ export function nativeDatasetInput(file: string, taxonomy: Taxonomy): RecordInpu
         problems = envelopeIssues(file, reading.scanner);
       }
       if (problems.length > 0)
-        return { issues: problems, skipped: {}, notes: [], order: [], sha256 };
+        return { issues: problems, skipped: {}, notes: [], dropped: [], order: [], sha256 };
       order = [...reading.scanner.order];
-      return { issues, skipped: {}, notes: [], order, sha256 };
+      return { issues, skipped: {}, notes: [], dropped: [], order, sha256 };
     },
     async *read(kinds, batchSize) {
       if ((await versionOf(file)) !== version)

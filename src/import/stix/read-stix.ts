@@ -12,6 +12,7 @@ import {
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { parseJsonFile } from '../json-file.js';
 import {
+  emptyReadResult,
   emptyRecords,
   sourceIdOf,
   type ActorRecord,
@@ -109,7 +110,7 @@ export function readStixBundle(
   options: StixOptions = {},
 ): ReadResult {
   const records = emptyRecords();
-  const result: ReadResult = { records, issues: [], locations: new Map(), skipped: {}, notes: [] };
+  const result: ReadResult = { ...emptyReadResult(), records };
   const skip = (reason: string): void => {
     result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
   };
@@ -342,6 +343,7 @@ export function readStixBundle(
           id,
           name: object.name ?? id,
           description: object.description ?? null,
+          attributions: [],
           startDate: start?.first ?? null,
           startPrecision: start?.precision ?? null,
           endDate: end?.last ?? null,
@@ -388,6 +390,8 @@ export function readStixBundle(
           sourceIds: citationsOf(object),
           attributions: [],
           externalIds: object.x_cig_external_ids ?? [`stix:${object.id}`],
+          regions: [],
+          impact: null,
         };
         incidentById.set(object.id, incident);
         records.incidents.push(incident);
@@ -458,6 +462,7 @@ export function readStixBundle(
         claimedBy: object.x_cig_claimed_by ?? null,
         assessedAt: object.x_cig_assessed_at ?? object.created?.slice(0, 10) ?? null,
         sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
+        key: null,
       });
     } else if (type === 'attributed-to' && incidentById.has(from) && campaignIdOf.has(to)) {
       const incident = incidentById.get(from);
