@@ -47,9 +47,11 @@ export interface AttackTypeRecord {
 }
 
 /** Vocabularies of other trackers whose sector names we map onto ours. */
-export type SectorVocabulary = 'misp' | 'cfr' | 'eurepoc' | 'native';
+export const sectorVocabularies = ['native', 'misp', 'cfr', 'eurepoc'] as const;
+export type SectorVocabulary = (typeof sectorVocabularies)[number];
 /** Vocabularies whose incident types we map onto our attack types. */
-export type AttackTypeVocabulary = 'cfr' | 'eurepoc' | 'misp' | 'native';
+export const attackTypeVocabularies = ['native', 'misp', 'cfr', 'eurepoc'] as const;
+export type AttackTypeVocabulary = (typeof attackTypeVocabularies)[number];
 
 export type Mapped = { ids: string[] } | { unmapped: string } | undefined;
 

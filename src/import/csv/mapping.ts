@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attributionBases, attributionStatuses } from '../../domain/vocabulary.js';
+import { attackTypeVocabularies, sectorVocabularies } from '../../taxonomy/taxonomy.js';
 
 /**
  * A CSV mapping file says which column holds what, how multi-valued cells split, and which
@@ -12,8 +13,8 @@ const multiColumn = z.strictObject({
   /** Separator inside a cell, e.g. ";" or "|"; absent means one value per cell. */
   split: z.string().min(1).optional(),
 });
-const sectorVocabulary = z.enum(['native', 'misp', 'cfr', 'eurepoc']);
-const attackTypeVocabulary = z.enum(['native', 'misp', 'cfr', 'eurepoc']);
+const sectorVocabulary = z.enum(sectorVocabularies);
+const attackTypeVocabulary = z.enum(attackTypeVocabularies);
 
 export const csvMappingSchema = z.strictObject({
   $schema: z.string().optional(),
