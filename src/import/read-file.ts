@@ -12,7 +12,8 @@ import { nativeDatasetInput } from './native/read-native.js';
 import { inMemoryInput, type RecordInput } from './record-input.js';
 import type { ReadResult } from './records.js';
 import { readStixBundle } from './stix/read-stix.js';
-import { decodeText } from './text-encoding.js';
+import { replacementCharacterNote } from './replacement-characters.js';
+import { decodeHead, decodeText, isUtf8Encoding } from './text-encoding.js';
 import { readCyberPeace } from './cyberpeace/read-cyberpeace.js';
 import { readEurepoc } from './eurepoc/read-eurepoc.js';
 
@@ -40,21 +41,33 @@ export async function openImportInput(
   taxonomy: Taxonomy,
   options: ReadOptions,
 ): Promise<{ format: ImportFormat; input: RecordInput }> {
-  const format = options.format ?? detectFormat(file, await readHead(file));
+  const format = options.format ?? detectFormat(file, await readHead(file, options.encoding));
   if (!format) {
     throw new ImportInputError(
       `cannot tell the format of ${file}: pass --format json|csv|misp|stix (a native dataset has "format": "cig-dataset/1")`,
     );
   }
-  if (format === 'json') return { format, input: nativeDatasetInput(file, taxonomy) };
+  if (format === 'json') {
+    if (!isUtf8Encoding(options.encoding))
+      throw new ImportInputError(`a native dataset is UTF-8: leave out --encoding for ${file}`);
+    return { format, input: nativeDatasetInput(file, taxonomy) };
+  }
   const bytes = await readFile(file).catch((error: unknown) => {
     throw cannotRead(file, error);
   });
   const text = decodeText(bytes, file, options.encoding);
+  const replacements = replacementCharacterNote(text, file);
   // Every format keeps to the native format's field limits, checked before anything is written.
   const whole = (result: ReadResult) => ({
     format,
-    input: inMemoryInput([file], withinFieldLimits(result, file), sha256Of([bytes])),
+    input: inMemoryInput(
+      [file],
+      withinFieldLimits(
+        replacements ? { ...result, notes: [replacements, ...result.notes] } : result,
+        file,
+      ),
+      sha256Of([bytes]),
+    ),
   });
   // Every other format has a reader; the switch is exhaustive.
   switch (format) {
@@ -73,14 +86,13 @@ export async function openImportInput(
   }
 }
 
-async function readHead(file: string): Promise<string> {
+async function readHead(file: string, encoding: string | undefined): Promise<string> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, 'r');
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    // A character cut at the end decodes as a replacement character, which detection ignores.
-    return buffer.toString('utf8', 0, bytesRead);
+    return decodeHead(buffer.subarray(0, bytesRead), file, encoding);
   } catch (error) {
     throw cannotRead(file, error);
   } finally {

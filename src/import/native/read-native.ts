@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { sha256OfFile } from '../file-hash.js';
 import { cannotRead, ImportInputError } from '../input-error.js';
 import type { ReadOutcome, RecordBatch, RecordInput } from '../record-input.js';
+import { ReplacementCharacterLines } from '../replacement-characters.js';
+import { utf8Chunks } from '../text-encoding.js';
 import {
   emptyReadResult,
   emptyRecords,
@@ -22,7 +23,7 @@ import {
 import { datasetEnvelopeSchema, DATASET_FORMAT } from './format.js';
 import { convertNativeRecord, type RecordOf } from './native-records.js';
 
-/** Characters per chunk read: big enough to amortise each call, small enough to stay cache-sized. */
+/** Bytes per chunk read: big enough to amortise each call, small enough to stay cache-sized. */
 const CHUNK = 1 << 16;
 
 type Accept = <K extends RecordKind>(kind: K, record: RecordOf<K>, location: string) => void;
@@ -183,6 +184,7 @@ interface OpenBatch {
 class FileReading {
   readonly scanner: DatasetScanner;
   ending: Ending | undefined;
+  readonly replacements = new ReplacementCharacterLines();
   readonly #file: string;
   readonly #batchSize: number;
   #open: OpenBatch | undefined;
@@ -215,9 +217,10 @@ class FileReading {
    * have been read: a later reading need not go through the rest of the file.
    */
   async *batches(lastKinds?: readonly RecordKind[]): AsyncGenerator<RecordBatch> {
-    const stream = createReadStream(this.#file, { encoding: 'utf8', highWaterMark: CHUNK });
+    const chunks = utf8Chunks(this.#file, CHUNK);
     try {
-      for await (const chunk of stream as AsyncIterable<string>) {
+      for await (const chunk of chunks) {
+        this.replacements.feed(chunk);
         this.scanner.write(chunk);
         yield* this.#take();
         if (lastKinds && this.#hasRead(lastKinds)) {
@@ -232,8 +235,6 @@ class FileReading {
     } catch (error) {
       if (error instanceof JsonSyntaxError) this.ending = { syntax: error };
       else throw isSystemError(error) ? cannotRead(this.#file, error) : error;
-    } finally {
-      stream.destroy();
     }
   }
 
@@ -292,9 +293,7 @@ export function nativeDatasetInput(file: string, taxonomy: Taxonomy): RecordInpu
       let problems: ImportIssue[];
       if (isMalformed(ending)) {
         const locator = locatorFor(ending);
-        const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK });
-        for await (const chunk of stream as AsyncIterable<string>) if (locator.feed(chunk)) break;
-        stream.destroy();
+        for await (const chunk of utf8Chunks(file, CHUNK)) if (locator.feed(chunk)) break;
         problems = [malformedIssue(file, locator)];
       } else {
         problems = envelopeIssues(file, reading.scanner);
@@ -302,7 +301,9 @@ export function nativeDatasetInput(file: string, taxonomy: Taxonomy): RecordInpu
       if (problems.length > 0)
         return { issues: problems, skipped: {}, notes: [], dropped: [], order: [], sha256 };
       order = [...reading.scanner.order];
-      return { issues, skipped: {}, notes: [], dropped: [], order, sha256 };
+      const replacements = reading.replacements.note(file);
+      const notes = replacements ? [replacements] : [];
+      return { issues, skipped: {}, notes, dropped: [], order, sha256 };
     },
     async *read(kinds, batchSize) {
       if ((await versionOf(file)) !== version)
