@@ -103,7 +103,7 @@ program
   )
   .option(
     '--encoding <name>',
-    'the text encoding of a file that is not UTF-8 (latin1, cp1252, utf-16le, utf-16be)',
+    'the text encoding of a file that is not UTF-8 (cp1252, latin1, utf-16, utf-16le, utf-16be)',
   )
   .option(
     '--dataset-name <name>',
@@ -113,7 +113,8 @@ program
   .option('--dry-run', 'validate and report; write nothing', false)
   .option('--strict', 'reject the whole file if any record is bad', false)
   .option('--batch-size <n>', 'records per transaction', positiveInteger, 500)
-  .option('--max-issues <n>', 'how many problems to list', positiveInteger, 50)
+  .option('--max-issues <n>', 'how many groups of problems to list', positiveInteger, 50)
+  .option('--report <file>', 'write the counts and every problem and dropped value as JSON')
   .action((file: string, options: ImportCommandOptions) =>
     run('stderr', (config, log) => importCommand(file, options, config, log))(),
   );

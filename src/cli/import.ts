@@ -1,3 +1,4 @@
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Logger } from 'pino';
@@ -24,6 +25,8 @@ export interface ImportCommandOptions {
   strict: boolean;
   batchSize: number;
   maxIssues: number;
+  /** Where to write the whole report as JSON. */
+  report?: string;
 }
 
 /**
@@ -46,7 +49,12 @@ export async function importCommand(
     includeRevoked: options.includeRevoked,
   });
 
-  const db = await openDatabase(config, log, { migrate: true });
+  // Opened before the import, so a report that cannot be written stops it before anything is.
+  const reportFile = options.report ? await ReportFile.open(options.report) : undefined;
+  const db = await openDatabase(config, log, { migrate: true }).catch(async (error: unknown) => {
+    await reportFile?.close();
+    throw error;
+  });
   let toWrite = 0;
   let progress: Progress | undefined;
   try {
@@ -68,6 +76,7 @@ export async function importCommand(
       },
     });
     progress?.stop();
+    await reportFile?.write({ format, ...report });
     // A file that cannot be read as a whole is not an import with rejected records: it never ran.
     if (!report.readable) throw new ImportInputError(report.issues.map(formatIssue).join('; '));
     const seconds = (performance.now() - started) / 1000;
@@ -78,7 +87,39 @@ export async function importCommand(
     return report.issues.length > 0 ? 2 : 0;
   } finally {
     progress?.stop();
+    await reportFile?.close();
     await db.close();
+  }
+}
+
+/**
+ * `--report <file>`: the import's report as JSON, every problem and dropped value in it. Opened
+ * before the import runs; removed again if the import stops before it has a report to write.
+ */
+class ReportFile {
+  #written = false;
+  private constructor(
+    readonly path: string,
+    readonly handle: FileHandle,
+  ) {}
+
+  static async open(path: string): Promise<ReportFile> {
+    const handle = await open(path, 'w').catch((error: unknown) => {
+      throw new ImportInputError(
+        `cannot write the report ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    return new ReportFile(path, handle);
+  }
+
+  async write(report: object): Promise<void> {
+    await this.handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
+    this.#written = true;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+    if (!this.#written) await rm(this.path, { force: true });
   }
 }
 
