@@ -42,13 +42,16 @@ function placeOf(problem: Problem, withFile: boolean): string {
   return `${withFile ? `${problem.file} ` : ''}${problem.location}${record}`;
 }
 
-/** "lines 2, 5, 9" for CSV lines; the places as they are otherwise; the rest counted. */
+/**
+ * The first places and how many more: several CSV lines as "lines 2, 5, 9" (the row's id left to
+ * the JSON report), other places as they are.
+ */
 export function placesText(places: readonly string[]): string {
   const shown = places.slice(0, PLACES_SHOWN);
   const more = places.length > shown.length ? ` and ${places.length - shown.length} more` : '';
-  const lines = shown.map((place) => /^line (\d+)$/.exec(place)?.[1]);
-  if (lines.every((line) => line !== undefined))
-    return `line${places.length === 1 ? '' : 's'} ${lines.join(', ')}${more}`;
+  const lines = shown.map((place) => /^line (\d+)(?: \(.*\))?$/.exec(place)?.[1]);
+  if (places.length > 1 && lines.every((line) => line !== undefined))
+    return `lines ${lines.join(', ')}${more}`;
   return `${shown.join(', ')}${more}`;
 }
 

@@ -36,7 +36,7 @@ export class ReplacementCharacterLines {
     if (count === 0) return undefined;
     const named = this.lines.slice(0, LINES_NAMED).join(', ');
     const more = count > LINES_NAMED ? ` and ${count - LINES_NAMED} more` : '';
-    return `${file}: ${count} line${count === 1 ? '' : 's'} hold U+FFFD, the replacement character a tool leaves where it could not decode a character (line${count === 1 ? '' : 's'} ${named}${more}); stored as found — check where the file came from`;
+    return `${file}: ${count} line${count === 1 ? ' holds' : 's hold'} U+FFFD, the replacement character a tool leaves where it could not decode a character (line${count === 1 ? '' : 's'} ${named}${more}); stored as found — check where the file came from`;
   }
 }
 

@@ -26,8 +26,8 @@ export async function importFile(
   });
 }
 
-/** Writes text to a fresh temporary file and returns its path. */
-export async function tempFile(name: string, text: string): Promise<string> {
+/** Writes text (or bytes) to a fresh temporary file and returns its path. */
+export async function tempFile(name: string, text: string | Uint8Array): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cig-test-'));
   const file = path.join(dir, name);
   await writeFile(file, text);

@@ -92,6 +92,8 @@ describe('placesText', () => {
     const lines = Array.from({ length: 630 }, (_, i) => `line ${i + 2}`);
     expect(placesText(lines)).toBe('lines 2, 3, 4, 5, 6 and 625 more');
     expect(placesText(['objects[3]', 'objects[9]'])).toBe('objects[3], objects[9]');
+    expect(placesText(['line 2 (Row 0)', 'line 3 (Row 1)'])).toBe('lines 2, 3');
+    expect(placesText(['line 2 (Row 0)'])).toBe('line 2 (Row 0)');
   });
 });
 
