@@ -24,7 +24,7 @@ const decodings: ReadonlyMap<string, Decoding> = new Map([
   ['utf16be', 'utf-16be'],
 ]);
 
-export const supportedEncodings = [
+const supportedEncodings = [
   'utf-8',
   'latin1 (iso-8859-1)',
   'cp1252 (windows-1252)',

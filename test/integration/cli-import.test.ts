@@ -39,7 +39,7 @@ describe('cig import', () => {
     const result = await runCli(['import', bad, '--dry-run']);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
-      '  1 × startDate: "2022-02-30" is not a real date — incidents[0] (x-1)',
+      '  1 × startDate: "2022-02-30" is not a real date (2022-02 has 28 days) — incidents[0] (x-1)',
     );
     expect(result.stdout).toContain('nothing was written');
   });

@@ -43,14 +43,14 @@ const written = async () =>
       )
   )[0]?.n;
 
-/** Exit 1 and one `cig:` line on stderr, no stack trace, no log line: the message. */
+/** Exit 1 and one `cig:` message on stderr, no stack trace, no log line: the message. */
 function refusal(result: CliResult): string {
   expect(result.code, result.stderr).toBe(1);
   expect(result.stderr).not.toMatch(/^\{"level"/m);
   expect(result.stderr).not.toMatch(/^\s+at /m);
-  const lines = result.stderr.trim().split('\n');
-  expect(lines, result.stderr).toHaveLength(1);
-  return lines[0] ?? '';
+  const messages = result.stderr.split('\n').filter((line) => line.startsWith('cig: '));
+  expect(messages, result.stderr).toHaveLength(1);
+  return messages[0] ?? '';
 }
 
 const MAPPING = JSON.stringify({
