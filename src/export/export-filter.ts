@@ -139,6 +139,10 @@ export function parseExportFilter(values: FilterValues, taxonomy: Taxonomy): Par
       ? { value: key }
       : { reason: 'not a sector (the sectors query lists them)' };
   });
+  const regions = fields.many<RegionRecord>('regions', (value) => {
+    const region = findRegion(value);
+    return region ? { value: region } : { reason: 'not a region (the regions query lists them)' };
+  });
   const conditions: IncidentConditions = {
     from,
     to,
@@ -180,6 +184,7 @@ export function parseExportFilter(values: FilterValues, taxonomy: Taxonomy): Par
               'not a dataset id (a lowercase slug, or Dataset:…; the datasets query lists them)',
           };
     }),
+    regions: regions && regionScope(regions),
     attributed: fields.one<boolean>('attributed', (value) =>
       value === 'true' || value === 'false'
         ? { value: value === 'true' }
@@ -191,11 +196,6 @@ export function parseExportFilter(values: FilterValues, taxonomy: Taxonomy): Par
         : { reason: `not one of ${impactCategories.join(', ')}` },
     ),
   };
-  const regions = fields.many<RegionRecord>('regions', (value) => {
-    const region = findRegion(value);
-    return region ? { value: region } : { reason: 'not a region (the regions query lists them)' };
-  });
-  if (regions) conditions.regions = regionScope(regions);
   if (conditions.attributed === false && conditions.crossBorder !== null)
     fields.problems.push({
       field: 'crossBorder',
