@@ -17,8 +17,9 @@ const RELATIONSHIPS = cypher<{
 
 /**
  * The whole graph as sorted text lines: two snapshots are equal when the graphs are. Without
- * `audit`, the audit trail's records and the time each dataset was imported are left out: two
- * imports of the same data make the same graph, but each records its own changes, at its own time.
+ * `audit`, the audit trail's records and each dataset's record of its import (when, and what it
+ * found already there) are left out: two imports of the same data make the same graph, but each
+ * records its own changes, at its own time.
  */
 export async function graphSnapshot(
   database: Database,
@@ -27,7 +28,7 @@ export async function graphSnapshot(
   const executor = database.executor();
   const nodes = (await executor.read(NODES))
     .filter((n) => audit || !n.labels.includes('Change'))
-    .map((n) => (audit || !n.labels.includes('Dataset') ? n : untimed(n)))
+    .map((n) => (audit || !n.labels.includes('Dataset') ? n : withoutImportRecord(n)))
     .map((n) => `(${n.labels.sort().join(':')} ${stable(n.props)})`);
   const rels = (await executor.read(RELATIONSHIPS)).map(
     (r) => `(${r.from})-[${r.type} ${stable(r.props)}]->(${r.to})`,
@@ -35,9 +36,9 @@ export async function graphSnapshot(
   return [...nodes, ...rels].sort();
 }
 
-const untimed = <N extends { props: Record<string, unknown> }>(node: N): N => ({
+const withoutImportRecord = <N extends { props: Record<string, unknown> }>(node: N): N => ({
   ...node,
-  props: { ...node.props, importedAt: null },
+  props: { id: node.props.id, name: node.props.name },
 });
 
 const stable = (value: Record<string, unknown>): string =>
