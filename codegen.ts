@@ -42,6 +42,8 @@ const config: CodegenConfig = {
           Campaign: '../repositories/rows.js#CampaignRow',
           Organization: '../repositories/rows.js#OrganizationRow',
           Source: '../repositories/rows.js#SourceRow',
+          Dataset: '../repositories/rows.js#DatasetRow',
+          Region: '../taxonomy/regions.js#RegionRecord',
           Attribution: '../repositories/rows.js#AttributionRow',
           StateClaim: '../repositories/rows.js#StateClaimRow',
           Affiliation: '../repositories/rows.js#AffiliationRow',

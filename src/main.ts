@@ -154,6 +154,14 @@ program
     'an attributed actor from outside an affected country',
     collect,
   )
+  .option('--dataset <id>', 'incidents an import brought (see cig import); repeatable', collect)
+  .option(
+    '--region <name>',
+    'an affected UN M49 region, sub-region or intermediate region, EU or Global; repeatable',
+    collect,
+  )
+  .option('--attributed <true|false>', 'incidents with (or without) a standing claim', collect)
+  .option('--impact-category <category>', 'an impact category (DISRUPTION, …); repeatable', collect)
   .action((options: ExportCommandOptions) =>
     run('stderr', (config, log) => exportCommand(options, config, log))(),
   );

@@ -5,7 +5,8 @@ import type { MergeResult } from '../mutations/merge-mutations.js';
 import type { HypothesisRow } from '../repositories/hypothesis-repository.js';
 import type { HypothesisConnectionResult, HypothesisEdgeResult, ChangeConnectionResult, ChangeEdgeResult, ActorConnectionResult, IncidentConnectionResult, CampaignConnectionResult, OrganizationConnectionResult, ActorCountConnectionResult, SectorCountConnectionResult, CountryCountConnectionResult, ActorEdgeResult, IncidentEdgeResult, CampaignEdgeResult, OrganizationEdgeResult, ActorCountEdgeResult, SectorCountEdgeResult, CountryCountEdgeResult, SearchHitRow, CrossBorderEdgeResult, CrossBorderConnectionResult } from '../graphql/connection.js';
 import type { LabelCountRecord } from '../repositories/graph-stats-repository.js';
-import type { ActorRow, IncidentRow, SectorRow, CountryRow, CampaignRow, OrganizationRow, SourceRow, AttributionRow, StateClaimRow, AffiliationRow, ReportedTargetRow, AffectedCountryRow } from '../repositories/rows.js';
+import type { ActorRow, IncidentRow, SectorRow, CountryRow, CampaignRow, OrganizationRow, SourceRow, DatasetRow, AttributionRow, StateClaimRow, AffiliationRow, ReportedTargetRow, AffectedCountryRow } from '../repositories/rows.js';
+import type { RegionRecord } from '../taxonomy/regions.js';
 import type { StatsRow } from '../analysis/stats.js';
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { Matrix } from '../analysis/matrix.js';
@@ -37,6 +38,8 @@ export type Actor = Node & {
   /** Other actors this one is a subgroup of, an alias of, or cooperates with (both directions). */
   affiliations: Array<Affiliation>;
   aliases: Array<Scalars['String']['output']>;
+  /** The imports that brought this actor. */
+  datasets: Array<Dataset>;
   description: Maybe<Scalars['String']['output']>;
   /** MITRE ATT&CK group ids, MISP uuids (`misp:…`), STIX ids (`stix:…`). */
   externalIds: Array<Scalars['String']['output']>;
@@ -254,6 +257,8 @@ export type Attribution = {
   basis: AttributionBasis;
   claimedBy: Maybe<Scalars['String']['output']>;
   confidence: Scalars['Int']['output'];
+  /** The imports that brought this claim (none for one added through the API). */
+  datasets: Array<Dataset>;
   /** The claim's id, for updateAttribution and retractAttribution. */
   id: Scalars['ID']['output'];
   sources: Array<Source>;
@@ -565,6 +570,57 @@ export type CrossBorderRow = {
   sector: Sector;
 };
 
+/**
+ * One import: a file (or the curated seeds) loaded by `cig import` under a name. The incidents,
+ * actors and attribution claims it brought point to it; a record two imports brought points to
+ * both. Known by the slug of its name: importing again under the same name updates it.
+ */
+export type Dataset = Node & {
+  __typename?: 'Dataset';
+  /** Actors that point to this dataset now. */
+  actorCount: Scalars['Int']['output'];
+  /** Attribution claims that list this dataset now. */
+  claimCount: Scalars['Int']['output'];
+  /** What that import read and did with each kind of record. */
+  counts: Array<DatasetCount>;
+  /** Values it left out of records it imported. */
+  droppedCount: Scalars['Int']['output'];
+  /** The files read (a file and its companions). */
+  files: Array<Scalars['String']['output']>;
+  /** The format the file was read in: json, csv, misp, stix, cyberpeace, eurepoc. */
+  format: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /**
+   * When these bytes were imported (ISO 8601); importing the same bytes again changes nothing.
+   * Null while the first import under this name has not finished (run it again to complete it).
+   */
+  importedAt: Maybe<Scalars['String']['output']>;
+  /** Incidents that point to this dataset now. */
+  incidentCount: Scalars['Int']['output'];
+  /** Problems it listed (records rejected, references to nothing). */
+  issueCount: Scalars['Int']['output'];
+  /** The slug of its name, as `IncidentFilter.datasetIds` takes it. */
+  key: Scalars['String']['output'];
+  /** The name it was first imported under (`--dataset-name`, or the file's name). */
+  name: Scalars['String']['output'];
+  /** The SHA-256 (hex) of the bytes read. */
+  sha256: Maybe<Scalars['String']['output']>;
+  /** Records it skipped on purpose (revoked, unsupported). */
+  skippedCount: Scalars['Int']['output'];
+};
+
+/** What one import did with one kind of record. */
+export type DatasetCount = {
+  __typename?: 'DatasetCount';
+  created: Scalars['Int']['output'];
+  /** sources, actors, campaigns, organizations or incidents. */
+  kind: Scalars['String']['output'];
+  read: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
 /** How exactly a date is known: reported dates are often only a month or a year. */
 export type DatePrecision =
   | 'DAY'
@@ -671,6 +727,15 @@ export type Impact = {
   recordsAffected: Maybe<Scalars['Float']['output']>;
 };
 
+/** What an incident did, in the categories trackers record impact by. */
+export type ImpactCategory =
+  | 'DATA'
+  | 'DESTRUCTION'
+  | 'DISINFORMATION'
+  | 'DISRUPTION'
+  | 'OTHER'
+  | 'UNKNOWN';
+
 export type ImpactInput = {
   disruptionDays?: InputMaybe<Scalars['Float']['input']>;
   ransomDemandedUsd?: InputMaybe<Scalars['Float']['input']>;
@@ -686,6 +751,8 @@ export type Incident = Node & {
   attributions: Array<Attribution>;
   campaign: Maybe<Campaign>;
   countries: Array<AffectedCountry>;
+  /** The imports that brought this incident. */
+  datasets: Array<Dataset>;
   /** The start as reported, at its precision: 2022, 2022-02 or 2022-02-24. */
   date: Scalars['String']['output'];
   datePrecision: DatePrecision;
@@ -697,6 +764,8 @@ export type Incident = Node & {
   key: Scalars['String']['output'];
   objective: Maybe<Scalars['String']['output']>;
   organizations: Array<Organization>;
+  /** Regions the source names as affected instead of a country (e.g. Europe, Global). */
+  regions: Array<Scalars['String']['output']>;
   sectors: Array<Sector>;
   sources: Array<Source>;
   /** First day of the period the start is known to (see datePrecision). */
@@ -730,26 +799,41 @@ export type IncidentEdge = {
 /**
  * The one filter of incidents, accepted by every list of incidents and by everything counted from
  * incidents (actor–sector counts, analyses). All conditions must hold. Conditions on attributions
- * (`actorIds`, `originCountryCodes`, `minConfidence`, `attributionStatuses`, `crossBorder`) must all
- * hold for one and the same attribution claim.
+ * (`actorIds`, `originCountryCodes`, `minConfidence`, `attributionStatuses`, `crossBorder`,
+ * `attributed`) must all hold for one and the same attribution claim.
  */
 export type IncidentFilter = {
   /** Only incidents attributed to one of these actors (ids or global ids). */
   actorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Any of these attack types (see `attackTypes`). */
   attackTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * true: only incidents with a claim that is not retracted (and meets the other attribution
+   * conditions); false: only those with none. Not with `crossBorder` when false.
+   */
+  attributed?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only attributions with one of these statuses. */
   attributionStatuses?: InputMaybe<Array<AttributionStatus>>;
   /** Countries affected (ISO 3166-1 alpha-2). */
   countryCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: only incidents attributed to an actor whose origin differs from an affected country; false: only those where none does. */
   crossBorder?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only incidents brought by one of these imports (dataset ids or global ids; see `datasets`). */
+  datasetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Incidents whose period overlaps [from, to]; a date known only to the month or year overlaps if its month or year does. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Incidents whose impact falls in any of these categories. */
+  impactCategories?: InputMaybe<Array<ImpactCategory>>;
   /** Only attributions with at least this confidence (0–100, STIX scale). */
   minConfidence?: InputMaybe<Scalars['Int']['input']>;
   /** Only incidents attributed to an actor originating from one of these countries (alpha-2). */
   originCountryCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Incidents affecting a country in one of these regions, or naming one of them (or a region inside
+   * one) instead of a country: UN M49 regions, sub-regions and intermediate regions, `EU`, `Global`
+   * (see `regions`; names are case-insensitive).
+   */
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Full-text search over titles and descriptions. */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Sectors targeted (ids or global ids); a parent sector includes its sub-sectors. */
@@ -1386,6 +1470,10 @@ export type Query = {
   country: Maybe<Country>;
   /** Who hits which sectors across borders: (actor, origin, sector, affected country) with incident counts and dates. */
   crossBorder: CrossBorderConnection;
+  /** A dataset by id or global id. */
+  dataset: Maybe<Dataset>;
+  /** Every import recorded, the most recently imported first. */
+  datasets: Array<Dataset>;
   /** Liveness of the API and reachability of its database. */
   health: Health;
   /** Hypotheses, newest first; every condition given must hold. */
@@ -1415,6 +1503,8 @@ export type Query = {
    * top-level sectors and countries the actor is reported to target.
    */
   projection: Subgraph;
+  /** Every region `IncidentFilter.regions` accepts. */
+  regions: Array<Region>;
   /**
    * Full-text search over actor names and aliases and incident titles and descriptions, best first.
    * Words match whole or by prefix (`sandw` finds Sandworm); Lucene syntax is treated as plain text.
@@ -1541,6 +1631,15 @@ export type QueryCrossBorderArgs = {
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CrossBorderOrder>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1703,6 +1802,30 @@ export type QueryTimelineArgs = {
   filter?: InputMaybe<IncidentFilter>;
   groupBy?: TimelineGroup;
 };
+
+/** A region a filter can name: a UN M49 area, the European Union, or Global. */
+export type Region = {
+  __typename?: 'Region';
+  /** Its countries; none for Global, which trackers name for operations without borders. */
+  countries: Array<Country>;
+  kind: RegionKind;
+  /** As `IncidentFilter.regions` takes it, e.g. Eastern Europe. */
+  name: Scalars['String']['output'];
+  /** The region it lies in (EU lies in Europe); null at the top. */
+  parent: Maybe<Scalars['String']['output']>;
+};
+
+export type RegionKind =
+  /** Named by trackers for operations without borders. */
+  | 'GLOBAL'
+  /** A UN M49 intermediate region (e.g. South America). */
+  | 'INTERMEDIATE_REGION'
+  /** A UN M49 region (continent). */
+  | 'REGION'
+  /** A UN M49 sub-region. */
+  | 'SUB_REGION'
+  /** The European Union's member states. */
+  | 'UNION';
 
 export type ReportedCountryTarget = {
   __typename?: 'ReportedCountryTarget';
@@ -2044,6 +2167,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ActorRow )
     | ( CampaignRow )
     | ( CountryRow )
+    | ( DatasetRow )
     | ( IncidentRow )
     | ( OrganizationRow )
     | ( SectorRow )
@@ -2099,6 +2223,8 @@ export type ResolversTypes = ResolversObject<{
   CrossBorderOrder: CrossBorderOrder;
   CrossBorderOrderField: CrossBorderOrderField;
   CrossBorderRow: ResolverTypeWrapper<CrossBorderRecord>;
+  Dataset: ResolverTypeWrapper<DatasetRow>;
+  DatasetCount: ResolverTypeWrapper<DatasetCount>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   Deletion: ResolverTypeWrapper<Deletion>;
@@ -2113,6 +2239,7 @@ export type ResolversTypes = ResolversObject<{
   HypothesisStatus: HypothesisStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<IncidentRow>;
+  ImpactCategory: ImpactCategory;
   ImpactInput: ImpactInput;
   Incident: ResolverTypeWrapper<IncidentRow>;
   IncidentConnection: ResolverTypeWrapper<IncidentConnectionResult>;
@@ -2137,6 +2264,8 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Paths: ResolverTypeWrapper<Omit<Paths, 'subgraph'> & { subgraph: ResolversTypes['Subgraph'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<RegionRecord>;
+  RegionKind: RegionKind;
   ReportedCountryTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTarget: ResolverTypeWrapper<ReportedTargetRow>;
   ReportedTargets: ResolverTypeWrapper<ActorRow>;
@@ -2202,6 +2331,8 @@ export type ResolversParentTypes = ResolversObject<{
   CrossBorderEdge: CrossBorderEdgeResult;
   CrossBorderOrder: CrossBorderOrder;
   CrossBorderRow: CrossBorderRecord;
+  Dataset: DatasetRow;
+  DatasetCount: DatasetCount;
   Date: Scalars['Date']['output'];
   Deletion: Deletion;
   Float: Scalars['Float']['output'];
@@ -2237,6 +2368,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Paths: Omit<Paths, 'subgraph'> & { subgraph: ResolversParentTypes['Subgraph'] };
   Query: Record<PropertyKey, never>;
+  Region: RegionRecord;
   ReportedCountryTarget: ReportedTargetRow;
   ReportedTarget: ReportedTargetRow;
   ReportedTargets: ActorRow;
@@ -2264,6 +2396,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
   affiliations?: Resolver<Array<ResolversTypes['Affiliation']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   firstSeen?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2342,6 +2475,7 @@ export type AttributionResolvers<ContextType = Context, ParentType extends Resol
   basis?: Resolver<ResolversTypes['AttributionBasis'], ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttributionStatus'], ParentType, ContextType>;
@@ -2475,6 +2609,33 @@ export type CrossBorderRowResolvers<ContextType = Context, ParentType extends Re
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
 }>;
 
+export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['DatasetCount']>, ParentType, ContextType>;
+  droppedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skippedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DatasetCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetCount'] = ResolversParentTypes['DatasetCount']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2535,6 +2696,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType, Partial<IncidentAttributionsArgs>>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['AffectedCountry']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2544,6 +2706,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objective?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2609,7 +2772,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Actor' | 'Campaign' | 'Country' | 'Incident' | 'Organization' | 'Sector' | 'Source', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Actor' | 'Campaign' | 'Country' | 'Dataset' | 'Incident' | 'Organization' | 'Sector' | 'Source', ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -2656,6 +2819,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   crossBorder?: Resolver<ResolversTypes['CrossBorderConnection'], ParentType, ContextType, RequireFields<QueryCrossBorderArgs, 'basis' | 'first'>>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   hypotheses?: Resolver<ResolversTypes['HypothesisConnection'], ParentType, ContextType, RequireFields<QueryHypothesesArgs, 'first'>>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
@@ -2668,12 +2833,20 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   projection?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryProjectionArgs, 'basis' | 'minWeight'>>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, RequireFields<QueryStatsArgs, 'basis'>>;
   suggestAttributions?: Resolver<Array<ResolversTypes['AttributionCandidate']>, ParentType, ContextType, RequireFields<QuerySuggestAttributionsArgs, 'first' | 'incidentId'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
+}>;
+
+export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RegionKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ReportedCountryTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedCountryTarget'] = ResolversParentTypes['ReportedCountryTarget']> = ResolversObject<{
@@ -2831,6 +3004,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CrossBorderConnection?: CrossBorderConnectionResolvers<ContextType>;
   CrossBorderEdge?: CrossBorderEdgeResolvers<ContextType>;
   CrossBorderRow?: CrossBorderRowResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
+  DatasetCount?: DatasetCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
@@ -2853,6 +3028,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Paths?: PathsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
   ReportedCountryTarget?: ReportedCountryTargetResolvers<ContextType>;
   ReportedTarget?: ReportedTargetResolvers<ContextType>;
   ReportedTargets?: ReportedTargetsResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import { cypher, type Executor } from '../db/database.js';
 import { nodeKeys, nodeLabels } from '../db/graph-model.js';
-import type { NodeRef } from '../graphql/global-id.js';
+import type { GraphNodeRef } from '../graphql/global-id.js';
 import {
   byEdgeId,
   link,
@@ -32,7 +32,7 @@ export interface PathsAnswer {
  * only by a parallel relationship (two claims naming the same actor) count once, walking the first
  * of them by edge id, and the subgraph holds every one of them. `truncated` says there were more.
  */
-export function pathsCypher(from: NodeRef, to: NodeRef, maxHops: number) {
+export function pathsCypher(from: GraphNodeRef, to: GraphNodeRef, maxHops: number) {
   // Labels and key names come from the model's allow-list; maxHops is an integer 0–6 checked by
   // the resolver (a quantifier takes no parameter). Paths run through nodes of the graph model
   // only, never through audit records, merge tombstones or hypotheses.
@@ -62,8 +62,8 @@ function walked(parallel: SubgraphEdgeRecord[]): string {
 
 export async function shortestPaths(
   executor: Executor,
-  from: NodeRef,
-  to: NodeRef,
+  from: GraphNodeRef,
+  to: GraphNodeRef,
   maxHops: number,
   first: number,
 ): Promise<PathsAnswer> {

@@ -3,7 +3,7 @@ import { cypher, type Executor } from '../db/database.js';
 import { nodeLabels } from '../db/graph-model.js';
 import { claimKey } from '../repositories/attribution-write-repository.js';
 import { attributedIncidentTargets } from './attributed-targets.js';
-import { toGlobalId, type NodeRef, type NodeType } from '../graphql/global-id.js';
+import { toGlobalId, type GraphNodeRef, type NodeType } from '../graphql/global-id.js';
 import {
   incidentMatch,
   whereClause,
@@ -228,7 +228,7 @@ ${origins}`;
  */
 export async function neighborhood(
   executor: Executor,
-  starts: NodeRef[],
+  starts: GraphNodeRef[],
   depth: number,
   limit: number,
   filter: IncidentConditions,

@@ -30,7 +30,11 @@ type FilterOption =
   | 'attackType'
   | 'minConfidence'
   | 'status'
-  | 'crossBorder';
+  | 'crossBorder'
+  | 'dataset'
+  | 'region'
+  | 'attributed'
+  | 'impactCategory';
 
 export type ExportCommandOptions = { format: ExportFormat; out?: string } & Partial<
   Record<FilterOption, string[]>
@@ -48,6 +52,10 @@ const optionFor: Record<ExportFilterField, FilterOption> = {
   minConfidence: 'minConfidence',
   attributionStatuses: 'status',
   crossBorder: 'crossBorder',
+  datasetIds: 'dataset',
+  regions: 'region',
+  attributed: 'attributed',
+  impactCategories: 'impactCategory',
 };
 
 /** `originCountry` as typed: `--origin-country`. */

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
+import { datasetName } from '../import/dataset-name.js';
 import type { ImportFormat } from '../import/formats.js';
 import { ImportInputError } from '../import/input-error.js';
 import { openImportInput } from '../import/read-file.js';
@@ -41,6 +42,7 @@ export async function importCommand(
 ): Promise<number> {
   const taxonomy = loadTaxonomy();
   const started = performance.now();
+  const dataset = datasetName(file, options.datasetName);
   const { format, input } = await openImportInput(file, taxonomy, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.mapping ? { mappingFile: options.mapping } : {}),
@@ -63,6 +65,7 @@ export async function importCommand(
       dryRun: options.dryRun,
       strict: options.strict,
       batchSize: options.batchSize,
+      dataset: { ...dataset, format },
       onChecked: (checked) => {
         const total = recordKinds.reduce((sum, kind) => sum + checked.read[kind], 0);
         process.stderr.write(`Read ${total} records from ${file} (${format}).\n`);

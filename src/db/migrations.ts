@@ -52,6 +52,12 @@ export const migrations: readonly Migration[] = [
     statement:
       'CREATE CONSTRAINT change_id_unique IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
   },
+  // So are the datasets, the records of what each import brought.
+  {
+    name: 'dataset_id_unique',
+    statement:
+      'CREATE CONSTRAINT dataset_id_unique IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE',
+  },
   ...rangeIndexes.map(([label, property]) => {
     const name = `${snake(label)}_${snake(property)}`;
     return {

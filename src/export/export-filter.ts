@@ -1,7 +1,8 @@
 import { parsePartialDate } from '../domain/partial-date.js';
-import { attributionStatuses } from '../domain/vocabulary.js';
+import { attributionStatuses, impactCategories } from '../domain/vocabulary.js';
 import { slugSchema } from '../import/native/format.js';
 import { MAX_FILTER_VALUES, type IncidentConditions } from '../repositories/incident-filter.js';
+import { findRegion, regionScope, type RegionRecord } from '../taxonomy/regions.js';
 import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
 
 /**
@@ -26,6 +27,10 @@ export const exportFilterFields = [
   'minConfidence',
   'attributionStatuses',
   'crossBorder',
+  'datasetIds',
+  'regions',
+  'attributed',
+  'impactCategories',
 ] as const;
 export type ExportFilterField = (typeof exportFilterFields)[number];
 
@@ -134,6 +139,10 @@ export function parseExportFilter(values: FilterValues, taxonomy: Taxonomy): Par
       ? { value: key }
       : { reason: 'not a sector (the sectors query lists them)' };
   });
+  const regions = fields.many<RegionRecord>('regions', (value) => {
+    const region = findRegion(value);
+    return region ? { value: region } : { reason: 'not a region (the regions query lists them)' };
+  });
   const conditions: IncidentConditions = {
     from,
     to,
@@ -166,6 +175,32 @@ export function parseExportFilter(values: FilterValues, taxonomy: Taxonomy): Par
         ? { value: value === 'true' }
         : { reason: 'not true or false' },
     ),
+    datasetIds: fields.many<string>('datasetIds', (value) => {
+      const key = keyOf('Dataset', value);
+      return slugSchema.safeParse(key).success
+        ? { value: key }
+        : {
+            reason:
+              'not a dataset id (a lowercase slug, or Dataset:…; the datasets query lists them)',
+          };
+    }),
+    regions: regions && regionScope(regions),
+    attributed: fields.one<boolean>('attributed', (value) =>
+      value === 'true' || value === 'false'
+        ? { value: value === 'true' }
+        : { reason: 'not true or false' },
+    ),
+    impactCategories: fields.many<string>('impactCategories', (value) =>
+      (impactCategories as readonly string[]).includes(value)
+        ? { value }
+        : { reason: `not one of ${impactCategories.join(', ')}` },
+    ),
   };
+  if (conditions.attributed === false && conditions.crossBorder !== null)
+    fields.problems.push({
+      field: 'crossBorder',
+      value: values.crossBorder?.[0] ?? '',
+      reason: "speaks of an attributed actor's origin, so cannot go with attributed=false",
+    });
   return fields.problems.length > 0 ? { problems: fields.problems } : { conditions };
 }

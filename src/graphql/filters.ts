@@ -9,6 +9,7 @@ import {
 } from '../repositories/victimology-filter.js';
 import { luceneQuery } from '../repositories/search-repository.js';
 import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { findRegion, regionScope, allRegions, type RegionScope } from '../taxonomy/regions.js';
 import { keyFor } from './global-id.js';
 
 /** A BAD_USER_INPUT naming the first list of the filter longer than MAX_FILTER_VALUES. */
@@ -62,6 +63,13 @@ export function incidentConditions(
       },
     );
   }
+  if (filter.attributed === false && filter.crossBorder != null) {
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `${argument}.crossBorder speaks of an attributed actor's origin: it cannot be combined with ${argument}.attributed: false.`,
+      { argument: `${argument}.crossBorder` },
+    );
+  }
   if (filter.from && filter.to && filter.from > filter.to) {
     throw appError(
       ErrorCode.BAD_USER_INPUT,
@@ -85,7 +93,29 @@ export function incidentConditions(
     attributionStatuses: filter.attributionStatuses ?? null,
     crossBorder: filter.crossBorder ?? null,
     search: filter.search ? luceneQuery(filter.search, `${argument}.search`) : null,
+    datasetIds:
+      filter.datasetIds?.map((id) => keyFor('Dataset', id, `${argument}.datasetIds`)) ?? null,
+    regions: filter.regions ? regions(filter.regions, `${argument}.regions`) : null,
+    attributed: filter.attributed ?? null,
+    impactCategories: filter.impactCategories ?? null,
   };
+}
+
+function regions(names: readonly string[], argument: string): RegionScope {
+  return regionScope(
+    names.map((name) => {
+      const region = findRegion(name);
+      if (!region)
+        throw appError(
+          ErrorCode.BAD_USER_INPUT,
+          `${argument}: unknown region "${name}"; the regions are ${allRegions()
+            .map((r) => r.name)
+            .join(', ')} (see the regions query).`,
+          { argument },
+        );
+      return region;
+    }),
+  );
 }
 
 export function actorConditions(
@@ -133,7 +163,7 @@ export function analysisBasis(
   if (set.length > 0)
     throw appError(
       ErrorCode.BAD_USER_INPUT,
-      `filter.${set.join(', filter.')} cannot apply to reported victimology, which has no date, attack type, text or claim: use basis INCIDENTS, or leave ${set.length > 1 ? 'them' : 'it'} out.`,
+      `filter.${set.join(', filter.')} cannot apply to reported victimology, which has no date, attack type, text, claim, dataset, region or impact: use basis INCIDENTS, or leave ${set.length > 1 ? 'them' : 'it'} out.`,
       { argument: `filter.${set[0] ?? ''}` },
     );
   return basis;

@@ -1,3 +1,4 @@
+import { nodeLabels, type NodeLabel } from '../db/graph-model.js';
 import { appError, ErrorCode } from '../errors.js';
 
 /** The types that have global ids, and so can be fetched with `node(id:)`. */
@@ -9,6 +10,7 @@ export const nodeTypes = [
   'Campaign',
   'Organization',
   'Source',
+  'Dataset',
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
@@ -16,6 +18,11 @@ export type NodeType = (typeof nodeTypes)[number];
 export interface NodeRef {
   type: NodeType;
   key: string;
+}
+
+/** A node of the graph model, which traversals walk (a dataset is a record of imports). */
+export interface GraphNodeRef extends NodeRef {
+  type: NodeLabel;
 }
 
 /** `Actor:sandworm`: readable, stable, and unique across types (a sector and an actor may share a slug). */
@@ -62,4 +69,16 @@ export function nodeArgument(id: string, argument: string): NodeRef {
       { argument },
     );
   return parsed;
+}
+
+/** A global id argument of a node the graph's traversals walk; a dataset's is refused, named. */
+export function graphNodeArgument(id: string, argument: string): GraphNodeRef {
+  const ref = nodeArgument(id, argument);
+  if (!(nodeLabels as readonly string[]).includes(ref.type))
+    throw appError(
+      ErrorCode.BAD_USER_INPUT,
+      `Argument "${argument}": "${id}" is a ${ref.type}, a record of imports, not part of the graph traversed.`,
+      { argument },
+    );
+  return ref as GraphNodeRef;
 }

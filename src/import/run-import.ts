@@ -1,8 +1,15 @@
+import path from 'node:path';
 import type { Executor } from '../db/database.js';
+import {
+  openDataset,
+  recordDatasetImport,
+  type DatasetCounts,
+} from '../repositories/dataset-repository.js';
 import { actorIdentities, findExistingIds } from '../repositories/import-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { ActorDescriptions, type ActorIdentities } from './actor-identity.js';
 import { checkInput } from './check-input.js';
+import type { DatasetName } from './dataset-name.js';
 import type { RecordBatch, RecordInput } from './record-input.js';
 import type { ReferenceIndex } from './references.js';
 import {
@@ -27,6 +34,8 @@ export interface ImportOptions {
   /** Any bad record rejects the whole import before anything is written. */
   strict: boolean;
   batchSize: number;
+  /** The dataset the records point at, and the format it was read in, recorded once written. */
+  dataset: DatasetName & { format: string };
   /** Called once everything is read and checked, before anything is written. */
   onChecked?: (checked: { read: Record<RecordKind, number>; toWrite: number }) => void;
   onBatch?: (kind: WrittenKind, written: number) => void;
@@ -137,9 +146,14 @@ export async function runImport(
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   };
   const taxonomyWritten = await writeTaxonomy(executor, taxonomy, writeOptions);
+  await openDataset(executor, options.dataset);
   const writer = new RecordWriter(
     executor,
-    { file: input.files.join(', '), sha256: checked.outcome.sha256 },
+    {
+      file: input.files.join(', '),
+      sha256: checked.outcome.sha256,
+      datasetId: options.dataset.id,
+    },
     writeOptions,
   );
   const descriptions = new ActorDescriptions(checked.identities);
@@ -150,7 +164,28 @@ export async function runImport(
   }
   report.written = { ...taxonomyWritten, ...(await writer.finish()) };
   report.wrote = true;
+  await recordDatasetImport(executor, {
+    ...options.dataset,
+    files: input.files.map((file) => path.basename(file)),
+    sha256: checked.outcome.sha256,
+    counts: datasetCounts(report),
+    issues: report.issues.length,
+    dropped: report.dropped.length,
+    skipped: Object.values(report.skipped).reduce((sum, n) => sum + n, 0),
+  });
   return report;
+}
+
+/** Per kind of record, what the import read, created, updated, left unchanged and rejected. */
+function datasetCounts(report: ImportReport): DatasetCounts {
+  return recordKinds.map((kind) => ({
+    kind,
+    read: report.read[kind],
+    created: report.written[kind]?.created ?? 0,
+    updated: report.written[kind]?.updated ?? 0,
+    unchanged: report.written[kind]?.unchanged ?? 0,
+    rejected: report.rejected[kind],
+  }));
 }
 
 /**

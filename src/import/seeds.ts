@@ -26,6 +26,9 @@ export async function readSeedDataset(
   return { files: names, read: combineReads(reads), sha256: sha256Of(contents) };
 }
 
+/** The dataset the curated incidents and actors point at. */
+export const seedsDataset = { id: 'seeds', name: 'seeds', format: 'json' } as const;
+
 export type SeedOutcome =
   { loaded: true; report: ImportReport } | { loaded: false; reason: string };
 
@@ -45,6 +48,7 @@ export async function loadSeeds(executor: Executor, taxonomy: Taxonomy): Promise
     dryRun: false,
     strict: true,
     batchSize: 500,
+    dataset: seedsDataset,
   });
   if (!report.wrote) {
     throw new Error(

@@ -41,6 +41,11 @@ import {
   type IncidentOrdering,
   type ScopeParent,
 } from '../repositories/incident-repository.js';
+import {
+  ACTOR_DATASETS,
+  DATASET_SIZES,
+  INCIDENT_DATASETS,
+} from '../repositories/dataset-repository.js';
 import { findNodes, type NodeRows } from '../repositories/node-repository.js';
 import { toPage, type PageRequest } from '../repositories/pagination.js';
 import type {
@@ -94,6 +99,7 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     Campaign: nodeLoader('Campaign'),
     Organization: nodeLoader('Organization'),
     Source: nodeLoader('Source'),
+    Dataset: nodeLoader('Dataset'),
   };
   const parentsOf = (keys: readonly string[], scope: IncidentScope | null): ScopeParent[] =>
     keys.map((key) =>
@@ -226,6 +232,9 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     sectorParents: relationLoader(executor, SECTOR_PARENTS),
     organizationSectors: relationLoader(executor, ORGANIZATION_SECTORS),
     organizationCountries: relationLoader(executor, ORGANIZATION_COUNTRIES),
+    incidentDatasets: relationLoader(executor, INCIDENT_DATASETS),
+    actorDatasets: relationLoader(executor, ACTOR_DATASETS),
+    datasetSizes: relationLoader(executor, DATASET_SIZES),
 
     async incidents(
       scope: IncidentScope | null,

@@ -45,6 +45,8 @@ export interface ImportOrigin {
   /** The file as the import was given it (several, comma-separated, for the seeds). */
   file: string;
   sha256: string;
+  /** The dataset the import's records point at; absent when it records none. */
+  datasetId?: string;
 }
 
 /** A node's stored properties, or its links read as a map. */

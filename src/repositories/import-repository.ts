@@ -6,6 +6,7 @@ import {
   type ImportedChange,
   type ImportOrigin,
 } from './change-repository.js';
+import { LINK_TO_DATASET } from './dataset-repository.js';
 import { readLinksOf, type EditableLabel } from './entity-write-repository.js';
 
 /**
@@ -236,7 +237,7 @@ export const UPSERT_INCIDENTS = versionedUpsert(
      MATCH (a:Actor {id: at.actorId})
      WITH n, a, at, [c IN coalesce(beforeLinks.claims, []) WHERE c.id = at.props.id][0] AS was
      CREATE (n)-[r:ATTRIBUTED_TO]->(a)
-     SET r = at.props
+     SET r = at.props, r.datasetIds = was.datasetIds
      SET r.version = CASE WHEN was IS NULL THEN 1
                           WHEN r {.*, actorId: a.id, version: coalesce(was.version, 0)} = was {.*, version: coalesce(was.version, 0)} THEN was.version
                           ELSE coalesce(was.version, 0) + 1 END
@@ -246,7 +247,8 @@ export const UPSERT_INCIDENTS = versionedUpsert(
 
 /**
  * Writes one batch and the audit records of what it created or changed, in one transaction: the
- * statement records what it creates, and hands back what it changed, recorded here.
+ * statement records what it creates, and hands back what it changed, recorded here. The records of
+ * an import into a dataset point at it in the same transaction.
  */
 export function writeAudited<Row extends { changes: ImportedChange[] }>(
   executor: Executor,
@@ -260,6 +262,8 @@ export function writeAudited<Row extends { changes: ImportedChange[] }>(
     const changes = written.flatMap((row) => row.changes);
     if (changes.length > 0)
       await tx.run(CREATE_IMPORT_CHANGES, importChangeParams(origin, entityType, changes));
+    const provenance = origin.datasetId === undefined ? undefined : LINK_TO_DATASET[entityType];
+    if (provenance) await tx.run(provenance, { rows, datasetId: origin.datasetId });
     return written;
   });
 }

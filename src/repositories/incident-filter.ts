@@ -16,6 +16,13 @@ export interface IncidentConditions {
   attributionStatuses?: string[] | null;
   crossBorder?: boolean | null;
   search?: string | null;
+  /** Incidents brought by one of these datasets (keys). */
+  datasetIds?: string[] | null;
+  /** Already expanded: the regions' countries, and the regions with those inside them. */
+  regions?: { countryCodes: string[]; names: string[] } | null;
+  /** Whether a claim that is not retracted names an actor (with the other claim conditions). */
+  attributed?: boolean | null;
+  impactCategories?: string[] | null;
 }
 
 /**
@@ -76,8 +83,17 @@ export function incidentMatch(filter: IncidentConditions, scope?: IncidentScope)
     where.push('any(t IN i.attackTypes WHERE t IN $f_attackTypes)');
     params.f_attackTypes = filter.attackTypes;
   }
+  where.push(...provenanceAndScope(filter, params));
 
   const claim = claimConditions(filter, scope, params);
+  if (filter.attributed === false) {
+    // Unattributed: no claim meets the claim conditions; crossBorder, which speaks of the
+    // attributed actor, is refused with it before a filter gets here.
+    where.push(
+      `NOT EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claim.join(' AND ')} }`,
+    );
+    return { match, where, params };
+  }
   const crossBorder =
     'EXISTS { MATCH (a)-[:ORIGINATES_FROM]->(o:Country), (i)-[:AFFECTED]->(v:Country) WHERE o <> v }';
   if (filter.crossBorder === true) claim.push(crossBorder);
@@ -93,6 +109,31 @@ export function incidentMatch(filter: IncidentConditions, scope?: IncidentScope)
       where.push(`EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE ${claim.join(' AND ')} }`);
   }
   return { match, where, params };
+}
+
+/** A claim that still stands: a retracted one is kept for the record, and attributes nothing. */
+const LIVE_CLAIM = "r.status <> 'RETRACTED'";
+
+/** Where an incident came from, where it happened beyond countries, and what it did. */
+function provenanceAndScope(filter: IncidentConditions, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  if (present(filter.datasetIds)) {
+    where.push('EXISTS { (i)-[:FROM_DATASET]->(d:Dataset) WHERE d.id IN $f_datasetIds }');
+    params.f_datasetIds = filter.datasetIds;
+  }
+  if (filter.regions) {
+    // An affected country in a region, or a region the incident names instead of a country.
+    where.push(
+      '(EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_regionCountries } OR any(r IN coalesce(i.regions, []) WHERE toLower(r) IN $f_regionNames))',
+    );
+    params.f_regionCountries = filter.regions.countryCodes;
+    params.f_regionNames = filter.regions.names;
+  }
+  if (present(filter.impactCategories)) {
+    where.push('any(c IN coalesce(i.impactCategories, []) WHERE c IN $f_impactCategories)');
+    params.f_impactCategories = filter.impactCategories;
+  }
+  return where;
 }
 
 /** Conditions on the actor `a` alone: which actors, from where. */
@@ -130,6 +171,7 @@ export function claimConditions(
     conditions.push('r.status IN $f_attributionStatuses');
     params.f_attributionStatuses = filter.attributionStatuses;
   }
+  if (typeof filter.attributed === 'boolean') conditions.push(LIVE_CLAIM);
   return conditions;
 }
 

@@ -33,6 +33,7 @@ const moveAll = (from: string, to: string, mark: 'SET' | 'REMOVE') =>
     moveOut('TARGETS', from, to, mark),
     moveOut('AFFILIATED_WITH', from, to, mark),
     moveIn('AFFILIATED_WITH', from, to, mark),
+    moveOut('FROM_DATASET', from, to, mark),
   ].join('\n   ');
 
 export interface MergeSnapshot {

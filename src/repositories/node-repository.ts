@@ -4,6 +4,7 @@ import type {
   ActorRow,
   CampaignRow,
   CountryRow,
+  DatasetRow,
   IncidentRow,
   OrganizationRow,
   SectorRow,
@@ -18,6 +19,7 @@ export interface NodeRows {
   Campaign: CampaignRow;
   Organization: OrganizationRow;
   Source: SourceRow;
+  Dataset: DatasetRow;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row states the shape the caller's table promises; nothing in the text can.
@@ -44,6 +46,7 @@ const FIND: { [T in NodeType]: CypherQuery<{ key: string; row: NodeRows[T] }> } 
   Campaign: byKey<CampaignRow>('Campaign', 'id'),
   Organization: byKey<OrganizationRow>('Organization', 'id'),
   Source: byKey<SourceRow>('Source', 'id'),
+  Dataset: byKey<DatasetRow>('Dataset', 'id'),
 };
 
 /** Nodes of one type by key, in one round trip; missing keys are absent from the map. */

@@ -29,6 +29,7 @@ export interface IncidentRow {
   recordsAffected?: number | null;
   ransomDemandedUsd?: number | null;
   ransomPaidUsd?: number | null;
+  regions?: string[] | null;
 }
 
 export interface SectorRow {
@@ -82,6 +83,8 @@ export interface AttributionRow {
   claimedBy?: string | null;
   assessedAt?: string | null;
   sourceIds: string[];
+  /** The datasets whose imports brought the claim; absent for one added through the API. */
+  datasetIds?: string[] | null;
 }
 
 export interface StateClaimRow {
@@ -119,4 +122,18 @@ export interface CountRow<Node> {
 export interface Parented<Row> {
   parentId: string;
   rows: Row[];
+}
+
+/** A dataset as stored: `counts` is the JSON of DatasetCounts (a list of maps Neo4j cannot hold). */
+export interface DatasetRow {
+  id: string;
+  name: string;
+  format?: string | null;
+  files?: string[] | null;
+  sha256?: string | null;
+  importedAt?: string | null;
+  counts?: string | null;
+  issues?: number | null;
+  dropped?: number | null;
+  skipped?: number | null;
 }

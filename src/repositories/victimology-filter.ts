@@ -9,7 +9,10 @@ export type AnalysisBasis = 'INCIDENTS' | 'REPORTED_VICTIMOLOGY' | 'BOTH';
 export const countsIncidents = (basis: AnalysisBasis): boolean => basis !== 'REPORTED_VICTIMOLOGY';
 export const countsVictimology = (basis: AnalysisBasis): boolean => basis !== 'INCIDENTS';
 
-/** Conditions only an incident can meet: reported victimology has no date, type, text or claim. */
+/**
+ * Conditions only an incident can meet: reported victimology has no date, type, text or claim,
+ * and is not counted by dataset, region or impact.
+ */
 export const incidentOnlyConditions = [
   'from',
   'to',
@@ -17,6 +20,10 @@ export const incidentOnlyConditions = [
   'search',
   'attributionStatuses',
   'crossBorder',
+  'datasetIds',
+  'regions',
+  'attributed',
+  'impactCategories',
 ] as const satisfies readonly (keyof IncidentConditions)[];
 
 export interface VictimologyMatch {

@@ -16,7 +16,7 @@ import { notFound } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
 import { analysisBasis, incidentConditions } from '../graphql/filters.js';
-import { keyFor, nodeArgument } from '../graphql/global-id.js';
+import { graphNodeArgument, keyFor } from '../graphql/global-id.js';
 import { toPage } from '../repositories/pagination.js';
 
 export const analysisResolvers: Resolvers = {
@@ -63,14 +63,14 @@ export const analysisResolvers: Resolvers = {
     neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }) =>
       neighborhood(
         executor,
-        ids.map((id) => nodeArgument(id, 'ids')),
+        ids.map((id) => graphNodeArgument(id, 'ids')),
         inRange('depth', depth, 1, 3),
         inRange('limit', limit, 1, 1000),
         incidentConditions(filter, taxonomy),
       ),
     paths: async (_parent, { from, to, maxHops, first }, { executor, loaders }) => {
-      const start = nodeArgument(from, 'from');
-      const end = nodeArgument(to, 'to');
+      const start = graphNodeArgument(from, 'from');
+      const end = graphNodeArgument(to, 'to');
       await Promise.all([
         existing(loaders, start.type, start.key, 'from'),
         existing(loaders, end.type, end.key, 'to'),

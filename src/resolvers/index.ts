@@ -4,6 +4,7 @@ import { analysisResolvers } from './analysis.js';
 import { catalogResolvers } from './catalog.js';
 import { connectionResolvers } from './connections.js';
 import { countryResolvers } from './country.js';
+import { datasetResolvers } from './dataset.js';
 import { healthResolvers } from './health.js';
 import { incidentResolvers } from './incident.js';
 import { hypothesisResolvers } from './hypothesis.js';
@@ -28,4 +29,5 @@ export const resolvers: Resolvers[] = [
   analysisResolvers,
   mutationResolvers,
   hypothesisResolvers,
+  datasetResolvers,
 ];

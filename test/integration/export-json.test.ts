@@ -15,8 +15,16 @@ const seeded = useSeededApi();
 const parentOf = new Map(taxonomy.sectors.map((s) => [s.id, s.parentId]));
 
 /** The import's own bookkeeping (a hash of each record as the file ordered it) is not data. */
+/**
+ * The data the export carries: not the import's signature, nor which import brought a record (the
+ * re-import is an import of its own).
+ */
 const dataOnly = (lines: string[]) =>
-  lines.map((l) => l.replace(/"importSignature":"[0-9a-f]+",?/, ''));
+  lines
+    .filter((l) => !l.startsWith('(Dataset ') && !l.includes('-[FROM_DATASET '))
+    .map((l) =>
+      l.replace(/"importSignature":"[0-9a-f]+",?/, '').replace(/"datasetIds":\[[^\]]*\],?/, ''),
+    );
 
 const download = async (query = '') => {
   const response = await fetch(`${seeded.api.url}/export/json${query}`);

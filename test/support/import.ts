@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../src/db/database.js';
+import { datasetName } from '../../src/import/dataset-name.js';
 import { openImportInput, type ReadOptions } from '../../src/import/read-file.js';
 import { runImport, type ImportReport } from '../../src/import/run-import.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
@@ -9,6 +10,8 @@ import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 export interface ImportTestOptions extends ReadOptions {
   dryRun?: boolean;
   strict?: boolean;
+  /** The dataset's name; the file's name by default, as for `cig import`. */
+  datasetName?: string;
 }
 
 /** Reads and imports one file the way `cig import` does. */
@@ -18,11 +21,12 @@ export async function importFile(
   options: ImportTestOptions = {},
 ): Promise<ImportReport> {
   const taxonomy = loadTaxonomy();
-  const { input } = await openImportInput(file, taxonomy, options);
+  const { format, input } = await openImportInput(file, taxonomy, options);
   return runImport(database.executor(), taxonomy, input, {
     dryRun: options.dryRun ?? false,
     strict: options.strict ?? false,
     batchSize: 100,
+    dataset: { ...datasetName(file, options.datasetName), format },
   });
 }
 

@@ -20,6 +20,10 @@ describe('the export filter', () => {
       minConfidence: null,
       attributionStatuses: null,
       crossBorder: null,
+      datasetIds: null,
+      regions: null,
+      attributed: null,
+      impactCategories: null,
     });
   });
 
@@ -111,12 +115,44 @@ describe('the export filter', () => {
         form: ['2022'],
       }),
     ).toEqual([
-      'form=2022: not a filter; the filters are from, to, sectorIds, countryCodes, originCountryCodes, actorIds, attackTypes, minConfidence, attributionStatuses, crossBorder',
+      'form=2022: not a filter; the filters are from, to, sectorIds, countryCodes, originCountryCodes, actorIds, attackTypes, minConfidence, attributionStatuses, crossBorder, datasetIds, regions, attributed, impactCategories',
       'sectorIds==HYPERLINK("http://x"): not a sector (the sectors query lists them)',
       'countryCodes=Atlantis: not a country (use ISO 3166-1 codes such as UA)',
       'actorIds=Sector:energy: not an actor id (a lowercase slug such as sandworm, or Actor:sandworm)',
       'actorIds=: empty',
       'attackTypes=@SUM(A1): not an attack type (the attackTypes query lists them)',
+    ]);
+  });
+
+  it('reads datasets, regions, attribution and impact categories as the API does', () => {
+    const { conditions } = parse({
+      datasetIds: ['Dataset:cyberpeace,eurepoc'],
+      regions: ['eu'],
+      attributed: ['true'],
+      impactCategories: ['DATA'],
+    });
+    expect(conditions).toMatchObject({
+      datasetIds: ['cyberpeace', 'eurepoc'],
+      attributed: true,
+      impactCategories: ['DATA'],
+    });
+    expect(conditions?.regions?.countryCodes).toHaveLength(27);
+    expect(conditions?.regions?.names).toEqual(['eu']);
+    expect(
+      problemsOf({
+        datasetIds: ['Not A Slug'],
+        regions: ['Narnia'],
+        impactCategories: ['data'],
+        attributed: ['yes'],
+      }),
+    ).toEqual([
+      'regions=Narnia: not a region (the regions query lists them)',
+      'datasetIds=Not A Slug: not a dataset id (a lowercase slug, or Dataset:…; the datasets query lists them)',
+      'attributed=yes: not true or false',
+      'impactCategories=data: not one of DISRUPTION, DATA, DISINFORMATION, DESTRUCTION, OTHER, UNKNOWN',
+    ]);
+    expect(problemsOf({ attributed: ['false'], crossBorder: ['true'] })).toEqual([
+      "crossBorder=true: speaks of an attributed actor's origin, so cannot go with attributed=false",
     ]);
   });
 

@@ -28,6 +28,32 @@ describe('the incident filter, as Cypher', () => {
     expect(built.where.join(' ')).not.toContain('apt28');
   });
 
+  it('restricts by dataset, region and impact category, values as parameters', () => {
+    const built = incidentMatch({
+      datasetIds: ['cyberpeace'],
+      regions: { countryCodes: ['PL', 'UA'], names: ['eastern europe'] },
+      impactCategories: ['DATA'],
+    });
+    expect(built.where).toMatchSnapshot();
+    expect(built.params).toEqual({
+      f_datasetIds: ['cyberpeace'],
+      f_regionCountries: ['PL', 'UA'],
+      f_regionNames: ['eastern europe'],
+      f_impactCategories: ['DATA'],
+    });
+  });
+
+  it('reads attributed as a standing claim that meets the other claim conditions', () => {
+    const attributed = incidentMatch({ attributed: true, minConfidence: 50 });
+    expect(attributed.where).toEqual([
+      "EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE r.confidence >= $f_minConfidence AND r.status <> 'RETRACTED' }",
+    ]);
+    const unattributed = incidentMatch({ attributed: false, minConfidence: 50 });
+    expect(unattributed.where).toEqual([
+      "NOT EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE r.confidence >= $f_minConfidence AND r.status <> 'RETRACTED' }",
+    ]);
+  });
+
   it('starts from the full-text index when searching', () => {
     expect(incidentMatch({ search: 'wiper*' }).match).toBe(
       "CALL db.index.fulltext.queryNodes('incident_search', $f_search) YIELD node AS i",
