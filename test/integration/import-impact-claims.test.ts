@@ -167,6 +167,17 @@ describe('claims about who ran a campaign', () => {
         sources: [{ url: 'https://example.org/campaign/claim-1' }],
       },
     ]);
+    // A campaign's claims are the import's: the attribution mutations find incident claims only.
+    const claim = await query<{ campaign: { attributions: { id: string; version: number }[] } }>(
+      '{ campaign(id: "test-operation") { attributions { id version } } }',
+    );
+    const [first] = claim.campaign.attributions;
+    const { body } = await api.graphql(
+      'mutation ($id: ID!, $version: Int!) { retractAttribution(id: $id, version: $version) { id } }',
+      { id: first?.id, version: first?.version },
+      as('editor'),
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('come from STIX campaign attributed-to intrusion-set, strongest first', async () => {
