@@ -348,6 +348,8 @@ export type AttributionStatus =
 /** A named series of related incidents. */
 export type Campaign = Node & {
   __typename?: 'Campaign';
+  /** Claims about who ran the campaign (from STIX campaign attributed-to), strongest first. */
+  attributions: Array<Attribution>;
   description: Maybe<Scalars['String']['output']>;
   endDate: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
@@ -570,6 +572,14 @@ export type CrossBorderRow = {
   sector: Sector;
 };
 
+/** EuRepoC's cyber intensity scores and the multiplier applied for the target. */
+export type CyberIntensity = {
+  __typename?: 'CyberIntensity';
+  targetMultiplier: Maybe<Scalars['String']['output']>;
+  unweighted: Maybe<Scalars['Float']['output']>;
+  weighted: Maybe<Scalars['Float']['output']>;
+};
+
 /**
  * One import: a file (or the curated seeds) loaded by `cig import` under a name. The incidents,
  * actors and attribution claims it brought point to it; a record two imports brought points to
@@ -633,6 +643,12 @@ export type Deletion = {
   changeId: Scalars['ID']['output'];
   /** The global id of what was deleted. */
   id: Scalars['ID']['output'];
+};
+
+export type EconomicValue = {
+  __typename?: 'EconomicValue';
+  amount: Scalars['Float']['output'];
+  currency: Maybe<Scalars['String']['output']>;
 };
 
 /** One shortest path, from `from` to `to`. */
@@ -719,15 +735,34 @@ export type HypothesisStatus =
   | 'REFUTED'
   | 'SUPPORTED';
 
+/**
+ * What an incident did: the quantities an editor records, and what the trackers measure (impact
+ * categories, EuRepoC's intensity and impact levels), which cite `sources`.
+ */
 export type Impact = {
   __typename?: 'Impact';
+  casualties: Maybe<Scalars['String']['output']>;
+  /** The kinds of impact recorded, each with the tracker's description; filter with IncidentFilter.impactCategories. */
+  categories: Array<ImpactCategoryValue>;
+  cyberIntensity: Maybe<CyberIntensity>;
   disruptionDays: Maybe<Scalars['Float']['output']>;
+  /** Economic impact level, as the tracker words it. */
+  economic: Maybe<Scalars['String']['output']>;
+  economicValue: Maybe<EconomicValue>;
+  /** Functional impact level, as the tracker words it (e.g. "Day (< 24h)"). */
+  functional: Maybe<Scalars['String']['output']>;
+  /** Intelligence impact level, as the tracker words it. */
+  intelligence: Maybe<Scalars['String']['output']>;
+  /** One level per political impact measure. */
+  political: Array<PoliticalImpact>;
   ransomDemandedUsd: Maybe<Scalars['Float']['output']>;
   ransomPaidUsd: Maybe<Scalars['Float']['output']>;
   recordsAffected: Maybe<Scalars['Float']['output']>;
+  /** The sources the tracker gives for these values (the four quantities cite the incident's). */
+  sources: Array<Source>;
 };
 
-/** What an incident did, in the categories trackers record impact by. */
+/** A kind of impact, as the CyberPeace Institute's platforms categorise it. */
 export type ImpactCategory =
   | 'DATA'
   | 'DESTRUCTION'
@@ -735,6 +770,12 @@ export type ImpactCategory =
   | 'DISRUPTION'
   | 'OTHER'
   | 'UNKNOWN';
+
+export type ImpactCategoryValue = {
+  __typename?: 'ImpactCategoryValue';
+  category: ImpactCategory;
+  description: Maybe<Scalars['String']['output']>;
+};
 
 export type ImpactInput = {
   disruptionDays?: InputMaybe<Scalars['Float']['input']>;
@@ -1444,6 +1485,13 @@ export type Paths = {
   paths: Array<GraphPath>;
   /** Every node and edge of the paths returned, once each; `truncated` when there were more shortest paths than `first`. */
   subgraph: Subgraph;
+};
+
+export type PoliticalImpact = {
+  __typename?: 'PoliticalImpact';
+  level: Scalars['String']['output'];
+  /** Which political impact (EuRepoC's political_impact_* column, e.g. affected entities). */
+  measure: Scalars['String']['output'];
 };
 
 /**
@@ -2223,11 +2271,13 @@ export type ResolversTypes = ResolversObject<{
   CrossBorderOrder: CrossBorderOrder;
   CrossBorderOrderField: CrossBorderOrderField;
   CrossBorderRow: ResolverTypeWrapper<CrossBorderRecord>;
+  CyberIntensity: ResolverTypeWrapper<CyberIntensity>;
   Dataset: ResolverTypeWrapper<DatasetRow>;
   DatasetCount: ResolverTypeWrapper<DatasetCount>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   Deletion: ResolverTypeWrapper<Deletion>;
+  EconomicValue: ResolverTypeWrapper<EconomicValue>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<GraphPath>;
   Health: ResolverTypeWrapper<Health>;
@@ -2240,6 +2290,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<IncidentRow>;
   ImpactCategory: ImpactCategory;
+  ImpactCategoryValue: ResolverTypeWrapper<ImpactCategoryValue>;
   ImpactInput: ImpactInput;
   Incident: ResolverTypeWrapper<IncidentRow>;
   IncidentConnection: ResolverTypeWrapper<IncidentConnectionResult>;
@@ -2263,6 +2314,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationPatch: OrganizationPatch;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Paths: ResolverTypeWrapper<Omit<Paths, 'subgraph'> & { subgraph: ResolversTypes['Subgraph'] }>;
+  PoliticalImpact: ResolverTypeWrapper<PoliticalImpact>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRecord>;
   RegionKind: RegionKind;
@@ -2331,10 +2383,12 @@ export type ResolversParentTypes = ResolversObject<{
   CrossBorderEdge: CrossBorderEdgeResult;
   CrossBorderOrder: CrossBorderOrder;
   CrossBorderRow: CrossBorderRecord;
+  CyberIntensity: CyberIntensity;
   Dataset: DatasetRow;
   DatasetCount: DatasetCount;
   Date: Scalars['Date']['output'];
   Deletion: Deletion;
+  EconomicValue: EconomicValue;
   Float: Scalars['Float']['output'];
   GraphPath: GraphPath;
   Health: Health;
@@ -2345,6 +2399,7 @@ export type ResolversParentTypes = ResolversObject<{
   HypothesisPatch: HypothesisPatch;
   ID: Scalars['ID']['output'];
   Impact: IncidentRow;
+  ImpactCategoryValue: ImpactCategoryValue;
   ImpactInput: ImpactInput;
   Incident: IncidentRow;
   IncidentConnection: IncidentConnectionResult;
@@ -2367,6 +2422,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationPatch: OrganizationPatch;
   PageInfo: PageInfo;
   Paths: Omit<Paths, 'subgraph'> & { subgraph: ResolversParentTypes['Subgraph'] };
+  PoliticalImpact: PoliticalImpact;
   Query: Record<PropertyKey, never>;
   Region: RegionRecord;
   ReportedCountryTarget: ReportedTargetRow;
@@ -2506,6 +2562,7 @@ export type AttributionEvidenceResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = ResolversObject<{
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2609,6 +2666,12 @@ export type CrossBorderRowResolvers<ContextType = Context, ParentType extends Re
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
 }>;
 
+export type CyberIntensityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CyberIntensity'] = ResolversParentTypes['CyberIntensity']> = ResolversObject<{
+  targetMultiplier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unweighted?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weighted?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
   actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2643,6 +2706,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type DeletionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = ResolversObject<{
   changeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EconomicValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EconomicValue'] = ResolversParentTypes['EconomicValue']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = ResolversObject<{
@@ -2685,10 +2753,24 @@ export type HypothesisEdgeResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type ImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = ResolversObject<{
+  casualties?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['ImpactCategoryValue']>, ParentType, ContextType>;
+  cyberIntensity?: Resolver<Maybe<ResolversTypes['CyberIntensity']>, ParentType, ContextType>;
   disruptionDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  economic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  economicValue?: Resolver<Maybe<ResolversTypes['EconomicValue']>, ParentType, ContextType>;
+  functional?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  intelligence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  political?: Resolver<Array<ResolversTypes['PoliticalImpact']>, ParentType, ContextType>;
   ransomDemandedUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   ransomPaidUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   recordsAffected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+}>;
+
+export type ImpactCategoryValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactCategoryValue'] = ResolversParentTypes['ImpactCategoryValue']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['ImpactCategory'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type IncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = ResolversObject<{
@@ -2805,6 +2887,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PathsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Paths'] = ResolversParentTypes['Paths']> = ResolversObject<{
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType>;
+}>;
+
+export type PoliticalImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoliticalImpact'] = ResolversParentTypes['PoliticalImpact']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -3004,16 +3091,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CrossBorderConnection?: CrossBorderConnectionResolvers<ContextType>;
   CrossBorderEdge?: CrossBorderEdgeResolvers<ContextType>;
   CrossBorderRow?: CrossBorderRowResolvers<ContextType>;
+  CyberIntensity?: CyberIntensityResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetCount?: DatasetCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
+  EconomicValue?: EconomicValueResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Hypothesis?: HypothesisResolvers<ContextType>;
   HypothesisConnection?: HypothesisConnectionResolvers<ContextType>;
   HypothesisEdge?: HypothesisEdgeResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
+  ImpactCategoryValue?: ImpactCategoryValueResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
   IncidentEdge?: IncidentEdgeResolvers<ContextType>;
@@ -3027,6 +3117,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Paths?: PathsResolvers<ContextType>;
+  PoliticalImpact?: PoliticalImpactResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ReportedCountryTarget?: ReportedCountryTargetResolvers<ContextType>;

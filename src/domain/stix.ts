@@ -41,6 +41,10 @@ export const extensionProperties = {
   x_cig_records_affected: 'records an incident exposed',
   x_cig_ransom_demanded_usd: 'ransom demanded, in US dollars',
   x_cig_ransom_paid_usd: 'ransom paid, in US dollars',
+  x_cig_regions:
+    'regions an incident affected where no country is named (UN M49 names, EU, Global)',
+  x_cig_impact:
+    "an incident's impact as trackers measure it: categories with descriptions, cyber_intensity, functional, intelligence, political, economic, economic_value, casualties, and the external_references they cite",
   x_cig_sector_ids:
     "an organization's sectors (our taxonomy's ids, finer than STIX industry sectors)",
   x_cig_basis: "an attribution claim's basis (GOVERNMENT, SECURITY_INDUSTRY, …)",

@@ -66,6 +66,15 @@ async function* eachOrganization(
     yield* rows(o);
 }
 
+/** An incident's political impact, one "measure: level" per measure. */
+function politicalImpact(props: Record<string, unknown>): string[] {
+  const measures = Array.isArray(props.politicalImpactMeasures)
+    ? props.politicalImpactMeasures
+    : [];
+  const levels = Array.isArray(props.politicalImpactLevels) ? props.politicalImpactLevels : [];
+  return measures.map((measure, i) => `${String(measure)}: ${String(levels[i] ?? '')}`);
+}
+
 /** An actor's claims of one tie to states (origins or sponsors), one row each. */
 const stateTies = (part: ItemPart, ties: (a: ExportActor) => ExportStateTie[]) => ({
   columns: ['actor_id', 'actor_name', 'country_code', 'country_name', 'confidence', 'source_urls'],
@@ -103,6 +112,19 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       'ransom_paid_usd',
       'external_ids',
       'description',
+      'regions',
+      'impact_categories',
+      'cyber_intensity_unweighted',
+      'cyber_intensity_weighted',
+      'target_multiplier',
+      'functional_impact',
+      'intelligence_impact',
+      'political_impact',
+      'economic_impact',
+      'economic_impact_amount',
+      'economic_impact_currency',
+      'casualties',
+      'impact_source_urls',
     ],
     rows: (ctx) =>
       eachIncident(ctx, ['properties', 'campaign'], (i) => [
@@ -121,6 +143,19 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
           i.props.ransomPaidUsd,
           list(i.props.externalIds),
           i.props.description,
+          list(i.props.regions),
+          list(i.props.impactCategories),
+          i.props.cyberIntensityUnweighted,
+          i.props.cyberIntensityWeighted,
+          i.props.targetMultiplier,
+          i.props.functionalImpact,
+          i.props.intelligenceImpact,
+          list(politicalImpact(i.props)),
+          i.props.economicImpact,
+          i.props.economicImpactAmount,
+          i.props.economicImpactCurrency,
+          i.props.casualties,
+          list(i.impactSourceUrls),
         ].map(cell),
       ]),
   },
@@ -270,10 +305,46 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
         ]),
       ]),
   },
+  campaign_attributions: {
+    columns: [
+      'claim_id',
+      'campaign_id',
+      'campaign_name',
+      'actor_id',
+      'actor_name',
+      'confidence',
+      'basis',
+      'status',
+      'claimed_by',
+      'assessed_at',
+      'source_urls',
+    ],
+    rows: async function* (ctx) {
+      for await (const k of each(
+        ctx.reader.campaigns(ctx.scope.campaigns, onlyParts(ctx.reader.report.add, ['claims'])),
+      ))
+        for (const c of k.claims)
+          yield [
+            c.id,
+            k.props.id,
+            k.props.name,
+            c.actorId,
+            c.actorName,
+            c.confidence,
+            c.basis,
+            c.status,
+            c.claimedBy,
+            c.assessedAt,
+            list(c.sourceUrls),
+          ].map(cell);
+    },
+  },
   campaigns: {
     columns: ['id', 'name', 'start_date', 'end_date', 'description'],
     rows: async function* (ctx) {
-      for await (const c of each(ctx.reader.campaigns(ctx.scope.campaigns)))
+      for await (const c of each(
+        ctx.reader.campaigns(ctx.scope.campaigns, onlyParts(ctx.reader.report.add, ['properties'])),
+      ))
         yield [
           c.props.id,
           c.props.name,

@@ -13,6 +13,7 @@ import type { ExportReport, ProblemSink } from './export-report.js';
 import {
   rowChecks,
   type ExportActor,
+  type ExportCampaign,
   type ExportEntity,
   type ExportIncident,
   type ExportOrganization,
@@ -50,7 +51,7 @@ export class ExportReader {
     return this.#checked(ACTOR_BATCH, onlyParam(only), (row) => this.#checks.actor(row, sink));
   }
 
-  campaigns(only: Keys, sink = this.report.add): AsyncGenerator<ExportEntity[]> {
+  campaigns(only: Keys, sink = this.report.add): AsyncGenerator<ExportCampaign[]> {
     return this.#checked(CAMPAIGN_BATCH, onlyParam(only), (row) =>
       this.#checks.campaign(row, sink),
     );

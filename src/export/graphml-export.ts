@@ -124,6 +124,17 @@ export async function writeGraphmlExport(
     for (const f of a.affiliations.filter((x) => exportedActor(x.actorId)))
       await put(out, edgeXml('AFFILIATED_WITH', id, `Actor:${f.actorId}`));
   }
+  for await (const c of each(reader.campaigns(scope.campaigns, ignoreProblems)))
+    for (const claim of c.claims)
+      await put(
+        out,
+        edgeXml(
+          'ATTRIBUTED_TO',
+          `Campaign:${c.key}`,
+          `Actor:${claim.actorId}`,
+          Number(claim.confidence ?? 0) / 100,
+        ),
+      );
   for await (const o of each(reader.organizations(scope.organizations, ignoreProblems))) {
     for (const s of o.sectorIds)
       await put(out, edgeXml('IN_SECTOR', `Organization:${o.key}`, `Sector:${s}`));

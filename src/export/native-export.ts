@@ -1,11 +1,14 @@
 import type { Writable } from 'node:stream';
 import { storedPartialDate } from '../domain/partial-date.js';
+import { impactOfProperties } from '../import/impact-properties.js';
 import { DATASET_FORMAT } from '../import/native/format.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
 import { each, type ExportReader } from './export-reader.js';
 import { put } from './output.js';
 import type {
   ExportActor,
+  ExportCampaign,
+  ExportClaim,
   ExportIncident,
   ExportOrganization,
   ExportStateTie,
@@ -44,6 +47,35 @@ const stateClaim = (tie: ExportStateTie) => ({
   sources: tie.sourceUrls,
 });
 
+/** A claim in the native format, for an incident or a campaign. */
+const nativeClaim = (c: ExportClaim) =>
+  known({
+    actor: c.actorId,
+    confidence: c.confidence,
+    basis: c.basis,
+    status: c.status,
+    claimedBy: c.claimedBy,
+    assessedAt: c.assessedAt,
+    sources: c.sourceUrls,
+  });
+
+/** The impact the trackers measure, in the native format's terms; its sources by URL. */
+function measuredImpact(i: ExportIncident): Record<string, unknown> {
+  const impact = impactOfProperties(i.props);
+  if (!impact) return {};
+  return {
+    categories: impact.categories.map((c) => known(c)),
+    cyberIntensity: impact.cyberIntensity && known(impact.cyberIntensity),
+    functional: impact.functional,
+    intelligence: impact.intelligence,
+    political: impact.political,
+    economic: impact.economic,
+    economicValue: impact.economicValue && known(impact.economicValue),
+    casualties: impact.casualties,
+    sources: i.impactSourceUrls,
+  };
+}
+
 export function nativeIncident(i: ExportIncident): Record<string, unknown> {
   const p = i.props;
   return known({
@@ -59,23 +91,15 @@ export function nativeIncident(i: ExportIncident): Record<string, unknown> {
       recordsAffected: p.recordsAffected,
       ransomDemandedUsd: p.ransomDemandedUsd,
       ransomPaidUsd: p.ransomPaidUsd,
+      ...measuredImpact(i),
     }),
     sectors: i.sectorIds,
     countries: i.countries.map((c) => ({ country: c.iso2, primary: c.primary })),
+    regions: p.regions ?? [],
     organizations: i.organizationIds,
     campaign: i.campaignId,
     sources: i.sourceUrls,
-    attributions: i.claims.map((c) =>
-      known({
-        actor: c.actorId,
-        confidence: c.confidence,
-        basis: c.basis,
-        status: c.status,
-        claimedBy: c.claimedBy,
-        assessedAt: c.assessedAt,
-        sources: c.sourceUrls,
-      }),
-    ),
+    attributions: i.claims.map(nativeClaim),
     externalIds: p.externalIds ?? [],
   });
 }
@@ -115,13 +139,14 @@ export function nativeActor(a: ExportActor, exported: (actorId: string) => boole
   });
 }
 
-const nativeCampaign = (props: Record<string, unknown>) =>
+const nativeCampaign = ({ props, claims }: ExportCampaign) =>
   known({
     id: props.id,
     name: props.name,
     description: props.description,
     startDate: storedPartialDate(props.startDate, props.startPrecision),
     endDate: storedPartialDate(props.endDate, props.endPrecision),
+    attributions: claims.map(nativeClaim),
   });
 
 const nativeOrganization = (o: ExportOrganization) =>
@@ -169,7 +194,7 @@ export async function writeNativeExport(
   const exportedActor = (id: string) => only.actors === null || only.actors.has(id);
   await section('actors', reader.actors(only.actors), (a) => nativeActor(a, exportedActor));
   await put(out, ',');
-  await section('campaigns', reader.campaigns(only.campaigns), (c) => nativeCampaign(c.props));
+  await section('campaigns', reader.campaigns(only.campaigns), nativeCampaign);
   await put(out, ',');
   await section('organizations', reader.organizations(only.organizations), nativeOrganization);
   await put(out, ',');

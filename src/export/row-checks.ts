@@ -4,12 +4,15 @@ import {
   attributionBases,
   attributionStatuses,
   datePrecisions,
+  impactCategories,
   motivations,
   objectives,
 } from '../domain/vocabulary.js';
 import type {
   ActorRow,
+  CampaignRow,
   CitationRow,
+  ClaimRow,
   EntityRow,
   IncidentRow,
   NamedRow,
@@ -39,6 +42,14 @@ export interface ExportIncident {
   campaignId: string | null;
   campaignName: string | null;
   sourceUrls: string[];
+  claims: ExportClaim[];
+  /** The sources the measured impact cites. */
+  impactSourceUrls: string[];
+}
+
+export interface ExportCampaign {
+  key: string;
+  props: Props;
   claims: ExportClaim[];
 }
 
@@ -127,6 +138,21 @@ const models: Record<ItemKind | 'claim', Model> = {
       ransomDemandedUsd: amount,
       ransomPaidUsd: amount,
       externalIds: listOf(text),
+      regions: listOf(text),
+      impactCategories: listOf(oneOf(impactCategories)),
+      impactDescriptions: listOf(text),
+      cyberIntensityUnweighted: amount,
+      cyberIntensityWeighted: amount,
+      targetMultiplier: text,
+      functionalImpact: text,
+      intelligenceImpact: text,
+      politicalImpactMeasures: listOf(text),
+      politicalImpactLevels: listOf(text),
+      economicImpact: text,
+      economicImpactAmount: amount,
+      economicImpactCurrency: text,
+      casualties: text,
+      impactSourceIds: listOf(text),
     },
   },
   actor: {
@@ -232,7 +258,7 @@ export interface RowChecks {
   incident: (row: IncidentRow, sink: ProblemSink) => ExportIncident | undefined;
   actor: (row: ActorRow, sink: ProblemSink) => ExportActor | undefined;
   organization: (row: OrganizationRow, sink: ProblemSink) => ExportOrganization | undefined;
-  campaign: (row: EntityRow, sink: ProblemSink) => ExportEntity | undefined;
+  campaign: (row: CampaignRow, sink: ProblemSink) => ExportCampaign | undefined;
   source: (row: EntityRow, sink: ProblemSink) => ExportEntity | undefined;
 }
 
@@ -283,6 +309,24 @@ export function rowChecks(taxonomy: Taxonomy): RowChecks {
       );
     return first;
   };
+
+  /** Claims whose actor can be written and whose properties hold; the others reported. */
+  const checkedClaims = (claims: ClaimRow[], problems: ItemProblems): ExportClaim[] =>
+    claims.flatMap((claim): ExportClaim[] => {
+      const actor = named(claim.actor, problems, 'claims', 'a claim names actor', 'claim');
+      if (!actor) return [];
+      const about = `the claim on actor ${shown(actor.id)} `;
+      const checked = checkedProps(claim.props, models.claim, problems, 'claims', about, 'claim');
+      if (!checked) return [];
+      return [
+        {
+          ...checked,
+          actorId: actor.id,
+          actorName: actor.name,
+          sourceUrls: citedUrls(claim.sources, problems, 'claims', about),
+        },
+      ];
+    });
 
   const sectorIds = (ids: unknown[], problems: ItemProblems, link: string) =>
     ids.filter((id): id is string => {
@@ -351,21 +395,7 @@ export function rowChecks(taxonomy: Taxonomy): RowChecks {
         .map((k) => named(k, problems, 'campaign', 'part of campaign', 'link'))
         .filter(present);
       const campaign = theOne(campaigns, problems, 'campaign', 'part of a campaign');
-      const claims = row.claims.flatMap((claim): ExportClaim[] => {
-        const actor = named(claim.actor, problems, 'claims', 'a claim names actor', 'claim');
-        if (!actor) return [];
-        const about = `the claim on actor ${shown(actor.id)} `;
-        const checked = checkedProps(claim.props, models.claim, problems, 'claims', about, 'claim');
-        if (!checked) return [];
-        return [
-          {
-            ...checked,
-            actorId: actor.id,
-            actorName: actor.name,
-            sourceUrls: citedUrls(claim.sources, problems, 'claims', about),
-          },
-        ];
-      });
+      const claims = checkedClaims(row.claims, problems);
       return {
         key: row.key,
         props,
@@ -387,6 +417,7 @@ export function rowChecks(taxonomy: Taxonomy): RowChecks {
         campaignName: campaign?.name ?? null,
         sourceUrls: citedUrls(row.sources, problems, 'sources'),
         claims,
+        impactSourceUrls: citedUrls(row.impactSources, problems, 'sources', 'its impact '),
       };
     },
 
@@ -451,13 +482,24 @@ export function rowChecks(taxonomy: Taxonomy): RowChecks {
       };
     },
 
-    campaign: (row, sink) => entity(row, 'campaign', sink),
+    campaign(row, sink) {
+      const problems = new ItemProblems(sink, 'campaign', row.key);
+      const props = checkedProps(
+        row.props,
+        models.campaign,
+        problems,
+        'properties',
+        '',
+        'campaign',
+      );
+      return props && { key: row.key, props, claims: checkedClaims(row.claims, problems) };
+    },
     source: (row, sink) => entity(row, 'source', sink),
   };
 }
 
-/** A campaign or source: a node with properties only. */
-function entity(row: EntityRow, kind: 'campaign' | 'source', sink: ProblemSink) {
+/** A source: a node with properties only. */
+function entity(row: EntityRow, kind: 'source', sink: ProblemSink) {
   const problems = new ItemProblems(sink, kind, row.key);
   const props = checkedProps(row.props, models[kind], problems, 'properties', '', kind);
   return props && { key: row.key, props };

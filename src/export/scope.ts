@@ -7,7 +7,8 @@ export type Scope = Record<'actors' | 'campaigns' | 'organizations' | 'sources',
 
 /**
  * What an export holds besides its incidents: everything (null: no restriction) when unfiltered;
- * when filtered, the keys the passing incidents, their claims and their actors' ties refer to,
+ * when filtered, the keys the passing incidents, their claims, their campaigns' claims and their
+ * actors' ties refer to,
  * gathered in a first pass so that the export itself still streams. The pass reads checked rows,
  * so nothing an export leaves out widens its scope; their problems are reported by the export's
  * own pass.
@@ -28,10 +29,16 @@ export async function exportScope(
     i.claims.forEach((c) => sets.actors.add(c.actorId));
     i.organizationIds.forEach((o) => sets.organizations.add(o));
     if (i.campaignId) sets.campaigns.add(i.campaignId);
-    [...i.sourceUrls, ...i.claims.flatMap((c) => c.sourceUrls)].forEach((u) =>
-      sets.sources.add(sourceIdOf(u)),
+    [...i.sourceUrls, ...i.impactSourceUrls, ...i.claims.flatMap((c) => c.sourceUrls)].forEach(
+      (u) => sets.sources.add(sourceIdOf(u)),
     );
   }
+  // A campaign's claims name actors and cite sources the incidents may not.
+  for await (const c of each(reader.campaigns(sets.campaigns, ignoreProblems)))
+    for (const claim of c.claims) {
+      sets.actors.add(claim.actorId);
+      claim.sourceUrls.forEach((u) => sets.sources.add(sourceIdOf(u)));
+    }
   for await (const a of each(reader.actors(sets.actors, ignoreProblems)))
     [...a.origins, ...a.sponsors, ...a.targetSectors, ...a.targetCountries]
       .flatMap((t) => t.sourceUrls)

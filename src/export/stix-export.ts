@@ -9,7 +9,7 @@ import { put } from './output.js';
 import { exportScope } from './scope.js';
 import {
   actorObjects,
-  campaignObject,
+  campaignObjects,
   countryObject,
   incidentObjects,
   incompleteNote,
@@ -78,7 +78,11 @@ export async function writeStixExport(
 
   for await (const rows of reader.incidents(filter)) {
     const lookup = await lookupFor(
-      rows.flatMap((i) => [...i.sourceUrls, ...i.claims.flatMap((c) => c.sourceUrls)]),
+      rows.flatMap((i) => [
+        ...i.sourceUrls,
+        ...i.impactSourceUrls,
+        ...i.claims.flatMap((c) => c.sourceUrls),
+      ]),
     );
     for (const row of rows) {
       row.sectorIds.forEach((s) => sectors.add(s));
@@ -106,9 +110,12 @@ export async function writeStixExport(
     }
   }
 
-  for await (const row of each(reader.campaigns(scope.campaigns))) {
-    await write([campaignObject(row.props, timestamp)]);
-    counts.campaigns += 1;
+  for await (const rows of reader.campaigns(scope.campaigns)) {
+    const lookup = await lookupFor(rows.flatMap((c) => c.claims.flatMap((a) => a.sourceUrls)));
+    for (const row of rows) {
+      await write(campaignObjects(row, timestamp, lookup));
+      counts.campaigns += 1;
+    }
   }
 
   const industryOf = (sectorId: string) =>

@@ -6,8 +6,11 @@ import {
   SPONSORED_BY,
   stixId,
 } from '../domain/stix.js';
+import { impactOfProperties } from '../import/impact-properties.js';
 import type {
   ExportActor,
+  ExportCampaign,
+  ExportClaim,
   ExportIncident,
   ExportOrganization,
   ExportStateTie,
@@ -134,6 +137,60 @@ export function relationship(
   });
 }
 
+/** What the trackers measured of an incident's impact, with its sources as external references. */
+function stixImpact(row: ExportIncident, lookup: SourceLookup): StixObject | undefined {
+  const impact = impactOfProperties(row.props);
+  if (!impact) return undefined;
+  return present({
+    categories: impact.categories.map((c) => present(c)),
+    cyber_intensity: impact.cyberIntensity
+      ? present({
+          unweighted: impact.cyberIntensity.unweighted,
+          weighted: impact.cyberIntensity.weighted,
+          target_multiplier: impact.cyberIntensity.targetMultiplier,
+        })
+      : undefined,
+    functional: impact.functional,
+    intelligence: impact.intelligence,
+    political: impact.political,
+    economic: impact.economic,
+    economic_value: impact.economicValue ? present(impact.economicValue) : undefined,
+    casualties: impact.casualties,
+    external_references: externalReferences(row.impactSourceUrls, lookup),
+  });
+}
+
+/** A claim that an actor is behind an incident or campaign (`ref`), as an attributed-to relationship. */
+function claimRelationship(
+  ref: string,
+  ownerKey: string,
+  claim: ExportClaim,
+  timestamp: string,
+  lookup: SourceLookup,
+): StixObject {
+  const claimKey =
+    typeof claim.id === 'string'
+      ? claim.id
+      : `${ownerKey}:${claim.actorId}:${String(claim.claimedBy)}`;
+  return relationship(
+    'attributed-to',
+    ref,
+    stixId('intrusion-set', claim.actorId),
+    timestamp,
+    {
+      confidence: claim.confidence,
+      // A retracted claim is kept for the record; to a STIX reader it is withdrawn.
+      revoked: claim.status === 'RETRACTED' ? true : undefined,
+      external_references: externalReferences(claim.sourceUrls, lookup),
+      x_cig_basis: claim.basis,
+      x_cig_status: claim.status,
+      x_cig_claimed_by: claim.claimedBy,
+      x_cig_assessed_at: claim.assessedAt,
+    },
+    `claim:${claimKey}`,
+  );
+}
+
 export function incidentObjects(
   row: ExportIncident,
   timestamp: string,
@@ -159,6 +216,8 @@ export function incidentObjects(
     x_cig_ransom_demanded_usd: p.ransomDemandedUsd,
     x_cig_ransom_paid_usd: p.ransomPaidUsd,
     x_cig_external_ids: p.externalIds,
+    x_cig_regions: p.regions,
+    x_cig_impact: stixImpact(row, lookup),
   });
   // The primary country comes first: readers that know no x_cig_primary take the first as primary.
   const countries = [...row.countries].sort((a, b) => Number(b.primary) - Number(a.primary));
@@ -178,29 +237,7 @@ export function incidentObjects(
     ...(row.campaignId
       ? [relationship('attributed-to', ref, stixId('campaign', row.campaignId), timestamp)]
       : []),
-    ...row.claims.map((claim) => {
-      const claimKey =
-        typeof claim.id === 'string'
-          ? claim.id
-          : `${id}:${claim.actorId}:${String(claim.claimedBy)}`;
-      return relationship(
-        'attributed-to',
-        ref,
-        stixId('intrusion-set', claim.actorId),
-        timestamp,
-        {
-          confidence: claim.confidence,
-          // A retracted claim is kept for the record; to a STIX reader it is withdrawn.
-          revoked: claim.status === 'RETRACTED' ? true : undefined,
-          external_references: externalReferences(claim.sourceUrls, lookup),
-          x_cig_basis: claim.basis,
-          x_cig_status: claim.status,
-          x_cig_claimed_by: claim.claimedBy,
-          x_cig_assessed_at: claim.assessedAt,
-        },
-        `claim:${claimKey}`,
-      );
-    }),
+    ...row.claims.map((claim) => claimRelationship(ref, id, claim, timestamp, lookup)),
   ];
 }
 
@@ -270,7 +307,23 @@ export function actorObjects(
   ];
 }
 
-export function campaignObject(props: Record<string, unknown>, timestamp: string): StixObject {
+/** A campaign, with the claims about who ran it as attributed-to relationships to intrusion-sets. */
+export function campaignObjects(
+  row: ExportCampaign,
+  timestamp: string,
+  lookup: SourceLookup,
+): StixObject[] {
+  const id = String(row.props.id);
+  const ref = stixId('campaign', id);
+  return [
+    campaignObject(row.props, timestamp),
+    ...row.claims.map((claim) =>
+      claimRelationship(ref, `campaign:${id}`, claim, timestamp, lookup),
+    ),
+  ];
+}
+
+function campaignObject(props: Record<string, unknown>, timestamp: string): StixObject {
   const id = String(props.id);
   return present({
     ...common('campaign', id, timestamp, true),

@@ -1,6 +1,6 @@
 import { actorNameKey, externalIdKey } from '../domain/actor-names.js';
 import type { ActorIdentityRow } from '../repositories/import-repository.js';
-import type { ActorRecord, IncidentRecord } from './records.js';
+import type { ActorRecord, CampaignRecord, IncidentRecord } from './records.js';
 
 /**
  * The rule that makes the same actor from the seeds, MISP and ATT&CK one node:
@@ -99,6 +99,15 @@ export class ActorIdentities {
     };
   }
 
+  /** A campaign as written: its claims name recognised actors. */
+  renameCampaign(campaign: CampaignRecord): CampaignRecord {
+    if (this.#renamed.size === 0) return campaign;
+    return {
+      ...campaign,
+      attributions: campaign.attributions.map((a) => ({ ...a, actorId: this.idOf(a.actorId) })),
+    };
+  }
+
   /** An incident as written: its claims name recognised actors. */
   renameIncident(incident: IncidentRecord): IncidentRecord {
     if (this.#renamed.size === 0) return incident;
@@ -143,15 +152,30 @@ export class ActorDescriptions {
   }
 }
 
-/** Two descriptions of one actor in one import: lists unite, the first non-empty value wins. */
+/**
+ * An actor's aliases without repeats and without its own name, compared without regard to case
+ * ("APT28" and "apt28" are one alias; the first spelling is kept). The Cypher that adds aliases
+ * to a stored actor compares alike (toLower).
+ */
+export function distinctAliases(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([name.toLowerCase()]);
+  return aliases.filter((alias) => {
+    const key = alias.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Two descriptions of one actor in one import: lists unite, the first non-empty value wins; the
+ * first name stays the name and a differing later one becomes an alias.
+ */
 export function mergeActorRecords(a: ActorRecord, b: ActorRecord): ActorRecord {
   const unite = <T>(x: T[], y: T[]): T[] => [...new Set([...x, ...y])];
-  const aliases = unite(a.aliases, [b.name, ...b.aliases]).filter(
-    (alias) => actorNameKey(alias) !== actorNameKey(a.name),
-  );
   return {
     ...a,
-    aliases,
+    aliases: distinctAliases(a.name, [...a.aliases, b.name, ...b.aliases]),
     type: a.type ?? b.type,
     motivations: unite(a.motivations, b.motivations),
     description: a.description ?? b.description,

@@ -116,7 +116,9 @@ function index(batch: RecordBatch, identities: ActorIdentities, references: Refe
       });
       return;
     case 'campaigns':
-      for (const campaign of batch.records) references.addCampaign(campaign.id);
+      batch.records.forEach((campaign, i) => {
+        references.addCampaign(campaign, batch.locations[i] ?? 'campaigns');
+      });
       return;
     case 'organizations':
       for (const organization of batch.records) references.addOrganization(organization.id);

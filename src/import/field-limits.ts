@@ -20,6 +20,10 @@ export const fieldLimits = {
   incidentTitle: 500,
   incidentDescription: 10000,
   claimedBy: 300,
+  /** A region named as affected ("Eastern Europe", "EU"). */
+  region: 100,
+  /** An impact level or measure as a tracker words it ("Day (< 24h)"), a currency, casualties. */
+  impactLevel: 300,
 } as const;
 
 /** What a value over its limit is told, in every format. */
@@ -51,6 +55,11 @@ const checks: { [K in RecordKind]: Checks<K> } = {
     ['id', 'id', (c) => c.id],
     ['name', 'campaignName', (c) => c.name],
     ['description', 'description', (c) => c.description],
+    [
+      'attributions.claimedBy',
+      'claimedBy',
+      (c) => c.attributions.flatMap((a) => a.claimedBy ?? []),
+    ],
   ],
   organizations: [
     ['id', 'id', (o) => o.id],
@@ -66,6 +75,32 @@ const checks: { [K in RecordKind]: Checks<K> } = {
       'claimedBy',
       (i) => i.attributions.flatMap((a) => a.claimedBy ?? []),
     ],
+    ['regions', 'region', (i) => i.regions],
+    [
+      'impact.categories.description',
+      'description',
+      (i) => i.impact?.categories.flatMap((c) => c.description ?? []) ?? [],
+    ],
+    [
+      'impact.cyberIntensity.targetMultiplier',
+      'impactLevel',
+      (i) => i.impact?.cyberIntensity?.targetMultiplier ?? null,
+    ],
+    ['impact.functional', 'impactLevel', (i) => i.impact?.functional ?? null],
+    ['impact.intelligence', 'impactLevel', (i) => i.impact?.intelligence ?? null],
+    [
+      'impact.political.measure',
+      'impactLevel',
+      (i) => i.impact?.political.map((p) => p.measure) ?? [],
+    ],
+    ['impact.political.level', 'impactLevel', (i) => i.impact?.political.map((p) => p.level) ?? []],
+    ['impact.economic', 'impactLevel', (i) => i.impact?.economic ?? null],
+    [
+      'impact.economicValue.currency',
+      'impactLevel',
+      (i) => i.impact?.economicValue?.currency ?? null,
+    ],
+    ['impact.casualties', 'impactLevel', (i) => i.impact?.casualties ?? null],
   ],
 };
 

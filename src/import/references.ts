@@ -1,6 +1,6 @@
 import type { IdsByKind } from '../repositories/import-repository.js';
 import type { ActorIdentities } from './actor-identity.js';
-import type { ActorRecord, ImportIssue, IncidentRecord } from './records.js';
+import type { ActorRecord, CampaignRecord, ImportIssue, IncidentRecord } from './records.js';
 
 type ReferencedKind = keyof IdsByKind;
 const referencedKinds: readonly ReferencedKind[] = [
@@ -19,6 +19,14 @@ interface ActorReferences {
   sourceIds: Set<string>;
   /** Incoming ids, resolved to recognised ones once every actor has been recognised. */
   affiliations: Set<string>;
+}
+
+/** What the reference check keeps of a campaign that names actors: where, and what it cites. */
+interface CampaignReferences {
+  location: string;
+  sourceIds: Set<string>;
+  /** Incoming actor ids, resolved to recognised ones once every actor has been recognised. */
+  actors: Set<string>;
 }
 
 export interface ReferenceProblem {
@@ -53,6 +61,9 @@ export class ReferenceIndex {
     organizations: new Set(),
   };
   readonly #actors = new Map<string, ActorReferences>();
+  /** Campaigns with claims about who ran them (few: most campaigns name nobody). */
+  readonly #campaigns = new Map<string, CampaignReferences>();
+  readonly #droppedCampaigns = new Set<string>();
   /** Incoming actor ids that incidents name, checked once actors are recognised. */
   readonly #namedByIncidents = new Set<string>();
   readonly #dropped = new Set<string>();
@@ -64,8 +75,19 @@ export class ReferenceIndex {
     this.#hold('sources', id);
   }
 
-  addCampaign(id: string): void {
-    this.#hold('campaigns', id);
+  /** A campaign; the actors its claims name are checked like an incident's. */
+  addCampaign(campaign: CampaignRecord, location: string): void {
+    this.#hold('campaigns', campaign.id);
+    if (campaign.attributions.length === 0) return;
+    const refs = { location, sourceIds: new Set<string>(), actors: new Set<string>() };
+    for (const claim of campaign.attributions) {
+      refs.actors.add(claim.actorId);
+      for (const id of claim.sourceIds) {
+        refs.sourceIds.add(id);
+        this.#point('sources', id);
+      }
+    }
+    this.#campaigns.set(campaign.id, refs);
   }
 
   addOrganization(id: string): void {
@@ -92,6 +114,7 @@ export class ReferenceIndex {
 
   addIncident(incident: IncidentRecord): void {
     for (const id of incident.sourceIds) this.#point('sources', id);
+    for (const id of incident.impact?.sourceIds ?? []) this.#point('sources', id);
     for (const claim of incident.attributions) {
       for (const id of claim.sourceIds) this.#point('sources', id);
       this.#namedByIncidents.add(claim.actorId);
@@ -113,6 +136,8 @@ export class ReferenceIndex {
       }
     }
     for (const id of this.#namedByIncidents) this.#point('actors', this.identities.idOf(id));
+    for (const refs of this.#campaigns.values())
+      for (const id of refs.actors) this.#point('actors', this.identities.idOf(id));
     const found = await existing({
       sources: [...this.#pending.sources],
       actors: [...this.#pending.actors],
@@ -145,10 +170,13 @@ export class ReferenceIndex {
         changed = true;
       }
     }
+    issues.push(...this.#dropCampaigns(file));
     this.#incidentsToCheck =
+      this.#droppedCampaigns.size > 0 ||
       referencedKinds.some((kind) => this.#pending[kind].size > 0) ||
       [...this.#namedByIncidents].some((id) => this.#dropped.has(this.identities.idOf(id)));
     this.#actors.clear();
+    this.#campaigns.clear();
     this.#namedByIncidents.clear();
     // When every incident's references hold, writing asks only which actors were dropped: the ids
     // (millions, for a large file) need not be kept while it runs.
@@ -159,6 +187,11 @@ export class ReferenceIndex {
   /** Whether some incident may point at nothing: only then must incidents be read to find which. */
   get incidentsToCheck(): boolean {
     return this.#incidentsToCheck;
+  }
+
+  /** Whether a campaign is written (after resolve): not when a claim of it points at nothing. */
+  keepsCampaign(id: string): boolean {
+    return !this.#droppedCampaigns.has(id);
   }
 
   /** Whether a recognised actor is written (after resolve). */
@@ -172,6 +205,7 @@ export class ReferenceIndex {
     const badSource = [
       ...incident.sourceIds,
       ...incident.attributions.flatMap((a) => a.sourceIds),
+      ...(incident.impact?.sourceIds ?? []),
     ].find((id) => !this.#has.sources.has(id));
     if (badSource) return { field: 'sources', reason: missingSource(badSource) };
     const badActor = incident.attributions.find((a) => !this.#has.actors.has(a.actorId));
@@ -192,6 +226,33 @@ export class ReferenceIndex {
         reason: `names organization "${badOrganization}", which is not in this import nor in the database`,
       };
     return undefined;
+  }
+
+  /**
+   * Drops each campaign whose claims cite a source or name an actor that is nowhere (or was
+   * dropped), as an incident's would be: its incidents then point at nothing in turn.
+   */
+  #dropCampaigns(file: string): ImportIssue[] {
+    const issues: ImportIssue[] = [];
+    for (const [id, refs] of this.#campaigns) {
+      const badSource = [...refs.sourceIds].find((sid) => !this.#has.sources.has(sid));
+      const badActor = [...refs.actors]
+        .map((actor) => this.identities.idOf(actor))
+        .find((actor) => !this.#has.actors.has(actor));
+      const problem: ReferenceProblem | undefined = badSource
+        ? { field: 'sources', reason: missingSource(badSource) }
+        : badActor
+          ? {
+              field: 'attributions',
+              reason: `names actor "${badActor}", which is not in this import (or was rejected) nor in the database`,
+            }
+          : undefined;
+      if (!problem) continue;
+      issues.push({ file, kind: 'campaigns', location: refs.location, recordId: id, ...problem });
+      this.#droppedCampaigns.add(id);
+      this.#has.campaigns.delete(id);
+    }
+    return issues;
   }
 
   #actorProblem(id: string, refs: ActorReferences): ReferenceProblem | undefined {

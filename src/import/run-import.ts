@@ -74,11 +74,14 @@ export function combineReads(results: ReadResult[]): ReadResult {
   return combined;
 }
 
-/** What each kind's records link to, so must be in the graph before them. */
+/**
+ * What each kind's records link to, so must be in the graph before them. A claim's sources are a
+ * list on the claim, not links: they need only be in the import or the database.
+ */
 const linksTo: Record<RecordKind, readonly RecordKind[]> = {
   sources: [],
   actors: [],
-  campaigns: [],
+  campaigns: ['actors'],
   organizations: [],
   incidents: ['sources', 'actors', 'campaigns', 'organizations'],
 };
@@ -203,6 +206,13 @@ function asWritten(
       return {
         kind: 'actors',
         records: descriptions.add(batch.records).filter((a) => references.keepsActor(a.id)),
+      };
+    case 'campaigns':
+      return {
+        kind: 'campaigns',
+        records: batch.records
+          .map((campaign) => identities.renameCampaign(campaign))
+          .filter((campaign) => references.keepsCampaign(campaign.id)),
       };
     case 'incidents':
       return {

@@ -17,9 +17,13 @@ import {
 } from '../repositories/import-repository.js';
 import type { CypherQuery } from '../db/database.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { distinctAliases } from './actor-identity.js';
+import { impactProperties } from './impact-properties.js';
 import {
   recordKinds,
   type ActorRecord,
+  type AttributionRecord,
+  type CampaignRecord,
   type GraphRecords,
   type IncidentRecord,
   type RecordKind,
@@ -97,19 +101,28 @@ export async function writeTaxonomy(
 }
 
 /**
- * A claim's id, from what makes it this claim (incident, actor, who claimed it, on what basis,
- * when): importing the same claim again gives it the same id, so links to it survive re-imports.
+ * A claim's id, from what makes it this claim (incident or campaign, actor, who claimed it, on
+ * what basis, when): importing the same claim again gives it the same id, so links to it survive
+ * re-imports. A campaign's claims are told apart from an incident's of the same key by a prefix.
  */
 function importedClaimId(
-  incidentId: string,
+  ownerKey: string,
   actorId: string,
   claim: { basis: string; claimedBy: string | null; assessedAt: string | null; key: string | null },
 ): string {
-  const parts = [incidentId, actorId, claim.basis, claim.claimedBy, claim.assessedAt];
+  const parts = [ownerKey, actorId, claim.basis, claim.claimedBy, claim.assessedAt];
   // The source's own claim id joins the identity only when there is one, so ids made before it
   // existed stay the same.
   const identity = (claim.key === null ? parts : [...parts, claim.key]).join('|');
   return `claim-${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
+}
+
+/** Claims as the UPSERT statements write them, each with its id. */
+function claimRows(ownerKey: string, attributions: readonly AttributionRecord[]) {
+  return attributions.map(({ actorId, ...claim }) => ({
+    actorId,
+    props: present({ id: importedClaimId(ownerKey, actorId, claim), ...claim }),
+  }));
 }
 
 function incidentRow(incident: IncidentRecord) {
@@ -139,17 +152,14 @@ function incidentRow(incident: IncidentRecord) {
     organizationIds,
     campaignId,
     sourceIds,
-    impact,
-    attributions: attributions.map(({ actorId, ...claim }) => ({
-      actorId,
-      props: present({ id: importedClaimId(incident.id, actorId, claim), ...claim }),
-    })),
-    props: present({ ...scalars, importSignature }),
+    attributions: claimRows(incident.id, attributions),
+    props: present({ ...scalars, ...impactProperties(impact), importSignature }),
   };
 }
 
 function actorRow({
   aliases,
+  name,
   externalIds,
   motivations,
   origin,
@@ -162,12 +172,24 @@ function actorRow({
   return {
     id: props.id,
     type,
-    aliases,
+    // An actor's name is its first import's: a later one's differing name becomes an alias.
+    name,
+    aliases: distinctAliases(name, aliases),
     externalIds,
     motivations,
     origin,
     sponsors,
     targets,
+    props: present(props),
+  };
+}
+
+function campaignRow({ startDate, endDate, attributions, ...props }: CampaignRecord) {
+  return {
+    id: props.id,
+    startDate,
+    endDate,
+    attributions: claimRows(`campaign:${props.id}`, attributions),
     props: present(props),
   };
 }
@@ -189,12 +211,7 @@ function statementFor(batch: KindBatch): {
       return {
         label: 'Campaign',
         query: UPSERT_CAMPAIGNS,
-        rows: batch.records.map(({ startDate, endDate, ...props }) => ({
-          id: props.id,
-          startDate,
-          endDate,
-          props: present(props),
-        })),
+        rows: batch.records.map(campaignRow),
       };
     case 'organizations':
       return {

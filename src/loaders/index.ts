@@ -28,6 +28,7 @@ import {
 } from '../repositories/count-repository.js';
 import type { IncidentConditions, IncidentScope } from '../repositories/incident-filter.js';
 import {
+  CAMPAIGN_ATTRIBUTIONS,
   countIncidents,
   INCIDENT_ATTRIBUTIONS,
   INCIDENT_CAMPAIGNS,
@@ -223,6 +224,7 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     incidentSources: relationLoader(executor, INCIDENT_SOURCES),
     incidentCampaigns: relationLoader(executor, INCIDENT_CAMPAIGNS),
     incidentAttributions: relationLoader(executor, INCIDENT_ATTRIBUTIONS),
+    campaignAttributions: relationLoader(executor, CAMPAIGN_ATTRIBUTIONS),
     actorOrigins: relationLoader(executor, ACTOR_ORIGINS),
     actorSponsors: relationLoader(executor, ACTOR_SPONSORS),
     actorAffiliations: relationLoader(executor, ACTOR_AFFILIATIONS),

@@ -108,7 +108,8 @@ export const campaignKind: EntityKind<Record<string, unknown>, CampaignRecord, C
       startDate: storedPartialDate(p.startDate, p.startPrecision),
       endDate: storedPartialDate(p.endDate, p.endPrecision),
     }),
-  toStored: (r) => ({ props: { ...r }, links: {} }),
+  // Claims about who ran it come from imports only; an edit leaves them as they are.
+  toStored: ({ attributions: _claims, ...r }) => ({ props: { ...r }, links: {} }),
   fixed: ['id'],
   inUse: (n) => `${n} incidents are part of it: unlink them from the campaign first`,
 };

@@ -31,11 +31,12 @@ const schemas: Record<EditableLabel, LabelSchema> = {
   Actor: {
     dates: [],
     dependents:
-      'COUNT { (:Incident)-[:ATTRIBUTED_TO]->(n) } + COUNT { (:Hypothesis)-[:SUGGESTS]->(n) }',
+      'COUNT { (:Incident|Campaign)-[:ATTRIBUTED_TO]->(n) } + COUNT { (:Hypothesis)-[:SUGGESTS]->(n) }',
     ...noLinks,
   },
   Campaign: {
     dates: ['startDate', 'endDate'],
+    // Deleting a campaign takes the claims about who ran it with it, as an incident's do.
     dependents: 'COUNT { (:Incident)-[:PART_OF]->(n) }',
     ...noLinks,
   },
@@ -79,7 +80,8 @@ const schemas: Record<EditableLabel, LabelSchema> = {
   Source: {
     dates: [],
     dependents: `COUNT { (:Incident)-[:REPORTED_BY]->(n) } + COUNT { (:Hypothesis)-[:EVIDENCE]->(n) }
-      + COUNT { ()-[r:ATTRIBUTED_TO|ORIGINATES_FROM|SPONSORED_BY|TARGETS]->() WHERE n.id IN r.sourceIds }`,
+      + COUNT { ()-[r:ATTRIBUTED_TO|ORIGINATES_FROM|SPONSORED_BY|TARGETS]->() WHERE n.id IN r.sourceIds }
+      + COUNT { (i:Incident) WHERE n.id IN i.impactSourceIds }`,
     ...noLinks,
   },
 };

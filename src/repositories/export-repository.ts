@@ -33,7 +33,16 @@ export interface IncidentRow {
   /** Every campaign the incident is part of (the model has at most one). */
   campaigns: NamedRow[];
   sources: CitationRow[];
-  claims: { props: Props; actor: NamedRow; sources: CitationRow[] }[];
+  claims: ClaimRow[];
+  /** The sources the incident's measured impact cites. */
+  impactSources: CitationRow[];
+}
+
+/** A claim that an actor is behind an incident or campaign. */
+export interface ClaimRow {
+  props: Props;
+  actor: NamedRow;
+  sources: CitationRow[];
 }
 
 export interface TieRow {
@@ -69,6 +78,12 @@ export interface EntityRow {
 const citations = (list: string) =>
   `[sid IN coalesce(${list}, []) | {id: sid, url: COLLECT { MATCH (src:Source {id: sid}) RETURN src.url }[0]}]`;
 
+/** The claims about who is behind incident or campaign `n`. */
+const claimsOf = (n: string) =>
+  `COLLECT { MATCH (${n})-[r:ATTRIBUTED_TO]->(a:Actor)
+                 RETURN {props: properties(r), actor: {id: a.id, name: a.name}, sources: ${citations('r.sourceIds')}}
+                 ORDER BY a.id, r.claimedBy }`;
+
 /** Incidents passing the filter, after `$after`, with their links and claims. */
 export function incidentBatch(filter: IncidentConditions) {
   const { match, where, params } = incidentMatch(filter);
@@ -83,9 +98,8 @@ export function incidentBatch(filter: IncidentConditions) {
        COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN {id: o.id, name: o.name} ORDER BY o.id } AS organizations,
        COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN {id: k.id, name: k.name} ORDER BY k.id } AS campaigns,
        COLLECT { MATCH (i)-[:REPORTED_BY]->(s:Source) RETURN {id: s.id, url: s.url} ORDER BY s.url } AS sources,
-       COLLECT { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
-                 RETURN {props: properties(r), actor: {id: a.id, name: a.name}, sources: ${citations('r.sourceIds')}}
-                 ORDER BY a.id, r.claimedBy } AS claims`,
+       ${claimsOf('i')} AS claims,
+       ${citations('i.impactSourceIds')} AS impactSources`,
   );
   return { query, params };
 }
@@ -100,7 +114,15 @@ const entityBatch = <Row extends EntityRow>(name: string, label: string, extra: 
   );
 
 export const SOURCE_BATCH = entityBatch<EntityRow>('sources', 'Source', '');
-export const CAMPAIGN_BATCH = entityBatch<EntityRow>('campaigns', 'Campaign', '');
+export interface CampaignRow extends EntityRow {
+  claims: ClaimRow[];
+}
+
+export const CAMPAIGN_BATCH = entityBatch<CampaignRow>(
+  'campaigns',
+  'Campaign',
+  `, ${claimsOf('n')} AS claims`,
+);
 export const ORGANIZATION_BATCH = entityBatch<OrganizationRow>(
   'organizations',
   'Organization',

@@ -30,6 +30,14 @@ const strongest = (a: string, b: string): string =>
 const union = (a: string, b: string): string =>
   `reduce(acc = [], x IN coalesce(${a}, []) + coalesce(${b}, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)`;
 
+/**
+ * An actor's aliases: the stored ones, then the incoming name and aliases, without regard to case
+ * and never the actor's name (the first spelling kept), as distinctAliases does before writing.
+ */
+const aliasesOf = (name: string, stored: string, incoming: string): string =>
+  `reduce(acc = [], x IN coalesce(${stored}, []) + coalesce(${incoming}, [])
+     | CASE WHEN toLower(x) = toLower(${name}) OR toLower(x) IN [y IN acc | toLower(y)] THEN acc ELSE acc + x END)`;
+
 export const UPSERT_SECTORS = cypher<OutcomeRow>(
   'import:upsertSectors',
   `UNWIND $rows AS row
@@ -116,14 +124,36 @@ function versionedUpsert(
 /** Sources are known by their URL: a file that knows more of one adds it, and none takes away. */
 export const UPSERT_SOURCES = versionedUpsert('Source', 'SET n += row.props', null);
 
-/** Properties are replaced by the file's; the version is the graph's own, kept. */
+/**
+ * Claims that an actor is behind an incident or campaign, rebuilt from the file's: a claim keeps
+ * its version while the file says what it holds, goes one up when the file says otherwise, and
+ * starts at 1 when new. `beforeLinks.claims` holds the claims as they were.
+ */
+const REBUILD_CLAIMS = `CALL (n) { MATCH (n)-[r:ATTRIBUTED_TO]->(:Actor) DELETE r }
+   CALL (n, row, beforeLinks) {
+     UNWIND row.attributions AS at
+     MATCH (a:Actor {id: at.actorId})
+     WITH n, a, at, [c IN coalesce(beforeLinks.claims, []) WHERE c.id = at.props.id][0] AS was
+     CREATE (n)-[r:ATTRIBUTED_TO]->(a)
+     SET r = at.props, r.datasetIds = was.datasetIds
+     SET r.version = CASE WHEN was IS NULL THEN 1
+                          WHEN r {.*, actorId: a.id, version: coalesce(was.version, 0)} = was {.*, version: coalesce(was.version, 0)} THEN was.version
+                          ELSE coalesce(was.version, 0) + 1 END
+   }`;
+
+/**
+ * Properties and claims are replaced by the file's; the version is the graph's own, kept. A
+ * campaign's claims are its links (STIX `campaign attributed-to intrusion-set`).
+ */
 export const UPSERT_CAMPAIGNS = versionedUpsert(
   'Campaign',
   `SET n = row.props,
        n.startDate = CASE WHEN row.startDate IS NULL THEN null ELSE date(row.startDate) END,
        n.endDate = CASE WHEN row.endDate IS NULL THEN null ELSE date(row.endDate) END,
-       n.version = before.version`,
-  null,
+       n.version = before.version
+   WITH n, row, before, beforeLinks
+   ${REBUILD_CLAIMS}`,
+  `{claims: COLLECT { MATCH (n)-[r:ATTRIBUTED_TO]->(a:Actor) RETURN r {.*, actorId: a.id} ORDER BY a.id, r.id }}`,
 );
 
 export const UPSERT_ORGANIZATIONS = versionedUpsert(
@@ -147,13 +177,15 @@ const ACTOR_LINKS = `{origin: COLLECT { MATCH (n)-[r:ORIGINATES_FROM]->(c:Countr
 /**
  * Actors are shared between sources (seeds, MISP, ATT&CK): aliases, external ids and motivations
  * accumulate, scalar fields take the newest non-empty value, and state claims merge per country
- * (highest confidence, union of sources).
+ * (highest confidence, union of sources). The name is the one the actor was created with: an
+ * import that names a known actor otherwise adds that name to its aliases (only an edit renames).
  */
 export const UPSERT_ACTORS = versionedUpsert(
   'Actor',
   `SET n += row.props,
+       n.name = coalesce(before.name, row.name),
        n.type = coalesce(row.type, n.type, 'UNKNOWN'),
-       n.aliases = ${union('n.aliases', 'row.aliases')},
+       n.aliases = ${aliasesOf('coalesce(before.name, row.name)', 'before.aliases', '[row.name] + row.aliases')},
        n.externalIds = ${union('n.externalIds', 'row.externalIds')},
        n.motivations = ${union('n.motivations', 'row.motivations')}
    WITH n, row, before, beforeLinks
@@ -221,7 +253,7 @@ export const UPSERT_INCIDENTS = versionedUpsert(
   `SET n = row.props, n.startDate = date(row.startDate), n.endDate = date(row.endDate),
        n.version = before.version
    WITH n, row, before, beforeLinks
-   CALL (n) { MATCH (n)-[r:TARGETED|AFFECTED|HIT|REPORTED_BY|PART_OF|ATTRIBUTED_TO]->() DELETE r }
+   CALL (n) { MATCH (n)-[r:TARGETED|AFFECTED|HIT|REPORTED_BY|PART_OF]->() DELETE r }
    CALL (n, row) { UNWIND row.sectorIds AS id MATCH (s:Sector {id: id}) CREATE (n)-[:TARGETED]->(s) }
    CALL (n, row) {
      UNWIND row.countries AS c MATCH (k:Country {iso2: c.iso2}) CREATE (n)-[:AFFECTED {primary: c.primary}]->(k)
@@ -232,16 +264,7 @@ export const UPSERT_INCIDENTS = versionedUpsert(
      UNWIND CASE WHEN row.campaignId IS NULL THEN [] ELSE [row.campaignId] END AS id
      MATCH (c:Campaign {id: id}) CREATE (n)-[:PART_OF]->(c)
    }
-   CALL (n, row, beforeLinks) {
-     UNWIND row.attributions AS at
-     MATCH (a:Actor {id: at.actorId})
-     WITH n, a, at, [c IN coalesce(beforeLinks.claims, []) WHERE c.id = at.props.id][0] AS was
-     CREATE (n)-[r:ATTRIBUTED_TO]->(a)
-     SET r = at.props, r.datasetIds = was.datasetIds
-     SET r.version = CASE WHEN was IS NULL THEN 1
-                          WHEN r {.*, actorId: a.id, version: coalesce(was.version, 0)} = was {.*, version: coalesce(was.version, 0)} THEN was.version
-                          ELSE coalesce(was.version, 0) + 1 END
-   }`,
+   ${REBUILD_CLAIMS}`,
   readLinksOf('Incident'),
 );
 

@@ -139,9 +139,16 @@ export const INCIDENT_CAMPAIGNS = relation<CampaignRow>(
   'incidentCampaigns',
   'UNWIND $ids AS id MATCH (:Incident {id: id})-[:PART_OF]->(c:Campaign) RETURN id AS parentId, collect(c {.*}) AS rows',
 );
+/** The claims about who is behind an incident or a campaign, strongest first. */
+const claimsOf = (label: 'Incident' | 'Campaign') =>
+  `UNWIND $ids AS id MATCH (:${label} {id: id})-[r:ATTRIBUTED_TO]->(a:Actor)
+   WITH id, a, r ORDER BY r.confidence DESC, a.id
+   RETURN id AS parentId, collect(r {.*, id: ${claimKey('r')}, actorId: a.id, sourceIds: coalesce(r.sourceIds, [])}) AS rows`;
 export const INCIDENT_ATTRIBUTIONS = relation<AttributionRow>(
   'incidentAttributions',
-  `UNWIND $ids AS id MATCH (:Incident {id: id})-[r:ATTRIBUTED_TO]->(a:Actor)
-   WITH id, a, r ORDER BY r.confidence DESC, a.id
-   RETURN id AS parentId, collect(r {.*, id: ${claimKey('r')}, actorId: a.id, sourceIds: coalesce(r.sourceIds, [])}) AS rows`,
+  claimsOf('Incident'),
+);
+export const CAMPAIGN_ATTRIBUTIONS = relation<AttributionRow>(
+  'campaignAttributions',
+  claimsOf('Campaign'),
 );

@@ -30,6 +30,21 @@ export interface IncidentRow {
   ransomDemandedUsd?: number | null;
   ransomPaidUsd?: number | null;
   regions?: string[] | null;
+  /** The impact the trackers measure, flattened (see import/impact-properties.ts). */
+  impactCategories?: string[] | null;
+  impactDescriptions?: string[] | null;
+  cyberIntensityUnweighted?: number | null;
+  cyberIntensityWeighted?: number | null;
+  targetMultiplier?: string | null;
+  functionalImpact?: string | null;
+  intelligenceImpact?: string | null;
+  politicalImpactMeasures?: string[] | null;
+  politicalImpactLevels?: string[] | null;
+  economicImpact?: string | null;
+  economicImpactAmount?: number | null;
+  economicImpactCurrency?: string | null;
+  casualties?: string | null;
+  impactSourceIds?: string[] | null;
 }
 
 export interface SectorRow {

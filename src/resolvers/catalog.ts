@@ -48,6 +48,7 @@ export const catalogResolvers: Resolvers = {
     id: (row) => toGlobalId('Campaign', row.id),
     key: (row) => row.id,
     version: (row) => row.version ?? 0,
+    attributions: (row, _args, { loaders }) => loaders.campaignAttributions.load(row.id),
     incidents: (row, args, context) => listIncidents('campaign', row.id, args, context),
   },
   Organization: {

@@ -1,6 +1,7 @@
 import type {
   AttributionBasis,
   AttributionStatus,
+  ImpactCategory,
   Resolvers,
 } from '../__generated__/resolvers-types.js';
 import { formatPartialDate } from '../domain/partial-date.js';
@@ -41,6 +42,36 @@ export const incidentResolvers: Resolvers = {
     recordsAffected: (row) => row.recordsAffected ?? null,
     ransomDemandedUsd: (row) => row.ransomDemandedUsd ?? null,
     ransomPaidUsd: (row) => row.ransomPaidUsd ?? null,
+    // Stored as aligned lists, since a property cannot hold a list of maps; "" is no description.
+    categories: (row) =>
+      (row.impactCategories ?? []).map((category, i) => ({
+        category: category as ImpactCategory,
+        description: row.impactDescriptions?.[i] || null,
+      })),
+    cyberIntensity: (row) =>
+      row.cyberIntensityUnweighted == null &&
+      row.cyberIntensityWeighted == null &&
+      row.targetMultiplier == null
+        ? null
+        : {
+            unweighted: row.cyberIntensityUnweighted ?? null,
+            weighted: row.cyberIntensityWeighted ?? null,
+            targetMultiplier: row.targetMultiplier ?? null,
+          },
+    functional: (row) => row.functionalImpact ?? null,
+    intelligence: (row) => row.intelligenceImpact ?? null,
+    political: (row) =>
+      (row.politicalImpactMeasures ?? []).flatMap((measure, i) => {
+        const level = row.politicalImpactLevels?.[i];
+        return level === undefined ? [] : [{ measure, level }];
+      }),
+    economic: (row) => row.economicImpact ?? null,
+    economicValue: (row) =>
+      row.economicImpactAmount == null
+        ? null
+        : { amount: row.economicImpactAmount, currency: row.economicImpactCurrency ?? null },
+    casualties: (row) => row.casualties ?? null,
+    sources: (row, _args, { loaders }) => loadSources(row.impactSourceIds ?? [], loaders),
   },
   Attribution: {
     version: (row) => row.version ?? 0,

@@ -81,6 +81,22 @@ describe('ActorDescriptions', () => {
     expect(written[0]?.aliases.sort()).toEqual(['APT44', 'Seashell Blizzard', 'Voodoo Bear']);
   });
 
+  it('keeps the first description’s name, and each alias once whatever its case', () => {
+    const incoming = [
+      actor('sandworm', 'Sandworm', ['Voodoo Bear', 'voodoo bear']),
+      actor('apt44', 'APT44', ['SANDWORM', 'VOODOO BEAR', 'apt44']),
+    ];
+    const identities = new ActorIdentities([]);
+    for (const a of incoming) identities.recognise(a);
+    const descriptions = new ActorDescriptions(identities);
+    const [written] = [
+      ...descriptions.add(incoming.slice(0, 1)),
+      ...descriptions.add(incoming.slice(1)),
+    ];
+    expect(written?.name).toBe('Sandworm');
+    expect(written?.aliases).toEqual(['Voodoo Bear', 'APT44']);
+  });
+
   it('hands on an actor described once at once, under its recognised id', () => {
     const identities = new ActorIdentities(existing);
     const incoming = actor('sofacy', 'Sofacy', [], [], ['other-group']);

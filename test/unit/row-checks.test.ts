@@ -20,6 +20,7 @@ const incident = (overrides: Partial<IncidentRow> = {}): IncidentRow => ({
   campaigns: [{ id: 'blackouts', name: 'Blackouts' }],
   sources: [cited('src-a')],
   claims: [claim('sandworm')],
+  impactSources: [],
   ...overrides,
 });
 const actor = (overrides: Partial<ActorRow> = {}): ActorRow => ({

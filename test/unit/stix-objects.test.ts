@@ -97,6 +97,7 @@ describe('an incident', () => {
         sourceUrls: [],
       },
     ],
+    impactSourceUrls: [],
   };
   const [incident, ...edges] = incidentObjects(row, at, () => undefined);
 

@@ -5,6 +5,7 @@ import {
   affiliationKinds,
   attributionBases,
   attributionStatuses,
+  impactCategories,
   motivations,
   objectives,
 } from '../../domain/vocabulary.js';
@@ -86,21 +87,6 @@ export const actorSchema = z.strictObject({
     .nullish(),
 });
 
-export const campaignSchema = z.strictObject({
-  id: slugSchema,
-  name: text(fieldLimits.campaignName),
-  description: upTo(fieldLimits.description).nullish(),
-  startDate: partialDate.nullish(),
-  endDate: partialDate.nullish(),
-});
-
-export const organizationSchema = z.strictObject({
-  id: slugSchema,
-  name: text(fieldLimits.organizationName),
-  sectors: z.array(z.string()).default([]),
-  country: countryCode.nullish(),
-});
-
 export const attributionSchema = z.strictObject({
   actor: slugSchema,
   confidence,
@@ -111,6 +97,61 @@ export const attributionSchema = z.strictObject({
   sources: sourceRefs,
 });
 
+export const campaignSchema = z.strictObject({
+  id: slugSchema,
+  name: text(fieldLimits.campaignName),
+  description: upTo(fieldLimits.description).nullish(),
+  startDate: partialDate.nullish(),
+  endDate: partialDate.nullish(),
+  /** Claims about who ran the campaign, as an incident's. */
+  attributions: z.array(attributionSchema).default([]),
+});
+
+export const organizationSchema = z.strictObject({
+  id: slugSchema,
+  name: text(fieldLimits.organizationName),
+  sectors: z.array(z.string()).default([]),
+  country: countryCode.nullish(),
+});
+
+const impactLevel = text(fieldLimits.impactLevel);
+
+/**
+ * What an incident did: the quantities an editor records, and what the trackers measure
+ * (categories, EuRepoC's intensity and impact levels), which cite `sources`.
+ */
+const impactSchema = z.strictObject({
+  disruptionDays: z.number().nonnegative().nullish(),
+  recordsAffected: z.number().int().nonnegative().nullish(),
+  ransomDemandedUsd: z.number().nonnegative().nullish(),
+  ransomPaidUsd: z.number().nonnegative().nullish(),
+  categories: z
+    .array(
+      z.strictObject({
+        category: z.enum(impactCategories),
+        description: upTo(fieldLimits.description).nullish(),
+      }),
+    )
+    .default([]),
+  cyberIntensity: z
+    .strictObject({
+      unweighted: z.number().nonnegative().nullish(),
+      weighted: z.number().nonnegative().nullish(),
+      targetMultiplier: impactLevel.nullish(),
+    })
+    .nullish(),
+  functional: impactLevel.nullish(),
+  intelligence: impactLevel.nullish(),
+  political: z.array(z.strictObject({ measure: impactLevel, level: impactLevel })).default([]),
+  economic: impactLevel.nullish(),
+  economicValue: z
+    .strictObject({ amount: z.number().nonnegative(), currency: impactLevel.nullish() })
+    .nullish(),
+  casualties: impactLevel.nullish(),
+  /** The sources of the measured values (the quantities cite the incident's). */
+  sources: z.array(url).default([]),
+});
+
 export const incidentSchema = z.strictObject({
   id: slugSchema,
   title: text(fieldLimits.incidentTitle),
@@ -119,18 +160,13 @@ export const incidentSchema = z.strictObject({
   endDate: partialDate.nullish(),
   attackTypes: z.array(z.string()).default([]),
   objective: z.enum(objectives).nullish(),
-  impact: z
-    .strictObject({
-      disruptionDays: z.number().nonnegative().nullish(),
-      recordsAffected: z.number().int().nonnegative().nullish(),
-      ransomDemandedUsd: z.number().nonnegative().nullish(),
-      ransomPaidUsd: z.number().nonnegative().nullish(),
-    })
-    .nullish(),
+  impact: impactSchema.nullish(),
   sectors: z.array(z.string()).default([]),
   countries: z
     .array(z.strictObject({ country: countryCode, primary: z.boolean().default(false) }))
     .default([]),
+  /** Regions named as affected where no country is ("Eastern Europe", "EU", "Global"). */
+  regions: z.array(text(fieldLimits.region)).default([]),
   organizations: z.array(slugSchema).default([]),
   campaign: slugSchema.nullish(),
   sources: sourceRefs,
@@ -164,4 +200,5 @@ export type ActorInput = z.infer<typeof actorSchema>;
 export type CampaignInput = z.infer<typeof campaignSchema>;
 export type OrganizationInput = z.infer<typeof organizationSchema>;
 export type IncidentInput = z.infer<typeof incidentSchema>;
+export type AttributionInput = z.infer<typeof attributionSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;

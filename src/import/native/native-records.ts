@@ -1,18 +1,23 @@
 import type { z } from 'zod';
 import { parsePartialDate, type PartialDate } from '../../domain/partial-date.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { isEmptyImpact } from '../impact-properties.js';
 import {
   sourceIdOf,
+  type AttributionRecord,
   type GraphRecords,
+  type ImpactRecord,
   type RecordKind,
   type StateClaimRecord,
 } from '../records.js';
 import {
   actorSchema,
+  type AttributionInput,
   campaignSchema,
   incidentSchema,
   organizationSchema,
   sourceSchema,
+  type IncidentInput,
 } from './format.js';
 
 /** One thing wrong with one record: the field (a dotted path inside the record) and why. */
@@ -125,7 +130,7 @@ const converters: { [K in RecordKind]: Converter<K> } = {
       startPrecision: start?.precision ?? null,
       endDate: end?.last ?? null,
       endPrecision: end?.precision ?? null,
-      attributions: [],
+      attributions: c.attributions.map(attributionOf),
     };
   }),
 
@@ -173,22 +178,54 @@ const converters: { [K in RecordKind]: Converter<K> } = {
       organizationIds: inc.organizations,
       campaignId: inc.campaign ?? null,
       sourceIds: inc.sources.map(sourceIdOf),
-      attributions: inc.attributions.map((a) => ({
-        actorId: a.actor,
-        confidence: a.confidence,
-        basis: a.basis,
-        status: a.status,
-        claimedBy: a.claimedBy ?? null,
-        assessedAt: a.assessedAt ?? null,
-        sourceIds: a.sources.map(sourceIdOf),
-        key: null,
-      })),
+      attributions: inc.attributions.map(attributionOf),
       externalIds: inc.externalIds,
-      regions: [],
-      impact: null,
+      regions: inc.regions,
+      impact: inc.impact ? measuredImpact(inc.impact) : null,
     };
   }),
 };
+
+function attributionOf(a: AttributionInput): AttributionRecord {
+  return {
+    actorId: a.actor,
+    confidence: a.confidence,
+    basis: a.basis,
+    status: a.status,
+    claimedBy: a.claimedBy ?? null,
+    assessedAt: a.assessedAt ?? null,
+    sourceIds: a.sources.map(sourceIdOf),
+    key: null,
+  };
+}
+
+/** The measured part of a native impact (the four quantities are the incident's own fields). */
+function measuredImpact(impact: NonNullable<IncidentInput['impact']>): ImpactRecord | null {
+  const intensity = impact.cyberIntensity;
+  const measured: ImpactRecord = {
+    categories: impact.categories.map((c) => ({
+      category: c.category,
+      description: c.description ?? null,
+    })),
+    cyberIntensity: intensity
+      ? {
+          unweighted: intensity.unweighted ?? null,
+          weighted: intensity.weighted ?? null,
+          targetMultiplier: intensity.targetMultiplier ?? null,
+        }
+      : null,
+    functional: impact.functional ?? null,
+    intelligence: impact.intelligence ?? null,
+    political: impact.political,
+    economic: impact.economic ?? null,
+    economicValue: impact.economicValue
+      ? { amount: impact.economicValue.amount, currency: impact.economicValue.currency ?? null }
+      : null,
+    casualties: impact.casualties ?? null,
+    sourceIds: impact.sources.map(sourceIdOf),
+  };
+  return isEmptyImpact(measured) ? null : measured;
+}
 
 /** Only called on values the schema already accepted as partial dates. */
 function dateOf(text: string): PartialDate {

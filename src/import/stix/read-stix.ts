@@ -6,6 +6,7 @@ import {
   affiliationKinds,
   attributionBases,
   attributionStatuses,
+  impactCategories,
   motivations,
   objectives,
 } from '../../domain/vocabulary.js';
@@ -16,6 +17,9 @@ import {
   emptyRecords,
   sourceIdOf,
   type ActorRecord,
+  type AttributionRecord,
+  type CampaignRecord,
+  type ImpactRecord,
   type IncidentRecord,
   type ReadResult,
   type SourceRecord,
@@ -81,6 +85,32 @@ const stixObject = z
     x_cig_assessed_at: z.string().optional(),
     x_cig_primary: z.boolean().optional(),
     x_cig_kind: z.enum(affiliationKinds).optional(),
+    x_cig_regions: z.array(z.string()).optional(),
+    x_cig_impact: z
+      .object({
+        categories: z
+          .array(
+            z.object({ category: z.enum(impactCategories), description: z.string().optional() }),
+          )
+          .optional(),
+        cyber_intensity: z
+          .object({
+            unweighted: z.number().nonnegative().optional(),
+            weighted: z.number().nonnegative().optional(),
+            target_multiplier: z.string().optional(),
+          })
+          .optional(),
+        functional: z.string().optional(),
+        intelligence: z.string().optional(),
+        political: z.array(z.object({ measure: z.string(), level: z.string() })).optional(),
+        economic: z.string().optional(),
+        economic_value: z
+          .object({ amount: z.number().nonnegative(), currency: z.string().optional() })
+          .optional(),
+        casualties: z.string().optional(),
+        external_references: z.array(externalReference).optional(),
+      })
+      .optional(),
   })
   .loose();
 type StixObject = z.infer<typeof stixObject>;
@@ -160,8 +190,8 @@ export function readStixBundle(
   /** A bundle we exported: its claims cite exactly what they say, with no fallback to the bundle. */
   const ours = objects.has(EXTENSION_ID);
   const sources = new Map<string, SourceRecord>();
-  const citeReferences = (object: StixObject): string[] =>
-    (object.external_references ?? [])
+  const citeReferences = (references: StixObject['external_references']): string[] =>
+    (references ?? [])
       .filter((r) => r.url?.startsWith('http'))
       .map((r) => {
         const url = r.url ?? '';
@@ -183,17 +213,45 @@ export function readStixBundle(
   })();
   const bundleSource = { cited: false };
   const citationsOf = (...objects: StixObject[]): string[] => {
-    if (ours) return objects[0] ? citeReferences(objects[0]) : [];
+    if (ours) return objects[0] ? citeReferences(objects[0].external_references) : [];
     for (const object of objects) {
-      const cited = citeReferences(object);
+      const cited = citeReferences(object.external_references);
       if (cited.length > 0) return cited;
     }
     bundleSource.cited = true;
     return [bundleSourceId.id];
   };
 
+  /** The impact a bundle of ours records (x_cig_impact), citing its own external references. */
+  const measuredImpact = (impact: NonNullable<StixObject['x_cig_impact']>): ImpactRecord => {
+    const intensity = impact.cyber_intensity;
+    return {
+      categories: (impact.categories ?? []).map((c) => ({
+        category: c.category,
+        description: c.description ?? null,
+      })),
+      cyberIntensity: intensity
+        ? {
+            unweighted: intensity.unweighted ?? null,
+            weighted: intensity.weighted ?? null,
+            targetMultiplier: intensity.target_multiplier ?? null,
+          }
+        : null,
+      functional: impact.functional ?? null,
+      intelligence: impact.intelligence ?? null,
+      political: impact.political ?? [],
+      economic: impact.economic ?? null,
+      economicValue: impact.economic_value
+        ? { amount: impact.economic_value.amount, currency: impact.economic_value.currency ?? null }
+        : null,
+      casualties: impact.casualties ?? null,
+      sourceIds: citeReferences(impact.external_references),
+    };
+  };
+
   const actorIdOf = new Map<string, string>();
   const campaignIdOf = new Map<string, string>();
+  const campaignById = new Map<string, CampaignRecord>();
   const organizationIdOf = new Map<string, string>();
   const incidentById = new Map<string, IncidentRecord>();
   const sectorIdsOf = new Map<string, string[]>();
@@ -339,7 +397,7 @@ export function readStixBundle(
         const id = uniqueId(slugify(attackId(object) ?? object.name ?? ''), object);
         const start = dates.start ?? dayOf(object.first_seen);
         const end = dates.end ?? dayOf(object.last_seen);
-        records.campaigns.push({
+        const campaign: CampaignRecord = {
           id,
           name: object.name ?? id,
           description: object.description ?? null,
@@ -348,8 +406,10 @@ export function readStixBundle(
           startPrecision: start?.precision ?? null,
           endDate: end?.last ?? null,
           endPrecision: end?.precision ?? null,
-        });
+        };
+        records.campaigns.push(campaign);
         campaignIdOf.set(object.id, id);
+        campaignById.set(object.id, campaign);
         result.locations.set(`campaigns:${id}`, location);
         break;
       }
@@ -390,8 +450,8 @@ export function readStixBundle(
           sourceIds: citationsOf(object),
           attributions: [],
           externalIds: object.x_cig_external_ids ?? [`stix:${object.id}`],
-          regions: [],
-          impact: null,
+          regions: object.x_cig_regions ?? [],
+          impact: object.x_cig_impact ? measuredImpact(object.x_cig_impact) : null,
         };
         incidentById.set(object.id, incident);
         records.incidents.push(incident);
@@ -453,17 +513,21 @@ export function readStixBundle(
     const confidence = object.confidence ?? null;
     const type = object.relationship_type;
     const actor = actorById.get(from);
+    /** An `attributed-to` relationship to an intrusion set or threat actor, as our claim. */
+    const claim = (): AttributionRecord => ({
+      actorId: actorIdOf.get(to) ?? '',
+      confidence: confidence ?? 50,
+      basis: object.x_cig_basis ?? 'SECURITY_INDUSTRY',
+      status: object.x_cig_status ?? ((confidence ?? 50) >= 85 ? 'ATTRIBUTED' : 'SUSPECTED'),
+      claimedBy: object.x_cig_claimed_by ?? null,
+      assessedAt: object.x_cig_assessed_at ?? object.created?.slice(0, 10) ?? null,
+      sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
+      key: null,
+    });
     if (type === 'attributed-to' && incidentById.has(from) && actorIdOf.has(to)) {
-      incidentById.get(from)?.attributions.push({
-        actorId: actorIdOf.get(to) ?? '',
-        confidence: confidence ?? 50,
-        basis: object.x_cig_basis ?? 'SECURITY_INDUSTRY',
-        status: object.x_cig_status ?? ((confidence ?? 50) >= 85 ? 'ATTRIBUTED' : 'SUSPECTED'),
-        claimedBy: object.x_cig_claimed_by ?? null,
-        assessedAt: object.x_cig_assessed_at ?? object.created?.slice(0, 10) ?? null,
-        sourceIds: citationsOf(object, objects.get(from)?.object ?? object),
-        key: null,
-      });
+      incidentById.get(from)?.attributions.push(claim());
+    } else if (type === 'attributed-to' && campaignById.has(from) && actorIdOf.has(to)) {
+      campaignById.get(from)?.attributions.push(claim());
     } else if (type === 'attributed-to' && incidentById.has(from) && campaignIdOf.has(to)) {
       const incident = incidentById.get(from);
       if (incident) incident.campaignId = campaignIdOf.get(to) ?? null;
