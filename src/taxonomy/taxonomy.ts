@@ -93,7 +93,9 @@ function attackTypeTable(table: Record<string, string[]>): z.infer<typeof sector
   return {
     mappings: Object.fromEntries(entries.filter(([, ids]) => ids.length > 0)),
     unmapped: Object.fromEntries(
-      entries.filter(([, ids]) => ids.length === 0).map(([value]) => [value, 'a known value that names no attack type']),
+      entries
+        .filter(([, ids]) => ids.length === 0)
+        .map(([value]) => [value, 'a known value that names no attack type']),
     ),
   };
 }
