@@ -335,3 +335,46 @@ describe('reading a CyberPeace export', () => {
     ]);
   });
 });
+
+describe('the README example of a CyberPeace record', () => {
+  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('#### CyberPeace Institute events'));
+  const example = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+  it('becomes what the README says', () => {
+    const result = readCyberPeace(`[${example}]`, 'readme.json', taxonomy);
+    expect(result.issues).toEqual([]);
+    const [incident] = result.records.incidents;
+    expect(incident).toMatchObject({
+      id: 'cp-1001',
+      externalIds: ['cyberpeace:1001'],
+      startDate: '2022-02-24',
+      attackTypes: ['DDOS'],
+      sectorIds: ['public-administration'],
+      countries: [{ iso2: 'UA', primary: true }],
+      impact: { categories: [{ category: 'DISRUPTION', description: 'Portal offline for hours' }] },
+      attributions: [
+        {
+          actorId: 'frost-collective',
+          confidence: 70,
+          status: 'SUSPECTED',
+          basis: 'MEDIA',
+          claimedBy: 'CyberPeace Institute',
+        },
+      ],
+    });
+    expect(result.records.sources.map((s) => s.url)).toContain('https://t.me/some_channel/123');
+    expect(result.records.actors).toMatchObject([
+      {
+        id: 'frost-collective',
+        type: 'HACKTIVIST',
+        aliases: ['Frost Team'],
+        externalIds: ['cyberpeace:5001'],
+        firstSeen: '2022',
+        origin: { country: 'RU' },
+        sponsors: [{ country: 'RU' }],
+        targets: { sectorIds: ['public-administration', 'finance'] },
+      },
+    ]);
+  });
+});
