@@ -324,6 +324,34 @@ describe('reading a CyberPeace export', () => {
     expect(malformed.issues.every((i) => i.kind === 'incidents')).toBe(true);
   });
 
+  it('takes an empty actor profile for none, and reports one that has content but no name', () => {
+    const event = (key: string, threatActor: object) => ({
+      event: {
+        _key: key,
+        eventName: 'x',
+        eventDateFrom: '2022-01-01',
+        eventConfidence: 'Possible',
+      },
+      sources: [{ URL: 'https://example.org/x' }],
+      threatActor,
+    });
+    const result = readCyberPeace(
+      JSON.stringify([event('1', {}), event('2', { name: ' ', origin: 'RU' })]),
+      'x.json',
+      taxonomy,
+    );
+    expect(result.records.incidents.map((i) => i.attributions)).toEqual([[], []]);
+    expect(result.dropped).toEqual([
+      {
+        file: 'x.json',
+        location: '[1]',
+        field: 'threatActor',
+        reason: 'a threat actor without a name',
+        value: expect.stringContaining('"origin":"RU"') as string,
+      },
+    ]);
+  });
+
   it('refuses a file that is no array of event records as a whole', () => {
     const result = readCyberPeace('{"events": []}', 'x.json', taxonomy);
     expect(result.issues).toEqual([

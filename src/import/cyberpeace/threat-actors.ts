@@ -34,7 +34,16 @@ export class ThreatActors {
     const profile = typeof actor === 'string' ? threatActorSchema.parse({ name: actor }) : actor;
     const name = profile.name?.trim() ?? '';
     if (name === '') {
-      drop({ field, reason: 'a threat actor without a name', value: JSON.stringify(actor) });
+      // An empty profile is how some exports say "no actor"; one with content is reported.
+      const holdsSomething = Object.values(profile).some((value) =>
+        Array.isArray(value)
+          ? value.length > 0
+          : typeof value === 'string'
+            ? value.trim() !== ''
+            : value !== undefined && value !== null,
+      );
+      if (holdsSomething)
+        drop({ field, reason: 'a threat actor without a name', value: JSON.stringify(actor) });
       return undefined;
     }
     const key = profile._key?.trim() || `name:${actorNameKey(name)}`;
