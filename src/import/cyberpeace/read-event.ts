@@ -34,7 +34,11 @@ export function eventCore(event: EventRecord['event']): EventCore | { problems: 
   const key = event._key?.trim() ?? '';
   const slug = slugify(key);
   if (slug === '')
-    problems.push({ field: 'event._key', reason: 'an event needs a key', value: key });
+    problems.push({
+      field: 'event._key',
+      reason: 'an event needs a key of letters or digits',
+      value: key,
+    });
   const title = event.eventName?.trim() ?? '';
   if (title === '') problems.push({ field: 'event.eventName', reason: 'an event needs a name' });
   const start = eventDay(event.eventDateFrom ?? '');
