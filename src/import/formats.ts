@@ -5,7 +5,8 @@ export type ImportFormat = (typeof importFormats)[number];
 
 /**
  * Guesses the format from the file: CSV by extension; JSON by its shape (a native dataset names
- * its format, a STIX bundle has type "bundle", a MISP galaxy cluster has "values"). `--format`
+ * its format, a STIX bundle has type "bundle", a MISP galaxy cluster has "values", a CyberPeace
+ * export is an array of records with an "event" holding "_key" and "eventName"). `--format`
  * overrides the guess.
  */
 export function detectFormat(file: string, text: string): ImportFormat | undefined {
@@ -14,5 +15,16 @@ export function detectFormat(file: string, text: string): ImportFormat | undefin
   if (/"format"\s*:\s*"cig-dataset\//.test(head)) return 'json';
   if (/"type"\s*:\s*"bundle"/.test(head)) return 'stix';
   if (/"values"\s*:\s*\[/.test(text.slice(0, 100_000)) && /"uuid"\s*:/.test(head)) return 'misp';
+  if (isCyberPeaceExport(text.slice(0, 100_000))) return 'cyberpeace';
   return undefined;
+}
+
+/** An array whose first record has an "event" object with the platform's "_key" and "eventName". */
+function isCyberPeaceExport(head: string): boolean {
+  return (
+    /^\s*\[\s*\{/.test(head) &&
+    /"event"\s*:\s*\{/.test(head) &&
+    /"_key"\s*:/.test(head) &&
+    /"eventName"\s*:/.test(head)
+  );
 }

@@ -47,10 +47,10 @@ export interface AttackTypeRecord {
 }
 
 /** Vocabularies of other trackers whose sector names we map onto ours. */
-export const sectorVocabularies = ['native', 'misp', 'cfr', 'eurepoc'] as const;
+export const sectorVocabularies = ['native', 'misp', 'cfr', 'eurepoc', 'nace'] as const;
 export type SectorVocabulary = (typeof sectorVocabularies)[number];
 /** Vocabularies whose incident types we map onto our attack types. */
-export const attackTypeVocabularies = ['native', 'misp', 'cfr', 'eurepoc'] as const;
+export const attackTypeVocabularies = ['native', 'misp', 'cfr', 'eurepoc', 'cyberpeace'] as const;
 export type AttackTypeVocabulary = (typeof attackTypeVocabularies)[number];
 
 export type Mapped = { ids: string[] } | { unmapped: string } | undefined;
@@ -87,6 +87,19 @@ function lookupTable(file: z.infer<typeof sectorMappingFileSchema>) {
   };
 }
 
+/** An incident type mapped to an empty list is known and maps to no attack type ("Unknown"). */
+function attackTypeTable(table: Record<string, string[]>): z.infer<typeof sectorMappingFileSchema> {
+  const entries = Object.entries(table);
+  return {
+    mappings: Object.fromEntries(entries.filter(([, ids]) => ids.length > 0)),
+    unmapped: Object.fromEntries(
+      entries
+        .filter(([, ids]) => ids.length === 0)
+        .map(([value]) => [value, 'a known value that names no attack type']),
+    ),
+  };
+}
+
 interface SectorMappingFile {
   file: string;
   table: z.infer<typeof sectorMappingFileSchema>;
@@ -118,6 +131,7 @@ export function loadTaxonomy(): Taxonomy {
     misp: 'mappings/misp-sectors.json',
     cfr: 'mappings/cfr-target-categories.json',
     eurepoc: 'mappings/eurepoc-receivers.json',
+    nace: 'mappings/nace-sections.json',
   } as const;
   const sectorMappings = Object.fromEntries(
     Object.entries(sectorMappingFiles).map(([vocabulary, file]) => [
@@ -129,12 +143,13 @@ export function loadTaxonomy(): Taxonomy {
     misp: lookupTable(sectorMappings.misp.table),
     cfr: lookupTable(sectorMappings.cfr.table),
     eurepoc: lookupTable(sectorMappings.eurepoc.table),
+    nace: lookupTable(sectorMappings.nace.table),
   };
   const attackTypeFile = attackTypeMappingFileSchema.parse(readJson('mappings/attack-types.json'));
   const attackTables = Object.fromEntries(
     Object.entries(attackTypeFile).map(([vocabulary, table]) => [
       vocabulary,
-      lookupTable({ mappings: table, unmapped: {} }),
+      lookupTable(attackTypeTable(table)),
     ]),
   );
   const countryFile = countryAliasesFileSchema.parse(readJson('country-aliases.json'));
