@@ -4,15 +4,27 @@ export const importFormats = ['json', 'csv', 'misp', 'stix', 'cyberpeace', 'eure
 export type ImportFormat = (typeof importFormats)[number];
 
 /**
- * Guesses the format from the file: CSV by extension; JSON by its shape (a native dataset names
+ * Guesses the format from the file: CSV by extension (the EuRepoC release's by its header); JSON by its shape (a native dataset names
  * its format, a STIX bundle has type "bundle", a MISP galaxy cluster has "values"). `--format`
  * overrides the guess.
  */
 export function detectFormat(file: string, text: string): ImportFormat | undefined {
-  if (path.extname(file).toLowerCase() === '.csv') return 'csv';
+  if (path.extname(file).toLowerCase() === '.csv') return isEurepocHeader(text) ? 'eurepoc' : 'csv';
   const head = text.slice(0, 4096);
   if (/"format"\s*:\s*"cig-dataset\//.test(head)) return 'json';
   if (/"type"\s*:\s*"bundle"/.test(head)) return 'stix';
   if (/"values"\s*:\s*\[/.test(text.slice(0, 100_000)) && /"uuid"\s*:/.test(head)) return 'misp';
   return undefined;
+}
+
+/** The EuRepoC release's incident and attribution files name their columns unmistakably. */
+function isEurepocHeader(text: string): boolean {
+  const header = text
+    .slice(0, text.search(/\r?\n|$/))
+    .split(',')
+    .map((name) => name.trim());
+  return (
+    (header.includes('incident_type') && header.includes('receiver_country')) ||
+    (header.includes('attribution_ID') && header.includes('attributed_initiator'))
+  );
 }
