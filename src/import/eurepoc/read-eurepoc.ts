@@ -255,6 +255,11 @@ class ReleaseReader {
               countryField: 'initiator_country',
             },
           ];
+    const unnamed = readings.filter(
+      ({ found, countryField }) =>
+        countryField === 'attributed_initiator_country' && found.claims.length === 0,
+    ).length;
+    if (unnamed > 0) this.#skip('attribution rows naming no initiator', unnamed);
     for (const { found, drop: rowDrop, countryField } of readings)
       for (const actor of found.actors)
         this.#addActor(actor, (reason, value) => {
@@ -272,6 +277,10 @@ class ReleaseReader {
         actor.origin.country,
       );
     this.#actors.set(actor.id, known ? mergeActorRecords(known, actor) : actor);
+  }
+
+  #skip(reason: string, count: number): void {
+    this.result.skipped[reason] = (this.result.skipped[reason] ?? 0) + count;
   }
 
   #sources(urls: string[], drop: DropValue): string[] {
