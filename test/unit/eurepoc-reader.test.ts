@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEurepoc } from '../../src/import/eurepoc/read-eurepoc.js';
+import { detectFormat } from '../../src/import/formats.js';
 import { loadEurepocVocabulary } from '../../src/import/eurepoc/eurepoc-vocabulary.js';
 import { projectRoot } from '../../src/paths.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
@@ -269,5 +270,13 @@ describe('the eurepoc vocabulary', () => {
     ) as { regions: { mappings: Record<string, string> } };
     for (const region of Object.values(table.regions.mappings)) expect(known).toContain(region);
     expect(loadEurepocVocabulary().region('europe (REGION)')).toEqual({ value: 'Europe' });
+  });
+});
+
+describe('telling an EuRepoC CSV from another CSV', () => {
+  it('reads the incident and attribution files as eurepoc by their header, any other CSV as csv', () => {
+    for (const { file, text } of release.slice(0, 2))
+      expect(detectFormat(file, text)).toBe('eurepoc');
+    expect(detectFormat('export.csv', 'Title,Date,incident_type\n')).toBe('csv');
   });
 });
