@@ -1,4 +1,5 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { CsvMapping } from './csv/mapping.js';
 import { withinFieldLimits } from './field-limits.js';
@@ -41,10 +42,16 @@ export async function openImportInput(
   taxonomy: Taxonomy,
   options: ReadOptions,
 ): Promise<{ format: ImportFormat; input: RecordInput }> {
-  const format = options.format ?? detectFormat(file, await readHead(file, options.encoding));
+  if (await isFolder(file))
+    return { format: 'eurepoc', input: await eurepocFolder(file, taxonomy, options) };
+  const format =
+    options.format ??
+    (options.companions?.length
+      ? 'eurepoc'
+      : detectFormat(file, await readHead(file, options.encoding)));
   if (!format) {
     throw new ImportInputError(
-      `cannot tell the format of ${file}: pass --format json|csv|misp|stix (a native dataset has "format": "cig-dataset/1")`,
+      `cannot tell the format of ${file}: pass --format json|csv|misp|stix|cyberpeace|eurepoc (a native dataset has "format": "cig-dataset/1")`,
     );
   }
   if (format === 'json') {
@@ -82,8 +89,62 @@ export async function openImportInput(
     case 'cyberpeace':
       return whole(readCyberPeace(text, file, taxonomy));
     case 'eurepoc':
-      return whole(readEurepoc([{ file, text }], taxonomy));
+      return {
+        format,
+        input: await eurepocInput([file, ...(options.companions ?? [])], taxonomy, options),
+      };
   }
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/** A folder holding the EuRepoC release: its CSV files, each recognised by its header. */
+async function eurepocFolder(
+  folder: string,
+  taxonomy: Taxonomy,
+  options: ReadOptions,
+): Promise<RecordInput> {
+  if (options.format && options.format !== 'eurepoc')
+    throw new ImportInputError(
+      `${folder} is a folder: only --format eurepoc reads a folder (of the EuRepoC release's CSV files)`,
+    );
+  const names = await readdir(folder).catch((error: unknown) => {
+    throw cannotRead(folder, error);
+  });
+  const csvs = names.filter((name) => path.extname(name).toLowerCase() === '.csv').sort();
+  if (csvs.length === 0)
+    throw new ImportInputError(
+      `${folder} holds no .csv file: expected the EuRepoC release's incident file and its companions`,
+    );
+  return eurepocInput(
+    [...csvs.map((name) => path.join(folder, name)), ...(options.companions ?? [])],
+    taxonomy,
+    options,
+  );
+}
+
+/** The EuRepoC incident file and its companions, each decoded like any import file, read together. */
+async function eurepocInput(
+  files: string[],
+  taxonomy: Taxonomy,
+  options: ReadOptions,
+): Promise<RecordInput> {
+  const read = await Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(file).catch((error: unknown) => {
+        throw cannotRead(file, error);
+      });
+      return { file, bytes, text: decodeText(bytes, file, options.encoding) };
+    }),
+  );
+  const result = readEurepoc(read, taxonomy);
+  return inMemoryInput(
+    files,
+    withinFieldLimits(result, files.join(', ')),
+    sha256Of(read.map((r) => r.bytes)),
+  );
 }
 
 async function readHead(file: string, encoding: string | undefined): Promise<string> {

@@ -152,6 +152,7 @@ describe('hostile imports: files that cannot be imported at all', () => {
     { format: 'misp', file: 'broken.json', text: '{"type": "threat-actor", "values": [{' },
     { format: 'stix', file: 'broken.json', text: '{"type": "bundle", "objects": [' },
     { format: 'csv', file: 'broken.csv', text: 'Title,Date,Source\n"unclosed,2024-01-01,x\n' },
+    { format: 'eurepoc', file: 'broken.csv', text: 'ID,name,incident_type\n"unclosed,x,y\n' },
     { format: 'stix', file: 'not-stix.json', text: '{"format": "cig-dataset/1"}' },
     { format: 'misp', file: 'not-misp.json', text: '[1, 2, 3]' },
   ];
