@@ -48,7 +48,11 @@ function longestNameAt(
 
 /** The words as one phrase, without the punctuation of the sentence around them. */
 function phrase(words: readonly string[]): string {
-  return words.join(' ').replace(TRIM, '');
+  // Trimmed until nothing changes: "(Moldova's)," loses its comma, bracket, then possessive.
+  let text = words.join(' ');
+  for (let trimmed = text.replace(TRIM, ''); trimmed !== text; trimmed = text.replace(TRIM, ''))
+    text = trimmed;
+  return text;
 }
 
 function looksLikeACode(candidate: string): boolean {

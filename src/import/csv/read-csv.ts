@@ -2,17 +2,16 @@ import type { PartialDate } from '../../domain/partial-date.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { emptyReadResult, sourceIdOf, type IncidentRecord, type ReadResult } from '../records.js';
 import { slugify } from '../slug.js';
-import { ActorBook, actorIdOf, readActorFacts, saysAnything } from './actors.js';
-import { readClaim } from './claims.js';
+import { ActorBook, actorIdOf, saysAnything, type ActorFacts } from './actors.js';
 import { CsvRow } from './csv-row.js';
 import { parseCsvTable } from './csv-table.js';
-import { DateOrderCheck, readDateField } from './dates.js';
-import { readImpact } from './impact.js';
+import { DateOrderCheck } from './dates.js';
 import type { FieldReader } from './field-reader.js';
 import type { CsvMapping } from './mapping.js';
 import { OrganizationBook } from './organizations.js';
 import { compileReaders, namedColumns, type CsvReaders } from './readers.js';
-import { readReceivers, type Receiver } from './receivers.js';
+import type { Receiver } from './receivers.js';
+import { readRowFields, unique, type RowReading } from './row-reading.js';
 import type { Place } from './vocabularies.js';
 
 /** What the rows of one file build together: actors, organisations and sources named by many rows. */
@@ -83,8 +82,13 @@ export function readCsv(
     }
     readRow(row, state);
   }
+  // The rows' own date problems would only repeat the refusal, which says it of the whole file.
   const refusal = state.dates.refusal();
-  if (refusal) return refuse('file', refusal, 'dateFormat');
+  if (refusal) {
+    const refused = emptyReadResult();
+    refused.issues.push({ file, location: 'file', field: 'dateFormat', reason: refusal });
+    return refused;
+  }
   result.records.actors.push(...state.actors.records());
   result.records.organizations.push(...state.organizations.records());
   result.notes.push(...state.actors.notes);
@@ -95,115 +99,101 @@ export function readCsv(
 
 /** One row → one incident, or the row's problems as issues. */
 function readRow(row: CsvRow, state: FileState): void {
-  const { readers, mapping, result } = state;
-  const title = row.text(readers.title);
-  if (title === '') row.problem(readers.title.columns.join(', '), 'an incident needs a title');
-  const start = readDateField(row, readers.startDate, mapping.dateFormat, state.dates, true);
-  const end = readDateField(row, readers.endDate, mapping.dateFormat, state.dates, false);
-  if (start && end && end.last < start.first)
-    row.problem(
-      readers.endDate?.columns.join(', ') ?? '',
-      'the end is before the start',
-      `${row.text(readers.endDate)} < ${row.text(readers.startDate)}`,
-    );
-  const receivers = readReceivers(row, readers.receivers);
-  const places = [...receivers.flatMap((r) => r.places), ...row.read(readers.countries)];
-  const sectorIds = unique([
-    ...receivers.flatMap((r) => r.sectorIds),
-    ...row.read(readers.sectors),
-  ]);
-  const urls = row.read(readers.sources);
-  if (urls.length === 0 && !row.problems.some((p) => readers.sources.columns.includes(p.field)))
-    row.problem(readers.sources.columns.join(', '), 'every incident needs at least one source URL');
-  const actorNames = row.read(readers.actors);
-  for (const name of actorNames)
-    if (actorIdOf(name) === '')
-      row.problem(
-        readers.actors?.columns.join(', ') ?? '',
-        'cannot make an actor id from this name',
-        name,
-      );
-  const claim = readClaim(row, readers.claims, mapping, state.dates);
-  const facts = readActorFacts(row, readers.actor);
-  const sourceIds = urls.map(sourceIdOf);
-  const impact = readImpact(row, readers.impact, sourceIds);
-  const organizationNames = row.read(readers.organizations);
-  const rowId = row.text(readers.id);
-  const id = incidentId(row, state, rowId, title, start);
-  if (row.problems.length > 0 || !start || !id) {
-    for (const p of row.problems)
-      result.issues.push({
+  const reading = readRowFields(row, state);
+  const id = incidentId(row, state, reading);
+  if (row.problems.length > 0 || !reading.start || !id) {
+    for (const problem of row.problems)
+      state.result.issues.push({
         file: state.file,
         kind: 'incidents',
         location: row.location,
-        recordId: rowId || title || undefined,
-        ...p,
+        recordId: reading.rowId || reading.title || undefined,
+        ...problem,
       });
     return;
   }
-
   state.incidentIds.add(id);
-  result.locations.set(`incidents:${id}`, row.location);
-  addSources(state, urls);
-  if (actorNames.length === 0 && saysAnything(facts))
-    row.drop(
-      readers.actor.origin?.columns.join(', ') ?? 'actor',
-      'says something of an actor, but the row names none',
-      describeFacts(facts),
-    );
-  for (const name of actorNames) state.actors.add(name, facts, row, sourceIds);
-  const countries = countriesOf(places);
-  const victims: Victim[] = [
-    ...receivers.flatMap((r) => receiverVictims(r, readers.receivers.organizations)),
-    ...organizationNames.map((name) => ({
-      name,
-      sectorIds,
-      country: countries[0]?.iso2 ?? null,
-      field: readers.organizations?.columns.join(', ') ?? '',
-    })),
-  ];
-  const organizationIds = addOrganizations(row, state, victims);
-  const incident: IncidentRecord = {
+  state.result.locations.set(`incidents:${id}`, row.location);
+  addSources(state, reading.urls);
+  addActors(row, state, reading);
+  state.result.records.incidents.push(
+    incidentOf(id, reading.start, reading, addVictims(row, state, reading)),
+  );
+  state.result.dropped.push(...row.dropped);
+}
+
+function incidentOf(
+  id: string,
+  start: PartialDate,
+  reading: RowReading,
+  organizationIds: string[],
+): IncidentRecord {
+  const { end, sourceIds } = reading;
+  return {
     id,
-    title,
-    description: row.text(readers.description) || null,
+    title: reading.title,
+    description: reading.description || null,
     startDate: start.first,
     endDate: (end ?? start).last,
     datePrecision: start.precision,
     endPrecision: end?.precision ?? null,
-    attackTypes: unique(row.read(readers.attackTypes)),
+    attackTypes: reading.attackTypes,
     objective: null,
     disruptionDays: null,
     recordsAffected: null,
     ransomDemandedUsd: null,
     ransomPaidUsd: null,
-    sectorIds,
-    countries,
-    regions: unique(places.flatMap((p) => ('region' in p ? [p.region] : []))),
+    sectorIds: reading.sectorIds,
+    countries: countriesOf(reading.places),
+    regions: unique(reading.places.flatMap((p) => ('region' in p ? [p.region] : []))),
     organizationIds,
     campaignId: null,
     sourceIds,
-    attributions: unique(actorNames.map(actorIdOf)).map((actorId) => ({
+    attributions: unique(reading.actorNames.map(actorIdOf)).map((actorId) => ({
       actorId,
       sourceIds,
-      ...claim,
+      ...reading.claim,
     })),
-    externalIds: rowId ? [`csv:${rowId}`] : [],
-    impact,
+    externalIds: reading.rowId ? [`csv:${reading.rowId}`] : [],
+    impact: reading.impact,
   };
-  result.records.incidents.push(incident);
-  result.dropped.push(...row.dropped);
+}
+
+/** What the row says of its actors goes to each of them; said with no actor named, it is dropped. */
+function addActors(
+  row: CsvRow,
+  state: FileState,
+  { actorNames, facts, sourceIds }: RowReading,
+): void {
+  if (actorNames.length === 0 && saysAnything(facts))
+    row.drop(
+      state.readers.actor.origin?.columns.join(', ') ?? 'actor',
+      'says something of an actor, but the row names none',
+      describeFacts(facts),
+    );
+  for (const name of actorNames) state.actors.add(name, facts, row, sourceIds);
+}
+
+/** The row's victim organisations: each receiver's, then the organisation column's. */
+function addVictims(row: CsvRow, state: FileState, reading: RowReading): string[] {
+  const { readers } = state;
+  const primary = countriesOf(reading.places)[0]?.iso2 ?? null;
+  const victims: Victim[] = [
+    ...reading.receivers.flatMap((r) => receiverVictims(r, readers.receivers.organizations)),
+    ...reading.organizationNames.map((name) => ({
+      name,
+      sectorIds: reading.sectorIds,
+      country: primary,
+      field: readers.organizations?.columns.join(', ') ?? '',
+    })),
+  ];
+  return addOrganizations(row, state, victims);
 }
 
 /** The id column's value (or, without one, the start month and title) as an id, unique in the file. */
-function incidentId(
-  row: CsvRow,
-  state: FileState,
-  rowId: string,
-  title: string,
-  start: PartialDate | undefined,
-): string | undefined {
-  const field = state.readers.id?.columns.join(', ') ?? state.readers.title.columns.join(', ');
+function incidentId(row: CsvRow, state: FileState, reading: RowReading): string | undefined {
+  const { rowId, title, start } = reading;
+  const field = (state.readers.id ?? state.readers.title).columns.join(', ');
   const base = slugify(rowId || `${start ? start.first.slice(0, 7) : ''}-${title}`);
   if (!base) {
     row.problem(field, 'cannot make an id from this row');
@@ -262,7 +252,7 @@ function addOrganizations(row: CsvRow, state: FileState, victims: readonly Victi
   return unique(ids);
 }
 
-function describeFacts(facts: ReturnType<typeof readActorFacts>): string {
+function describeFacts(facts: ActorFacts): string {
   return [
     facts.origin && `origin ${facts.origin}`,
     facts.sponsors.length > 0 && `sponsors ${facts.sponsors.join(', ')}`,
@@ -271,8 +261,4 @@ function describeFacts(facts: ReturnType<typeof readActorFacts>): string {
   ]
     .filter(Boolean)
     .join('; ');
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
 }
