@@ -167,7 +167,7 @@ function addActors(
 ): void {
   if (actorNames.length === 0 && saysAnything(facts))
     row.drop(
-      state.readers.actor.origin?.columns.join(', ') ?? 'actor',
+      actorColumns(state.readers.actor),
       'says something of an actor, but the row names none',
       describeFacts(facts),
     );
@@ -250,6 +250,12 @@ function addOrganizations(row: CsvRow, state: FileState, victims: readonly Victi
     return id === undefined ? [] : [id];
   });
   return unique(ids);
+}
+
+/** The columns that say something of the row's actors, to name where a dropped fact came from. */
+function actorColumns(readers: CsvReaders['actor']): string {
+  const { origin, sponsors, type, aliases } = readers;
+  return [origin, sponsors, type, aliases].flatMap((r) => r?.columns ?? []).join(', ');
 }
 
 function describeFacts(facts: ActorFacts): string {
