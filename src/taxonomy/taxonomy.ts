@@ -157,6 +157,8 @@ export function loadTaxonomy(): Taxonomy {
     Object.entries(countryFile.notCountries).map(([k, v]) => [normalise(k), v]),
   );
 
+  const nativeSector = idOrNameLookup(sectors);
+  const nativeAttackType = idOrNameLookup(attackTypes);
   const taxonomy: Taxonomy = {
     sectors,
     attackTypes,
@@ -164,15 +166,11 @@ export function loadTaxonomy(): Taxonomy {
     isSector: (id) => sectorIds.has(id),
     isAttackType: (id) => attackTypeIds.has(id),
     mapSector: (vocabulary, value) => {
-      if (vocabulary === 'native')
-        return sectorIds.has(value.trim()) ? { ids: [value.trim()] } : undefined;
+      if (vocabulary === 'native') return nativeSector(value);
       return sectorTables[vocabulary](value);
     },
     mapAttackType: (vocabulary, value) => {
-      if (vocabulary === 'native') {
-        const id = value.trim().toUpperCase();
-        return attackTypeIds.has(id) ? { ids: [id] } : undefined;
-      }
+      if (vocabulary === 'native') return nativeAttackType(value);
       return attackTables[vocabulary]?.(value);
     },
     resolveCountry: createCountryResolver(countryFile.aliases),
@@ -187,6 +185,24 @@ export function loadTaxonomy(): Taxonomy {
   );
   cached = taxonomy;
   return taxonomy;
+}
+
+/**
+ * Our own vocabulary read as people write it: an id or a name, in any case ("Public
+ * administration", "public-administration", "Hack and leak", "hack_and_leak").
+ */
+function idOrNameLookup(
+  entries: readonly { id: string; name: string }[],
+): (value: string) => Mapped {
+  const byKey = new Map<string, string>();
+  for (const { id, name } of entries) {
+    byKey.set(normalise(id), id);
+    byKey.set(normalise(name), id);
+  }
+  return (value) => {
+    const id = byKey.get(normalise(value));
+    return id === undefined ? undefined : { ids: [id] };
+  };
 }
 
 function toSector(entry: z.infer<typeof subsectorSchema>, parentId: string | null): SectorRecord {

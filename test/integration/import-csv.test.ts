@@ -82,7 +82,8 @@ describe("importing another tracker's CSV export with a mapping file", () => {
         location: 'line 3',
         recordId: 'A-2',
         field: 'Victim country',
-        reason: 'unknown country "Atlantis"',
+        reason: 'unknown country',
+        value: 'Atlantis',
       }),
     ]);
     const ids = await database
@@ -91,13 +92,21 @@ describe("importing another tracker's CSV export with a mapping file", () => {
     expect(ids).toEqual([{ id: 'tracker-a-1' }]);
   });
 
-  it('says when a value is known not to be a country', async () => {
+  it('keeps a row whose victim is known not to be a country, dropping and counting the value', async () => {
     const file = await csv(
       'A-3,01/01/2023,Row,,U.S. satellite and aerospace sector,Government,Espionage,,https://example.org/a',
     );
     const report = await importFile(database, file, { mappingFile });
-    expect(report.issues[0]?.reason).toMatch(/is not a country/);
-    expect(await countDataNodes(database)).toBe(0);
+    expect(report.issues).toEqual([]);
+    expect(report.written.incidents).toMatchObject({ created: 1 });
+    expect(report.dropped).toEqual([
+      expect.objectContaining({
+        location: 'line 2',
+        field: 'Victim country',
+        reason: expect.stringMatching(/^not a country \(a sector/) as string,
+        value: 'U.S. satellite and aerospace sector',
+      }),
+    ]);
   });
 
   it('reports a broken row (wrong number of cells) and an impossible date by line', async () => {

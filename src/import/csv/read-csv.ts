@@ -1,20 +1,37 @@
-import { parse } from 'csv-parse/sync';
-import { parsePartialDate, type PartialDate } from '../../domain/partial-date.js';
+import type { PartialDate } from '../../domain/partial-date.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import {
-  emptyReadResult,
-  emptyRecords,
-  sourceIdOf,
-  type ActorRecord,
-  type ReadResult,
-} from '../records.js';
+import { emptyReadResult, sourceIdOf, type IncidentRecord, type ReadResult } from '../records.js';
 import { slugify } from '../slug.js';
+import { ActorBook, actorIdOf, saysAnything, type ActorFacts } from './actors.js';
+import { CsvRow } from './csv-row.js';
+import { parseCsvTable } from './csv-table.js';
+import { DateOrderCheck } from './dates.js';
+import type { FieldReader } from './field-reader.js';
 import type { CsvMapping } from './mapping.js';
+import { OrganizationBook } from './organizations.js';
+import { compileReaders, namedColumns, type CsvReaders } from './readers.js';
+import type { Receiver } from './receivers.js';
+import { readRowFields, unique, type RowReading } from './row-reading.js';
+import type { Place } from './vocabularies.js';
+
+/** What the rows of one file build together: actors, organisations and sources named by many rows. */
+interface FileState {
+  file: string;
+  mapping: CsvMapping;
+  readers: CsvReaders;
+  result: ReadResult;
+  actors: ActorBook;
+  organizations: OrganizationBook;
+  sourceIds: Set<string>;
+  incidentIds: Set<string>;
+  dates: DateOrderCheck;
+}
 
 /**
- * A CSV export of another tracker → incidents (and the actors it names), as the mapping file
- * says. Each row is one incident; a row with anything unresolvable (a country, a sector, a date)
- * is rejected whole and reported with its line, column and value.
+ * A CSV export of another tracker → incidents (and the actors, organisations and sources they
+ * name), as the mapping file says. Each row is one incident. A value the mapping or the taxonomy
+ * knows to mean nothing is dropped and counted; an unknown one rejects the row or is dropped, as the
+ * mapping says; a rejected row is reported with its line, column and value.
  */
 export function readCsv(
   text: string,
@@ -22,245 +39,232 @@ export function readCsv(
   mapping: CsvMapping,
   taxonomy: Taxonomy,
 ): ReadResult {
-  const records = emptyRecords();
-  const result: ReadResult = { ...emptyReadResult(), records };
-  let rows: { record: string[]; line: number }[];
-  try {
-    rows =
-      // With `info: true` csv-parse returns { record, info } per row; its typings do not say so.
-      (
-        parse(text, {
-          delimiter: mapping.delimiter,
-          bom: true,
-          relax_column_count: true,
-          skip_empty_lines: true,
-          info: true,
-        }) as unknown as {
-          record: string[];
-          info: { lines: number };
-        }[]
-      ).map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/i.exec(message)?.[1];
-    result.issues.push({
-      file,
-      location: line ? `line ${line}` : 'file',
-      reason: `malformed CSV: ${message}`,
-    });
+  const result = emptyReadResult();
+  const refuse = (location: string, reason: string, field?: string): ReadResult => {
+    result.issues.push({ file, location, reason, ...(field ? { field } : {}) });
     return result;
-  }
-  const [header, ...body] = rows;
-  if (!header) {
-    result.issues.push({ file, location: 'file', reason: 'empty CSV: expected a header row' });
-    return result;
-  }
-  const names = header.record.map((h) => h.trim());
-  const indexOf = new Map(names.map((name, i) => [name, i]));
-  const wanted = Object.entries(mapping.columns).map(
-    ([field, spec]) => [field, typeof spec === 'string' ? spec : spec.column] as const,
-  );
-  const missing = wanted.filter(([, name]) => !indexOf.has(name));
+  };
+  const compiled = compileReaders(mapping, taxonomy);
+  if ('errors' in compiled)
+    return refuse('file', `the mapping is invalid: ${compiled.errors.join('; ')}`);
+  const table = parseCsvTable(text, mapping.delimiter);
+  if ('error' in table) return refuse(table.line ? `line ${table.line}` : 'file', table.error);
+  const indexOf = new Map(table.header.map((name, i) => [name, i]));
+  const missing = namedColumns(compiled.readers).filter(({ column }) => !indexOf.has(column));
   if (missing.length > 0) {
-    result.issues.push({
-      file,
-      location: 'line 1',
-      reason: `the mapping names columns the header lacks: ${missing.map(([field, name]) => `${field} → "${name}"`).join(', ')} (header: ${names.map((n) => `"${n}"`).join(', ')})`,
-    });
-    return result;
+    return refuse(
+      'line 1',
+      `the mapping names columns the header lacks: ${missing.map(({ where, column }) => `${where} → "${column}"`).join(', ')} (header: ${table.header.map((n) => `"${n}"`).join(', ')})`,
+    );
   }
 
-  const actors = new Map<string, ActorRecord>();
-  const usedIds = new Set<string>();
-  for (const { record, line } of body) {
-    const location = `line ${line}`;
-    const problems: { field: string; reason: string }[] = [];
-    const issue = (field: string, reason: string): void => {
-      problems.push({ field, reason });
-    };
-    if (record.length !== names.length) {
+  const state: FileState = {
+    file,
+    mapping,
+    readers: compiled.readers,
+    result,
+    actors: new ActorBook(),
+    organizations: new OrganizationBook(),
+    sourceIds: new Set(),
+    incidentIds: new Set(),
+    dates: new DateOrderCheck(mapping.dateFormat),
+  };
+  for (const { cells, line } of table.rows) {
+    const row = new CsvRow(file, line, cells, indexOf);
+    if (cells.length !== table.header.length) {
       result.issues.push({
         file,
         kind: 'incidents',
-        location,
-        reason: `expected ${names.length} columns, found ${record.length}`,
+        location: row.location,
+        reason: `expected ${table.header.length} columns, found ${cells.length}`,
       });
       continue;
     }
-    const cell = (name: string | undefined): string =>
-      name === undefined ? '' : (record[indexOf.get(name) ?? -1] ?? '').trim();
-    const cells = (spec: { column: string; split?: string | undefined } | undefined): string[] => {
-      if (!spec) return [];
-      const value = cell(spec.column);
-      return (spec.split ? value.split(spec.split) : [value])
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    };
-    const { columns } = mapping;
-
-    const title = cell(columns.title);
-    if (title === '') issue(columns.title, 'an incident needs a title');
-    const start = readDate(cell(columns.startDate), mapping.dateFormat);
-    if ('error' in start) issue(columns.startDate, start.error);
-    const endText = cell(columns.endDate);
-    const end = endText === '' ? undefined : readDate(endText, mapping.dateFormat);
-    if (end && 'error' in end) issue(columns.endDate ?? '', end.error);
-    if (end && !('error' in end) && !('error' in start) && end.last < start.first) {
-      issue(columns.endDate ?? '', `"${endText}" is before the start "${cell(columns.startDate)}"`);
-    }
-
-    const sectorIds = cells(columns.sectors).flatMap((value) => {
-      const mapped = taxonomy.mapSector(columns.sectors?.vocabulary ?? 'native', value);
-      if (mapped && 'ids' in mapped) return mapped.ids;
-      issue(
-        columns.sectors?.column ?? '',
-        mapped
-          ? `sector "${value}" maps to no sector of ours (${mapped.unmapped})`
-          : `unknown sector "${value}" in the ${columns.sectors?.vocabulary ?? 'native'} vocabulary`,
-      );
-      return [];
-    });
-    const countries = cells(columns.countries).flatMap((value, i) => {
-      const code = taxonomy.resolveCountry(value);
-      if (code) return [{ iso2: code, primary: i === 0 }];
-      const not = taxonomy.notACountry(value);
-      issue(
-        columns.countries?.column ?? '',
-        not ? `"${value}" is not a country (${not})` : `unknown country "${value}"`,
-      );
-      return [];
-    });
-    const attackTypes = cells(columns.attackTypes).flatMap((value) => {
-      const mapped = taxonomy.mapAttackType(columns.attackTypes?.vocabulary ?? 'native', value);
-      if (mapped && 'ids' in mapped) return mapped.ids;
-      issue(
-        columns.attackTypes?.column ?? '',
-        `unknown attack type "${value}" in the ${columns.attackTypes?.vocabulary ?? 'native'} vocabulary`,
-      );
-      return [];
-    });
-    const urls = cells(columns.sources);
-    for (const url of urls)
-      if (!/^https?:\/\/\S+$/.test(url))
-        issue(columns.sources.column, `"${url}" is not an http(s) URL`);
-    if (urls.length === 0)
-      issue(columns.sources.column, 'every incident needs at least one source URL');
-
-    const rowId = cell(columns.id);
-    const baseId = slugify(rowId || `${'error' in start ? '' : start.first.slice(0, 7)}-${title}`);
-    if (!baseId) issue(columns.id ?? columns.title, 'cannot make an id from this row');
-    const id = `${mapping.idPrefix}${baseId}`;
-    if (usedIds.has(id))
-      issue(columns.id ?? columns.title, `duplicate id "${id}" (an earlier row has it)`);
-
-    if (problems.length > 0 || 'error' in start || (end && 'error' in end)) {
-      for (const p of problems)
-        result.issues.push({
-          file,
-          kind: 'incidents',
-          location,
-          recordId: rowId || title || undefined,
-          field: p.field,
-          reason: p.reason,
-        });
-      continue;
-    }
-    usedIds.add(id);
-    result.locations.set(`incidents:${id}`, location);
-    const sourceIds = urls.map((url) => {
-      const sid = sourceIdOf(url);
-      if (!records.sources.some((s) => s.id === sid))
-        records.sources.push({ id: sid, url, title: null, publisher: null, publishedAt: null });
-      return sid;
-    });
-    const actorNames = cells(columns.actors);
-    for (const name of actorNames) {
-      const actorId = slugify(name);
-      if (!actors.has(actorId)) {
-        actors.set(actorId, {
-          id: actorId,
-          name,
-          aliases: [],
-          type: null,
-          motivations: [],
-          description: null,
-          firstSeen: null,
-          lastSeen: null,
-          externalIds: [],
-          origin: null,
-          sponsors: [],
-          affiliations: [],
-          targets: null,
-        });
-      }
-    }
-    records.incidents.push({
-      id,
-      title,
-      description: cell(columns.description) || null,
-      startDate: start.first,
-      endDate: (end ?? start).last,
-      datePrecision: start.precision,
-      endPrecision: end?.precision ?? null,
-      attackTypes: [...new Set(attackTypes)],
-      objective: null,
-      disruptionDays: null,
-      recordsAffected: null,
-      ransomDemandedUsd: null,
-      ransomPaidUsd: null,
-      sectorIds: [...new Set(sectorIds)],
-      countries: dedupeCountries(countries),
-      organizationIds: [],
-      campaignId: null,
-      sourceIds,
-      attributions: actorNames.map((name) => ({
-        actorId: slugify(name),
-        confidence: mapping.attribution.confidence,
-        basis: mapping.attribution.basis,
-        status: mapping.attribution.status,
-        claimedBy: mapping.attribution.claimedBy ?? null,
-        assessedAt: null,
-        sourceIds,
-        key: null,
-      })),
-      externalIds: rowId ? [`csv:${rowId}`] : [],
-      regions: [],
-      impact: null,
-    });
+    readRow(row, state);
   }
-  records.actors.push(...actors.values());
+  // The rows' own date problems would only repeat the refusal, which says it of the whole file.
+  const refusal = state.dates.refusal();
+  if (refusal) {
+    const refused = emptyReadResult();
+    refused.issues.push({ file, location: 'file', field: 'dateFormat', reason: refusal });
+    return refused;
+  }
+  result.records.actors.push(...state.actors.records());
+  result.records.organizations.push(...state.organizations.records());
+  result.notes.push(...state.actors.notes);
+  const ambiguous = state.dates.summary();
+  if (ambiguous) result.notes.push(ambiguous);
   return result;
 }
 
-function dedupeCountries(
-  countries: { iso2: string; primary: boolean }[],
-): { iso2: string; primary: boolean }[] {
-  const seen = new Map<string, { iso2: string; primary: boolean }>();
-  for (const c of countries) if (!seen.has(c.iso2)) seen.set(c.iso2, c);
-  return [...seen.values()];
+/** One row → one incident, or the row's problems as issues. */
+function readRow(row: CsvRow, state: FileState): void {
+  const reading = readRowFields(row, state);
+  const id = incidentId(row, state, reading);
+  if (row.problems.length > 0 || !reading.start || !id) {
+    for (const problem of row.problems)
+      state.result.issues.push({
+        file: state.file,
+        kind: 'incidents',
+        location: row.location,
+        recordId: reading.rowId || reading.title || undefined,
+        ...problem,
+      });
+    return;
+  }
+  state.incidentIds.add(id);
+  state.result.locations.set(`incidents:${id}`, row.location);
+  addSources(state, reading.urls);
+  addActors(row, state, reading);
+  state.result.records.incidents.push(
+    incidentOf(id, reading.start, reading, addVictims(row, state, reading)),
+  );
+  state.result.dropped.push(...row.dropped);
 }
 
-function readDate(text: string, format: CsvMapping['dateFormat']): PartialDate | { error: string } {
-  if (text === '') return { error: 'a date is required' };
-  if (format === 'iso') return parsePartialDate(text);
-  // Slashed dates may drop the day (03/2022) or be a bare year, like trackers write them.
-  const parts = text.split('/');
-  if (
-    !parts.every((p) => /^\d+$/.test(p)) ||
-    parts.length > 3 ||
-    !/^\d{4}$/.test(parts.at(-1) ?? '')
-  ) {
-    return { error: `expected a date as ${format} (or mm/yyyy, yyyy), got "${text}"` };
+function incidentOf(
+  id: string,
+  start: PartialDate,
+  reading: RowReading,
+  organizationIds: string[],
+): IncidentRecord {
+  const { end, sourceIds } = reading;
+  return {
+    id,
+    title: reading.title,
+    description: reading.description || null,
+    startDate: start.first,
+    endDate: (end ?? start).last,
+    datePrecision: start.precision,
+    endPrecision: end?.precision ?? null,
+    attackTypes: reading.attackTypes,
+    objective: null,
+    disruptionDays: null,
+    recordsAffected: null,
+    ransomDemandedUsd: null,
+    ransomPaidUsd: null,
+    sectorIds: reading.sectorIds,
+    countries: countriesOf(reading.places),
+    regions: unique(reading.places.flatMap((p) => ('region' in p ? [p.region] : []))),
+    organizationIds,
+    campaignId: null,
+    sourceIds,
+    attributions: unique(reading.actorNames.map(actorIdOf)).map((actorId) => ({
+      actorId,
+      sourceIds,
+      ...reading.claim,
+    })),
+    externalIds: reading.rowId ? [`csv:${reading.rowId}`] : [],
+    impact: reading.impact,
+  };
+}
+
+/** What the row says of its actors goes to each of them; said with no actor named, it is dropped. */
+function addActors(
+  row: CsvRow,
+  state: FileState,
+  { actorNames, facts, sourceIds }: RowReading,
+): void {
+  if (actorNames.length === 0 && saysAnything(facts))
+    row.drop(
+      actorColumns(state.readers.actor),
+      'says something of an actor, but the row names none',
+      describeFacts(facts),
+    );
+  for (const name of actorNames) state.actors.add(name, facts, row, sourceIds);
+}
+
+/** The row's victim organisations: each receiver's, then the organisation column's. */
+function addVictims(row: CsvRow, state: FileState, reading: RowReading): string[] {
+  const { readers } = state;
+  const primary = countriesOf(reading.places)[0]?.iso2 ?? null;
+  const victims: Victim[] = [
+    ...reading.receivers.flatMap((r) => receiverVictims(r, readers.receivers.organizations)),
+    ...reading.organizationNames.map((name) => ({
+      name,
+      sectorIds: reading.sectorIds,
+      country: primary,
+      field: readers.organizations?.columns.join(', ') ?? '',
+    })),
+  ];
+  return addOrganizations(row, state, victims);
+}
+
+/** The id column's value (or, without one, the start month and title) as an id, unique in the file. */
+function incidentId(row: CsvRow, state: FileState, reading: RowReading): string | undefined {
+  const { rowId, title, start } = reading;
+  const field = (state.readers.id ?? state.readers.title).columns.join(', ');
+  const base = slugify(rowId || `${start ? start.first.slice(0, 7) : ''}-${title}`);
+  if (!base) {
+    row.problem(field, 'cannot make an id from this row');
+    return undefined;
   }
-  const pad = (v: string | undefined): string => (v ?? '').padStart(2, '0');
-  const [a, b, year] =
-    parts.length === 3
-      ? parts
-      : parts.length === 2
-        ? [undefined, parts[0], parts[1]]
-        : [undefined, undefined, parts[0]];
-  if (parts.length === 1) return parsePartialDate(year ?? '');
-  if (parts.length === 2) return parsePartialDate(`${year ?? ''}-${pad(b)}`);
-  const [day, month] = format === 'dd/mm/yyyy' ? [a, b] : [b, a];
-  return parsePartialDate(`${year ?? ''}-${pad(month)}-${pad(day)}`);
+  const id = `${state.mapping.idPrefix}${base}`;
+  if (state.incidentIds.has(id)) row.problem(field, 'duplicate id (an earlier row has it)', id);
+  return id;
+}
+
+function addSources(state: FileState, urls: readonly string[]): void {
+  for (const url of urls) {
+    const id = sourceIdOf(url);
+    if (state.sourceIds.has(id)) continue;
+    state.sourceIds.add(id);
+    state.result.records.sources.push({ id, url, title: null, publisher: null, publishedAt: null });
+  }
+}
+
+/** The countries among places, in order, the first primary. */
+function countriesOf(places: readonly Place[]): IncidentRecord['countries'] {
+  return unique(places.flatMap((p) => ('country' in p ? [p.country] : []))).map((iso2, i) => ({
+    iso2,
+    primary: i === 0,
+  }));
+}
+
+/** A victim organisation named on a row, with the sectors and country it is given. */
+interface Victim {
+  name: string;
+  sectorIds: string[];
+  country: string | null;
+  field: string;
+}
+
+/** A receiver's organisations, each with the receiver's own sectors and country. */
+function receiverVictims(receiver: Receiver, reader: FieldReader<string> | undefined): Victim[] {
+  const country = countriesOf(receiver.places)[0]?.iso2 ?? null;
+  const field = reader?.columns.join(', ') ?? '';
+  return receiver.organizations.map((name) => ({
+    name,
+    sectorIds: receiver.sectorIds,
+    country,
+    field,
+  }));
+}
+
+/** Adds the row's victims to the file's organisations; a name no id can be made from is dropped. */
+function addOrganizations(row: CsvRow, state: FileState, victims: readonly Victim[]): string[] {
+  const ids = victims.flatMap((victim) => {
+    const id = state.organizations.add(victim.name, victim.sectorIds, victim.country);
+    if (id === undefined)
+      row.drop(victim.field, 'no organisation id can be made from this name', victim.name);
+    return id === undefined ? [] : [id];
+  });
+  return unique(ids);
+}
+
+/** The columns that say something of the row's actors, to name where a dropped fact came from. */
+function actorColumns(readers: CsvReaders['actor']): string {
+  const { origin, sponsors, type, aliases } = readers;
+  return [origin, sponsors, type, aliases].flatMap((r) => r?.columns ?? []).join(', ');
+}
+
+function describeFacts(facts: ActorFacts): string {
+  return [
+    facts.origin && `origin ${facts.origin}`,
+    facts.sponsors.length > 0 && `sponsors ${facts.sponsors.join(', ')}`,
+    facts.type && `type ${facts.type}`,
+    facts.aliases.length > 0 && `aliases ${facts.aliases.join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
