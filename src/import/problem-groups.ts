@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DroppedValue, ImportIssue } from './records.js';
 
 /** Problems alike in field, reason and value, with where each one is, in the file's order. */
@@ -39,20 +40,32 @@ export function groupProblems(
 
 function placeOf(problem: Problem, withFile: boolean): string {
   const record = problem.recordId ? ` (${problem.recordId})` : '';
-  return `${withFile ? `${problem.file} ` : ''}${problem.location}${record}`;
+  // The summary's heading lists the files in full; a place needs only the name.
+  return `${withFile ? `${path.basename(problem.file)} ` : ''}${problem.location}${record}`;
 }
 
 /**
  * The first places and how many more: several CSV lines as "lines 2, 5, 9" (the row's id left to
- * the JSON report), other places as they are.
+ * the JSON report), per file when the import read several ("a.csv lines 2, 5; b.csv line 3"),
+ * other places as they are.
  */
 export function placesText(places: readonly string[]): string {
   const shown = places.slice(0, PLACES_SHOWN);
   const more = places.length > shown.length ? ` and ${places.length - shown.length} more` : '';
-  const lines = shown.map((place) => /^line (\d+)(?: \(.*\))?$/.exec(place)?.[1]);
-  if (places.length > 1 && lines.every((line) => line !== undefined))
-    return `lines ${lines.join(', ')}${more}`;
-  return `${shown.join(', ')}${more}`;
+  const lines = shown.map((place) => /^(?:(.+) )?line (\d+)(?: \(.*\))?$/.exec(place));
+  if (places.length === 1 || lines.some((line) => line === null))
+    return `${shown.join(', ')}${more}`;
+  const runs: { file: string | undefined; lines: string[] }[] = [];
+  for (const [, file, line] of lines as RegExpExecArray[]) {
+    const last = runs.at(-1);
+    if (last && last.file === file) last.lines.push(line as string);
+    else runs.push({ file, lines: [line as string] });
+  }
+  const text = runs.map(
+    (run) =>
+      `${run.file ? `${run.file} ` : ''}${run.lines.length > 1 ? 'lines' : 'line'} ${run.lines.join(', ')}`,
+  );
+  return `${text.join('; ')}${more}`;
 }
 
 /** One group as the summary prints it: `630 × sectors "ICT": unknown sector — lines 2, 5, 9 and 627 more`. */

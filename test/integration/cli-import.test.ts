@@ -48,7 +48,9 @@ describe('cig import', () => {
     const unknown = await tempFile('mystery.json', '{"hello": "world"}');
     const first = await runCli(['import', unknown]);
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/cannot tell the format .* pass --format json\|csv\|misp\|stix\|cyberpeace\|eurepoc/);
+    expect(first.stderr).toMatch(
+      /cannot tell the format .* pass --format json\|csv\|misp\|stix\|cyberpeace\|eurepoc/,
+    );
     const csv = await tempFile('x.csv', 'a,b\n1,2\n');
     const second = await runCli(['import', csv]);
     expect(second.stderr).toMatch(/needs --mapping <file>/);

@@ -95,6 +95,13 @@ describe('placesText', () => {
     expect(placesText(['line 2 (Row 0)', 'line 3 (Row 1)'])).toBe('lines 2, 3');
     expect(placesText(['line 2 (Row 0)'])).toBe('line 2 (Row 0)');
   });
+
+  it('names the file once per run of lines when the import read several', () => {
+    expect(
+      placesText(['a.csv line 16', 'a.csv line 18 (1007)', 'b.csv line 10', 'a.csv line 20']),
+    ).toBe('a.csv lines 16, 18; b.csv line 10; a.csv line 20');
+    expect(placesText(['a.csv line 2', 'a.csv objects[1]'])).toBe('a.csv line 2, a.csv objects[1]');
+  });
 });
 
 describe('countByField', () => {
