@@ -59,6 +59,11 @@ export async function openImportInput(
       throw new ImportInputError(`a native dataset is UTF-8: leave out --encoding for ${file}`);
     return { format, input: nativeDatasetInput(file, taxonomy) };
   }
+  if (format === 'eurepoc')
+    return {
+      format,
+      input: await eurepocInput([file, ...(options.companions ?? [])], taxonomy, options),
+    };
   const bytes = await readFile(file).catch((error: unknown) => {
     throw cannotRead(file, error);
   });
@@ -69,10 +74,7 @@ export async function openImportInput(
     format,
     input: inMemoryInput(
       [file],
-      withinFieldLimits(
-        replacements ? { ...result, notes: [replacements, ...result.notes] } : result,
-        file,
-      ),
+      withinFieldLimits(withNotesFirst(result, [replacements]), file),
       sha256Of([bytes]),
     ),
   });
@@ -88,12 +90,13 @@ export async function openImportInput(
       );
     case 'cyberpeace':
       return whole(readCyberPeace(text, file, taxonomy));
-    case 'eurepoc':
-      return {
-        format,
-        input: await eurepocInput([file, ...(options.companions ?? [])], taxonomy, options),
-      };
   }
+}
+
+/** A reader's result with notes about the file itself (undefined: nothing to say) ahead of its own. */
+function withNotesFirst(result: ReadResult, notes: readonly (string | undefined)[]): ReadResult {
+  const said = notes.filter((note): note is string => note !== undefined);
+  return said.length ? { ...result, notes: [...said, ...result.notes] } : result;
 }
 
 async function isFolder(file: string): Promise<boolean> {
@@ -139,7 +142,10 @@ async function eurepocInput(
       return { file, bytes, text: decodeText(bytes, file, options.encoding) };
     }),
   );
-  const result = readEurepoc(read, taxonomy);
+  const result = withNotesFirst(
+    readEurepoc(read, taxonomy),
+    read.map(({ text, file }) => replacementCharacterNote(text, file)),
+  );
   return inMemoryInput(
     files,
     withinFieldLimits(result, files.join(', ')),

@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,19 @@ describe('cig import of the EuRepoC release', () => {
       'MATCH (:Incident)-[r:ATTRIBUTED_TO]->() RETURN count(r) AS n',
     );
     expect(claims?.n).toBe(CLAIM_ROWS + 1 + 3);
+  });
+
+  it('names the lines of a companion file that hold replacement characters', async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), 'cig-eurepoc-'));
+    const mangled = path.join(copy, 'attributions.csv');
+    const text = await readFile(companions[0] ?? '', 'utf8');
+    await writeFile(
+      mangled,
+      text.replace('Security Service of Ukraine', 'Security Servi\uFFFDe of Ukraine'),
+    );
+    const result = await runCli(['import', incidentsFile, '--with', mangled, '--dry-run']);
+    expect(result.stdout).toContain(`note: ${mangled}: 1 line holds U+FFFD`);
+    expect(result.stdout).toContain('(line 2); stored as found');
   });
 
   it('refuses a folder for another format, and a folder without the incident file', async () => {
