@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher, type Database } from '../../src/db/database.js';
-import { runCli, type CliResult } from '../support/cli.js';
-import { openEmptyDatabase } from '../support/database.js';
+import { runImportCli, type CliResult } from '../support/cli.js';
+import { deleteAllButReferenceData, openEmptyDatabase } from '../support/database.js';
 import { tempFile } from '../support/import.js';
 
 /**
@@ -15,21 +15,13 @@ beforeAll(async () => {
   database = await openEmptyDatabase();
 });
 beforeEach(async () => {
-  await database
-    .executor()
-    .write(
-      cypher<never>(
-        'test:hostileEncodingWipe',
-        'MATCH (n) WHERE NOT n:Sector AND NOT n:Country DETACH DELETE n',
-      ),
-    );
+  await deleteAllButReferenceData(database);
 });
 afterAll(async () => {
   await database.close();
 });
 
-/** `cig` against the test database; the first import plans its statements cold, slow on a busy machine. */
-const cig = (args: string[]) => runCli(args, { NEO4J_TX_TIMEOUT_MS: '120000' });
+const cig = runImportCli;
 
 const written = async () =>
   (

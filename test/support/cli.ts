@@ -26,3 +26,8 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     });
   });
 }
+
+/** `cig import …` against the run's Neo4j; the first import plans its statements cold, slow on a busy machine. */
+export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { NEO4J_TX_TIMEOUT_MS: '120000', ...env });
+}

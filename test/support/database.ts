@@ -25,6 +25,16 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 const DELETE_ALL = cypher<never>('test:deleteAll', 'MATCH (n) DETACH DELETE n');
 
+const DELETE_ALL_BUT_REFERENCE_DATA = cypher<never>(
+  'test:deleteAllButReferenceData',
+  'MATCH (n) WHERE NOT n:Sector AND NOT n:Country DETACH DELETE n',
+);
+
+/** Empties the database but for the sectors and countries an import links to (they are seeded once). */
+export async function deleteAllButReferenceData(database: Database): Promise<void> {
+  await database.executor().write(DELETE_ALL_BUT_REFERENCE_DATA);
+}
+
 /**
  * A database emptied and migrated for one test file: Neo4j Community has a single user database,
  * so isolation between files is "start from empty", and files run one at a time.

@@ -1,4 +1,5 @@
 import type { ImpactCategory } from '../../domain/vocabulary.js';
+import { isEmptyImpact } from '../impact-properties.js';
 import type { ImpactRecord } from '../records.js';
 import type { CsvRow } from './csv-row.js';
 import type { CsvReaders } from './readers.js';
@@ -36,18 +37,7 @@ export function readImpact(
     casualties: textOf(readers.casualties),
     sourceIds,
   };
-  const saysSomething =
-    impact.categories.length > 0 ||
-    impact.political.length > 0 ||
-    [
-      impact.cyberIntensity,
-      impact.functional,
-      impact.intelligence,
-      impact.economic,
-      impact.economicValue,
-      impact.casualties,
-    ].some((v) => v !== null);
-  return saysSomething ? impact : null;
+  return isEmptyImpact(impact) ? null : impact;
 }
 
 function readCategories(row: CsvRow, readers: CsvReaders['impact']): ImpactRecord['categories'] {

@@ -1,3 +1,4 @@
+import { isEmptyImpact } from '../impact-properties.js';
 import type { ImpactRecord } from '../records.js';
 import type { DropValue } from './cells.js';
 import type { EurepocRow } from './eurepoc-files.js';
@@ -60,18 +61,7 @@ export function impactOf(
     casualties: text('casualties'),
     sourceIds,
   };
-  const empty =
-    impact.categories.length === 0 &&
-    impact.political.length === 0 &&
-    [
-      impact.cyberIntensity,
-      impact.functional,
-      impact.intelligence,
-      impact.economic,
-      impact.economicValue,
-      impact.casualties,
-    ].every((value) => value === null);
-  return empty ? null : impact;
+  return isEmptyImpact(impact) ? null : impact;
 }
 
 function categoriesOf(
