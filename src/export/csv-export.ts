@@ -8,6 +8,7 @@ import { each, type ExportReader } from './export-reader.js';
 import { onlyParts, type ItemPart } from './export-report.js';
 import type {
   ExportActor,
+  ExportClaim,
   ExportIncident,
   ExportOrganization,
   ExportStateTie,
@@ -30,6 +31,28 @@ const cell = (value: unknown): Cell =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
     ? value
     : null;
+
+/** What an attribution claim's row holds after the claim's id and the subject it is about. */
+const CLAIM_COLUMNS = [
+  'actor_id',
+  'actor_name',
+  'confidence',
+  'basis',
+  'status',
+  'claimed_by',
+  'assessed_at',
+  'source_urls',
+] as const;
+const claimCells = (c: ExportClaim): unknown[] => [
+  c.actorId,
+  c.actorName,
+  c.confidence,
+  c.basis,
+  c.status,
+  c.claimedBy,
+  c.assessedAt,
+  list(c.sourceUrls),
+];
 
 /**
  * The rows of a table over one kind, its problems reported when they concern the parts the table
@@ -199,36 +222,10 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       ),
   },
   attributions: {
-    columns: [
-      'claim_id',
-      'incident_id',
-      'incident_title',
-      'actor_id',
-      'actor_name',
-      'confidence',
-      'basis',
-      'status',
-      'claimed_by',
-      'assessed_at',
-      'source_urls',
-    ],
+    columns: ['claim_id', 'incident_id', 'incident_title', ...CLAIM_COLUMNS],
     rows: (ctx) =>
       eachIncident(ctx, ['claims'], (i) =>
-        i.claims.map((c) =>
-          [
-            c.id,
-            i.props.id,
-            i.props.title,
-            c.actorId,
-            c.actorName,
-            c.confidence,
-            c.basis,
-            c.status,
-            c.claimedBy,
-            c.assessedAt,
-            list(c.sourceUrls),
-          ].map(cell),
-        ),
+        i.claims.map((c) => [c.id, i.props.id, i.props.title, ...claimCells(c)].map(cell)),
       ),
   },
   actors: {
@@ -306,37 +303,13 @@ export const csvTables: Record<string, { columns: string[]; rows: (ctx: Context)
       ]),
   },
   campaign_attributions: {
-    columns: [
-      'claim_id',
-      'campaign_id',
-      'campaign_name',
-      'actor_id',
-      'actor_name',
-      'confidence',
-      'basis',
-      'status',
-      'claimed_by',
-      'assessed_at',
-      'source_urls',
-    ],
+    columns: ['claim_id', 'campaign_id', 'campaign_name', ...CLAIM_COLUMNS],
     rows: async function* (ctx) {
       for await (const k of each(
         ctx.reader.campaigns(ctx.scope.campaigns, onlyParts(ctx.reader.report.add, ['claims'])),
       ))
         for (const c of k.claims)
-          yield [
-            c.id,
-            k.props.id,
-            k.props.name,
-            c.actorId,
-            c.actorName,
-            c.confidence,
-            c.basis,
-            c.status,
-            c.claimedBy,
-            c.assessedAt,
-            list(c.sourceUrls),
-          ].map(cell);
+          yield [c.id, k.props.id, k.props.name, ...claimCells(c)].map(cell);
     },
   },
   campaigns: {
