@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The API only: Neo4j runs as its own service (docker-compose.yml), never inside this image.
+# The API and the explorer it serves at /: Neo4j runs as its own service (docker-compose.yml),
+# never inside this image.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -8,6 +9,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json codegen.ts ./
 COPY schema ./schema
 COPY src ./src
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime

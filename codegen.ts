@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /**
  * The SDL in schema/ is the source of truth; this turns it into resolver types whose parents are
  * the repositories' record types (mappers) and whose context is ours, so a resolver that returns
- * the wrong shape fails to compile.
+ * the wrong shape fails to compile, and into the explorer's typed documents.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -81,6 +81,20 @@ const config: CodegenConfig = {
           CrossBorderEdge: '../graphql/connection.js#CrossBorderEdgeResult',
           CrossBorderConnection: '../graphql/connection.js#CrossBorderConnectionResult',
         },
+      },
+    },
+    // The explorer's typed documents: every `graphql(...)` call in web/src is checked against the
+    // schema here, so a schema change that breaks the explorer breaks the build.
+    'web/src/gql/': {
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        // Ids are strings both ways here: the explorer builds links from them.
+        scalars: { ID: 'string', Date: 'string', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

@@ -24,7 +24,12 @@ export default defineConfig({
           name: 'integration',
           // The reliability suites (load, faults, import crash, hostile requests) share the run's
           // Neo4j and its one-file-at-a-time order; `npm run test:reliability` runs them alone.
-          include: ['test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+          // The browser tests drive the system's Chromium against the API on the seeds.
+          include: [
+            'test/integration/**/*.test.ts',
+            'test/reliability/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+          ],
           // One Neo4j for the run; each file starts from an empty, migrated database, so files
           // run one after another.
           globalSetup: ['test/support/global-setup.ts'],

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
@@ -22,6 +23,7 @@ import { knownOperationTypesRule } from './graphql/operation-types.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { corsGuard, rateGuards } from './http/client-guards.js';
 import { errorResponses } from './http/error-responses.js';
+import { explorerRoutes, graphiqlForBrowsers } from './http/explorer-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { identifyClient, viewerOf } from './http/identify-client.js';
@@ -30,6 +32,7 @@ import { assignRequestId } from './http/request-id.js';
 import { unknownRoute } from './http/unknown-route.js';
 import { createLoaders } from './loaders/index.js';
 import { resolvers } from './resolvers/index.js';
+import { explorerDir } from './paths.js';
 import { loadTaxonomy } from './taxonomy/taxonomy.js';
 
 export interface ServerDependencies {
@@ -119,6 +122,9 @@ export function createServer({
         httpServer,
         stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS,
       }),
+      // Browsers get the explorer's bundled GraphiQL (see graphiqlForBrowsers), never Apollo's
+      // landing page, which loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
       createQueryLimitsPlugin(limits),
       errorReportingPlugin,
       queryStatsPlugin,
@@ -135,6 +141,7 @@ export function createServer({
         clientGuards,
         exportRoutes(config, database, taxonomy, logger),
       );
+      app.get('/graphql', graphiqlForBrowsers);
       app.use(
         '/graphql',
         corsGuard(config),
@@ -161,9 +168,11 @@ export function createServer({
           },
         }),
       );
-      // Last, and in this order; a route mounted after them is never reached. What no route
-      // answered is a JSON 404; an error a route passed on (a body the parser refused: bad JSON,
-      // over the limit) is a JSON error, never Express's HTML page with a stack trace.
+      // The explorer after the API's routes. Then, last and in this order (a route mounted after
+      // them is never reached): what no route answered is a JSON 404; an error a route passed on
+      // (a body the parser refused: bad JSON, over the limit) is a JSON error, never Express's HTML
+      // page with a stack trace.
+      app.use(explorerRoutes(explorerDir));
       app.use(unknownRoute, errorResponses);
       return listen(httpServer, port, host);
     },

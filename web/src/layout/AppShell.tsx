@@ -1,0 +1,41 @@
+import { NavLink, Outlet, useMatches } from 'react-router';
+import { FilterBar } from '../filter/FilterBar';
+import type { RouteHandle } from '../routes';
+import { SearchBox } from './SearchBox';
+import { SignIn } from './SignIn';
+
+const showsFilterBar = (handle: unknown): boolean =>
+  typeof handle === 'object' &&
+  handle !== null &&
+  (handle as Partial<RouteHandle>).filterBar === true;
+
+/** The frame of every view: a skip link, the header (navigation, search, sign-in), the filter. */
+export function AppShell() {
+  const matches = useMatches();
+  const filterBar = matches.some((match) => showsFilterBar(match.handle));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand" end>
+          Cyber Incident Graph
+        </NavLink>
+        <nav aria-label="Views">
+          <NavLink to="/" end>
+            Overview
+          </NavLink>
+          <NavLink to="/graph">Graph</NavLink>
+          <NavLink to="/graphiql">GraphiQL</NavLink>
+        </nav>
+        <SearchBox />
+        <SignIn />
+      </header>
+      {filterBar && <FilterBar />}
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+/** Replaced by the search box with suggestions. */
+export function SearchBox() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Replaced by the sign-in control. */
+export function SignIn() {
+  return null;
+}

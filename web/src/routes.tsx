@@ -1,0 +1,47 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './layout/AppShell';
+import { RouteError } from './layout/RouteError';
+import { ActorPage } from './views/ActorPage';
+import { CountryPage } from './views/CountryPage';
+import { Home } from './views/Home';
+import { IncidentPage } from './views/IncidentPage';
+import { NotFound } from './views/NotFound';
+import { SearchPage } from './views/SearchPage';
+import { SectorPage } from './views/SectorPage';
+
+/** Views that show the shared filter bar (its state lives in the address's query string). */
+export interface RouteHandle {
+  filterBar: boolean;
+}
+
+const withFilterBar: RouteHandle = { filterBar: true };
+
+/**
+ * Every view has its own address. The graph and GraphiQL load on demand: sigma's WebGL renderer
+ * and GraphiQL's editor are the bulk of the bundle, and the other views do not need them.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home />, handle: withFilterBar },
+      { path: 'search', element: <SearchPage />, handle: withFilterBar },
+      { path: 'actors/:id', element: <ActorPage />, handle: withFilterBar },
+      { path: 'incidents/:id', element: <IncidentPage /> },
+      { path: 'sectors/:id', element: <SectorPage />, handle: withFilterBar },
+      { path: 'countries/:code', element: <CountryPage />, handle: withFilterBar },
+      {
+        path: 'graph',
+        handle: withFilterBar,
+        lazy: async () => ({ Component: (await import('./views/GraphView')).GraphView }),
+      },
+      {
+        path: 'graphiql',
+        lazy: async () => ({ Component: (await import('./views/GraphiQLView')).GraphiQLView }),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
