@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
+import { incidentPath } from '../links';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
 
@@ -50,8 +51,7 @@ export function Home() {
             <ul>
               {incidents.edges.map(({ node }) => (
                 <li key={node.key}>
-                  <Link to={`/incidents/${encodeURIComponent(node.key)}`}>{node.title}</Link>{' '}
-                  <time>{node.date}</time>
+                  <Link to={incidentPath(node.key)}>{node.title}</Link> <time>{node.date}</time>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,17 @@
+/**
+ * The explorer's addresses, built in one place. Objects are addressed by their key (the global id
+ * without its type: `/actors/sandworm`), countries by their alpha-2 code; the API accepts both.
+ */
+const at = (prefix: string, key: string): string => `/${prefix}/${encodeURIComponent(key)}`;
+
+export const actorPath = (key: string): string => at('actors', key);
+export const incidentPath = (key: string): string => at('incidents', key);
+export const sectorPath = (key: string): string => at('sectors', key);
+export const countryPath = (code: string): string => at('countries', code);
+export const searchPath = (text: string): string => `/search?${new URLSearchParams({ q: text })}`;
+/** The graph view started from one node (a global id, `Actor:sandworm`). */
+export const graphPath = (nodeId: string): string =>
+  `/graph?${new URLSearchParams({ node: nodeId })}`;
+
+/** The key of a global id (`Actor:sandworm` → `sandworm`), as the addresses above take it. */
+export const keyOf = (globalId: string): string => globalId.slice(globalId.indexOf(':') + 1);
