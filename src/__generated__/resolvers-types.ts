@@ -2107,9 +2107,8 @@ export type Stats = {
 };
 
 /**
- * A piece of the graph for visualisation: D3 takes it as is; graphology and sigma take
- * `nodes { key: id attributes: properties } edges { key: id source target attributes: properties }`
- * (GraphQL aliases) with `Graph.from`.
+ * A piece of the graph for visualisation: D3 takes it as is; Cytoscape.js takes the `cytoscape`
+ * elements of its nodes and edges, graphology and sigma.js the `graphology` ones, unchanged.
  */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -2123,6 +2122,18 @@ export type Subgraph = {
 export type SubgraphEdge = {
   __typename?: 'SubgraphEdge';
   /**
+   * The edge as Cytoscape.js takes it:
+   * `{ group: "edges", data: { ...properties, id, source, target, type, weight } }`.
+   */
+  cytoscape: Scalars['JSONObject']['output'];
+  /**
+   * The edge as graphology serializes it and sigma.js draws it:
+   * `{ key, source, target, attributes: { ...properties, edgeType, weight, size } }`, the type as
+   * `edgeType` (sigma reads `type` as a program name); `size` is 1 + log2(weight). Claims are
+   * parallel edges: load them into a multi graph (`MultiDirectedGraph`).
+   */
+  graphology: Scalars['JSONObject']['output'];
+  /**
    * The type and the two ends (`TARGETED:Incident:…->Sector:…`). Where relationships of one type can
    * join the same two nodes, what tells them apart follows a `#`: every claim is an edge of its own,
    * `ATTRIBUTED_TO:…#<claim id>` (the `Attribution` id), and an affiliation is told by its kind.
@@ -2130,9 +2141,9 @@ export type SubgraphEdge = {
    */
   id: Scalars['ID']['output'];
   /**
-   * The stored properties, plus `type` and `weight`. A claim's edge carries `claimId`, `claimedBy`
-   * (null when nobody is named), `confidence`, `status`, `basis` and, where known, `assessedAt` and
-   * `sourceIds`.
+   * The stored properties, plus `type` and `weight`; never an `id`. A claim's edge carries `claimId`
+   * (its id), `claimedBy` (null when nobody is named), `confidence`, `status`, `basis` and, where
+   * known, `assessedAt` and `sourceIds`.
    */
   properties: Scalars['JSONObject']['output'];
   source: Scalars['ID']['output'];
@@ -2144,10 +2155,26 @@ export type SubgraphEdge = {
 
 export type SubgraphNode = {
   __typename?: 'SubgraphNode';
+  /**
+   * The node as Cytoscape.js takes it: `{ group: "nodes", data: { ...properties, id, label, type } }`,
+   * `id` the global id.
+   */
+  cytoscape: Scalars['JSONObject']['output'];
+  /**
+   * The node as graphology serializes it (`Graph.from`, `graph.import`) and sigma.js draws it:
+   * `{ key, attributes: { ...properties, label, nodeType, x, y, size } }`, `key` the global id. The
+   * type is `nodeType`, as sigma reads `type` as the name of a WebGL program. `x` and `y`, in
+   * [-1, 1], come from a hash of the id, so a node starts in the same place in every answer; `size`
+   * is 4 + 2 × √(the summed weight of the node's edges in this answer).
+   */
+  graphology: Scalars['JSONObject']['output'];
   /** The global id (`Actor:sandworm`). */
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
-  /** The stored properties, plus `type` and `label` (so graphology/sigma attributes are complete). */
+  /**
+   * The stored properties, plus `type` and `label`. The stored key is `key` (`sandworm`, `UA`);
+   * there is no `id`, so spreading the properties never contradicts the global id.
+   */
   properties: Scalars['JSONObject']['output'];
   /** The node's type: Actor, Incident, Sector, Country, Organization, Campaign or Source. */
   type: Scalars['String']['output'];
@@ -3134,6 +3161,8 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  graphology?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3143,6 +3172,8 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type SubgraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphNode'] = ResolversParentTypes['SubgraphNode']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  graphology?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;

@@ -14,6 +14,7 @@ import { nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
 import { searchResolvers } from './search.js';
 import { sectorResolvers } from './sector.js';
+import { subgraphResolvers } from './subgraph.js';
 import { viewerResolvers } from './viewer.js';
 
 /** Every type's resolvers, merged; each domain keeps its own file. */
@@ -33,5 +34,6 @@ export const resolvers: Resolvers[] = [
   mutationResolvers,
   hypothesisResolvers,
   datasetResolvers,
+  subgraphResolvers,
   viewerResolvers,
 ];
