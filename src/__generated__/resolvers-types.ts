@@ -13,6 +13,7 @@ import type { Matrix } from '../analysis/matrix.js';
 import type { CoTargetingRow } from '../analysis/co-targeting.js';
 import type { SubgraphRecord, SubgraphNodeRecord, SubgraphEdgeRecord } from '../analysis/subgraph.js';
 import type { ScoredCandidate } from '../analysis/attribution-score.js';
+import type { Viewer as RequestViewer } from '../auth/viewer.js';
 import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -344,6 +345,13 @@ export type AttributionStatus =
   | 'DISPUTED'
   | 'RETRACTED'
   | 'SUSPECTED';
+
+/** How a request named who sent it. */
+export type AuthenticationMethod =
+  /** A static API key (`X-API-Key`, or `Authorization: Bearer <key>`). */
+  | 'API_KEY'
+  /** A JWT (`Authorization: Bearer <token>`). */
+  | 'TOKEN';
 
 /** A named series of related incidents. */
 export type Campaign = Node & {
@@ -1571,6 +1579,24 @@ export type Query = {
    */
   suggestAttributions: Array<AttributionCandidate>;
   timeline: Timeline;
+  /**
+   * Actors named by a claim passing the filter's claim conditions, with the filter's incidents that
+   * such a claim attributes to each, most incidents first (ties by key). `totalCount` equals
+   * `stats(filter).actors`.
+   */
+  topActors: ActorCountConnection;
+  /**
+   * Countries affected by the filter's incidents, most incidents first (ties by alpha-2 code).
+   * `totalCount` equals `stats(filter).countriesAffected`.
+   */
+  topCountries: CountryCountConnection;
+  /**
+   * Top-level sectors (sub-sectors rolled up: an incident hitting two sub-sectors of one sector
+   * counts once for it) hit by the filter's incidents, most incidents first (ties by key).
+   */
+  topSectors: SectorCountConnection;
+  /** Who the request's credentials name, and what their role allows. */
+  viewer: Viewer;
 };
 
 
@@ -1849,6 +1875,39 @@ export type QueryTimelineArgs = {
   bucket?: TimelineBucket;
   filter?: InputMaybe<IncidentFilter>;
   groupBy?: TimelineGroup;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopCountriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopSectorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A region a filter can name: a UN M49 area, the European Union, or Global. */
@@ -2131,6 +2190,38 @@ export type TimelineSeries = {
   total: Scalars['Int']['output'];
 };
 
+/**
+ * Who is asking, as the API sees the request's credentials, and what that allows. A credential
+ * that is present but wrong never gets here: the request is refused with UNAUTHENTICATED (HTTP 401).
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** May also delete and merge (the ADMIN role). */
+  canAdminister: Scalars['Boolean']['output'];
+  /** May create and update (the EDITOR role or above). */
+  canEdit: Scalars['Boolean']['output'];
+  /**
+   * True in every answer: where reads need a credential (`AUTH_READS=token`), a request without one
+   * is refused with UNAUTHENTICATED before it is answered.
+   */
+  canRead: Scalars['Boolean']['output'];
+  /** The token's subject or the API key's name; null when no credential was sent. */
+  id: Maybe<Scalars['String']['output']>;
+  /** The highest role the credential carries (a token without a role of ours: VIEWER); null when anonymous. */
+  role: Maybe<ViewerRole>;
+  /** How the request was authenticated; null when no credential was sent. */
+  via: Maybe<AuthenticationMethod>;
+};
+
+/** A role of this API; each may do what the ones before it may. */
+export type ViewerRole =
+  /** Also deletes records and merges actors. */
+  | 'ADMIN'
+  /** Also creates and updates records, claims and hypotheses. */
+  | 'EDITOR'
+  /** Reads. */
+  | 'VIEWER';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -2251,6 +2342,7 @@ export type ResolversTypes = ResolversObject<{
   AttributionFactor: AttributionFactor;
   AttributionPatch: AttributionPatch;
   AttributionStatus: AttributionStatus;
+  AuthenticationMethod: AuthenticationMethod;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
   CampaignConnection: ResolverTypeWrapper<CampaignConnectionResult>;
@@ -2344,6 +2436,8 @@ export type ResolversTypes = ResolversObject<{
   TimelineBucket: TimelineBucket;
   TimelineGroup: TimelineGroup;
   TimelineSeries: ResolverTypeWrapper<TimelineSeriesRow>;
+  Viewer: ResolverTypeWrapper<RequestViewer>;
+  ViewerRole: ViewerRole;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2447,6 +2541,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubgraphNode: SubgraphNodeRecord;
   Timeline: TimelineAnswer;
   TimelineSeries: TimelineSeriesRow;
+  Viewer: RequestViewer;
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -2927,6 +3022,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, RequireFields<QueryStatsArgs, 'basis'>>;
   suggestAttributions?: Resolver<Array<ResolversTypes['AttributionCandidate']>, ParentType, ContextType, RequireFields<QuerySuggestAttributionsArgs, 'first' | 'incidentId'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
+  topActors?: Resolver<ResolversTypes['ActorCountConnection'], ParentType, ContextType, RequireFields<QueryTopActorsArgs, 'first'>>;
+  topCountries?: Resolver<ResolversTypes['CountryCountConnection'], ParentType, ContextType, RequireFields<QueryTopCountriesArgs, 'first'>>;
+  topSectors?: Resolver<ResolversTypes['SectorCountConnection'], ParentType, ContextType, RequireFields<QueryTopSectorsArgs, 'first'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
@@ -3065,6 +3164,15 @@ export type TimelineSeriesResolvers<ContextType = Context, ParentType extends Re
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  canAdminister?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['ViewerRole']>, ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['AuthenticationMethod']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -3138,5 +3246,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SubgraphNode?: SubgraphNodeResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineSeries?: TimelineSeriesResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 
