@@ -12,8 +12,9 @@ import {
   screenshot,
   useBrowser,
 } from '../support/browser.js';
-import { useSeededApi } from '../support/seeded.js';
+import { roleKeys, roleKeysSetting, useSeededApi } from '../support/seeded.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { signInWith } from '../support/header.js';
 
 const seeded = useSeededApi();
 const chromium = useBrowser();
@@ -70,6 +71,23 @@ describe('GraphiQL at /graphiql', () => {
     await expect.poll(() => responseText(page), slow).toContain(`"incidents": ${incidents}`);
     expect(await responseText(page)).toContain(`"totalCount": ${actors}`);
     await screenshot(page, 'graphiql');
+
+    // Away to the overview and back: GraphiQL opens again, editors and all.
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Overview' })
+      .click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.goBack();
+    // GraphiQL keeps the last answer across visits: the query must really run again.
+    const answered = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/graphql') && !!response.request().postData()?.includes('stats'),
+    );
+    await runQuery(page);
+    expect((await answered).status()).toBe(200);
+    await expect.poll(() => responseText(page), slow).toContain(`"incidents": ${incidents}`);
+    expect(page.url()).toBe(`${seeded.api.url}/graphiql`);
     expectCleanPage(explorer);
     await page.context().close();
   });
@@ -109,6 +127,39 @@ describe('GraphiQL on an API with introspection off', () => {
     expectCleanPageButFailedLoads(explorer);
     expect(explorer.record.consoleErrors.length).toBeGreaterThan(0);
     for (const message of explorer.record.consoleErrors) expect(message).toContain('status of 400');
+    await page.context().close();
+  });
+});
+
+describe('GraphiQL on an API whose reads need a credential', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer(
+      testConfig({ AUTH_READS: 'token', AUTH_API_KEYS: roleKeysSetting }),
+      seeded.database,
+    );
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('asks to sign in, then sends the signed-in key with the introspection and every query', async () => {
+    const explorer = await openPage(chromium.browser, api.url, '/graphiql');
+    const { page } = explorer;
+    const view = page.getByRole('region', { name: 'GraphiQL' });
+    await expect.poll(() => view.getByRole('alert').innerText(), slow).toContain('Sign in');
+    await signInWith(page, roleKeys.viewer);
+    await expect.poll(() => view.getByRole('alert').count(), slow).toBe(0);
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Documentation Explorer' }).innerText(), slow)
+      .toContain('Query');
+    await runQuery(page);
+    const { incidents } = seedCounts();
+    await expect.poll(() => responseText(page), slow).toContain(`"incidents": ${incidents}`);
+    // Only the requests made before signing in were refused (HTTP 401).
+    expectCleanPageButFailedLoads(explorer);
+    for (const message of explorer.record.consoleErrors) expect(message).toContain('status of 401');
     await page.context().close();
   });
 });

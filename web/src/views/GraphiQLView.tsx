@@ -17,7 +17,10 @@ const defaultQuery = `# Headline figures and the five busiest actors.
   }
   actors(
     first: 5
-    orderBy: { field: INCIDENT_COUNT, direction: DESC }
+    orderBy: {
+      field: INCIDENT_COUNT
+      direction: DESC
+    }
   ) {
     totalCount
     edges {
