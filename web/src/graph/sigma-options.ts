@@ -1,0 +1,57 @@
+import { DEFAULT_STYLES } from 'sigma';
+import {
+  extremityArrow,
+  layerFill,
+  layerPlain,
+  pathCurved,
+  pathLine,
+  sdfCircle,
+  sdfDiamond,
+  sdfSquare,
+  sdfTriangle,
+} from 'sigma/rendering';
+import type { SigmaOptions } from 'sigma/types';
+import type { EdgeAttributes, NodeAttributes } from './explorer-graph.js';
+
+/**
+ * What sigma can draw (one WebGL program for all nodes, one for all edges) and how it draws the
+ * graph's attributes: each node's shape and colour by its type, the selected node (highlighted)
+ * with its label and a backdrop, edges with an arrow in their stored direction, and parallel edges
+ * (two claims joining the same incident and actor) curved apart so that each stays visible.
+ */
+export const sigmaOptions: SigmaOptions<NodeAttributes, EdgeAttributes> = {
+  primitives: {
+    nodes: {
+      shapes: [sdfCircle(), sdfSquare(), sdfTriangle(), sdfDiamond()],
+      layers: [layerFill()],
+    },
+    edges: {
+      paths: [pathLine(), pathCurved()],
+      extremities: [extremityArrow()],
+      layers: [layerPlain()],
+    },
+  },
+  styles: {
+    nodes: [
+      DEFAULT_STYLES.nodes,
+      { shape: { attribute: 'shape' } },
+      {
+        whenState: 'isHighlighted',
+        then: { labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes' },
+      },
+    ],
+    edges: [DEFAULT_STYLES.edges, { head: 'arrow', parallelPath: 'curved' }],
+  },
+  settings: {
+    // Sizes in pixels, whatever the scale of the positions the layout reaches.
+    itemSizesReference: 'screen',
+    renderEdgeLabels: true,
+    enableEdgeEvents: true,
+    // Thousands of edges redrawn while the camera moves would make it stutter.
+    hideEdgesOnMove: true,
+    labelDensity: 0.7,
+    // Leaving the view detaches the container a moment before the renderer is killed; a frame
+    // drawn in between would otherwise throw on its zero width.
+    allowInvalidContainer: true,
+  },
+};
