@@ -51,8 +51,8 @@ export interface SeedGraph {
   incidents: Map<string, SeedIncident>;
 }
 
-const readJson = <T>(...parts: string[]): T =>
-  JSON.parse(readFileSync(path.join(projectRoot, ...parts), 'utf8')) as T;
+const readJson = (...parts: string[]): unknown =>
+  JSON.parse(readFileSync(path.join(projectRoot, ...parts), 'utf8'));
 
 export function seedGraph(): SeedGraph {
   const nodes = new Map<string, string>();
@@ -75,15 +75,17 @@ export function seedGraph(): SeedGraph {
       walk(child, id);
     });
   };
-  readJson<{ sectors: SectorEntry[] }>('seeds', 'taxonomy', 'sectors.json').sectors.forEach((s) => {
-    walk(s, null);
-  });
+  (readJson('seeds', 'taxonomy', 'sectors.json') as { sectors: SectorEntry[] }).sectors.forEach(
+    (s) => {
+      walk(s, null);
+    },
+  );
 
   const files = readdirSync(path.join(projectRoot, 'seeds', 'dataset')).filter((f) =>
     f.endsWith('.json'),
   );
   for (const file of files) {
-    const seed = readJson<SeedFile>('seeds', 'dataset', file);
+    const seed = readJson('seeds', 'dataset', file) as SeedFile;
     for (const actor of seed.actors) {
       const id = node('Actor', actor.id);
       if (actor.origin) edge('ORIGINATES_FROM', id, node('Country', actor.origin.country));

@@ -14,6 +14,12 @@ import type { SigmaOptions } from 'sigma/types';
 import type { EdgeAttributes, NodeAttributes } from './explorer-graph.js';
 
 /**
+ * Beyond this many edges their labels are an unreadable mass that costs every frame; the claims'
+ * confidence still shows in their width and in the tooltip.
+ */
+export const edgeLabelLimit = 1000;
+
+/**
  * What sigma can draw (one WebGL program for all nodes, one for all edges) and how it draws the
  * graph's attributes: each node's shape and colour by its type, the selected node (highlighted)
  * with its label and a backdrop, edges with an arrow in their stored direction, and parallel edges
