@@ -136,6 +136,7 @@ describe('the graph view', () => {
         .filter({ hasText: /Layout/ })
         .textContent(),
     ).toMatch(/settled|time limit/);
+    await selectInList(page, 'Sandworm', 'Actor');
     await screenshot(page, 'graph');
 
     const png = await contentOf(await downloaded(page, 'PNG'));

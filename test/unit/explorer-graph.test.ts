@@ -4,35 +4,47 @@ import { describe, expect, it } from 'vitest';
 import { startNodesOf, withNodeExpanded } from '../../web/src/graph/address.js';
 import { graphmlOf } from '../../web/src/graph/graphml.js';
 import { jsonOf } from '../../web/src/graph/json.js';
-import { graphOf, syncGraph, type SubgraphAnswer } from '../../web/src/graph/load-subgraph.js';
+import { confidenceOf } from '../../web/src/graph/explorer-graph.js';
+import { mergeAnswers, type SubgraphAnswer } from '../../web/src/graph/graph-elements.js';
+import { graphOf, syncGraph } from '../../web/src/graph/load-subgraph.js';
 import { positionsOf, relativeShift } from '../../web/src/graph/settling.js';
 import { svgOf } from '../../web/src/graph/svg.js';
 import { escapeXml } from '../../web/src/graph/xml.js';
 
+/** A node as the API's `graphology` field gives it. */
 const node = (id: string, label = id) => ({
-  id,
-  type: id.slice(0, id.indexOf(':')),
-  label,
-  properties: { id: id.slice(id.indexOf(':') + 1), type: id.slice(0, id.indexOf(':')), label },
+  graphology: {
+    key: id,
+    attributes: {
+      key: id.slice(id.indexOf(':') + 1),
+      label,
+      nodeType: id.slice(0, id.indexOf(':')),
+      x: 0.5,
+      y: -0.5,
+      size: 6,
+    },
+  },
 });
 
-const claim = (incident: string, actor: string, claimId: string, confidence: number) => ({
-  id: `ATTRIBUTED_TO:${incident}->${actor}#${claimId}`,
-  type: 'ATTRIBUTED_TO',
-  source: incident,
-  target: actor,
-  weight: 1,
-  properties: { claimId, confidence, status: 'SUSPECTED', type: 'ATTRIBUTED_TO', weight: 1 },
+const edge = (
+  key: string,
+  source: string,
+  target: string,
+  attributes: Record<string, unknown>,
+) => ({
+  graphology: { key, source, target, attributes: { weight: 1, size: 1, ...attributes } },
 });
 
-const link = (type: string, source: string, target: string) => ({
-  id: `${type}:${source}->${target}`,
-  type,
-  source,
-  target,
-  weight: 1,
-  properties: { type, weight: 1 },
-});
+const claim = (incident: string, actor: string, claimId: string, confidence: number) =>
+  edge(`ATTRIBUTED_TO:${incident}->${actor}#${claimId}`, incident, actor, {
+    edgeType: 'ATTRIBUTED_TO',
+    claimId,
+    confidence,
+    status: 'SUSPECTED',
+  });
+
+const link = (type: string, source: string, target: string) =>
+  edge(`${type}:${source}->${target}`, source, target, { edgeType: type });
 
 /** Sandworm, two incidents (one claimed twice), and Russia. */
 const sandworm: SubgraphAnswer = {
@@ -63,17 +75,31 @@ describe("loading the API's subgraph into graphology", () => {
     expect(graph.size).toBe(4);
     const strong = graph.getEdgeAttributes('ATTRIBUTED_TO:Incident:notpetya->Actor:sandworm#c1');
     const weak = graph.getEdgeAttributes('ATTRIBUTED_TO:Incident:notpetya->Actor:sandworm#c2');
-    expect(strong.confidence).toBe(85);
+    expect(confidenceOf(strong)).toBe(85);
     expect(strong.label).toBe('85% suspected');
     expect(strong.size).toBeGreaterThan(weak.size);
     expect(graph.getEdgeAttributes('ORIGINATES_FROM:Actor:sandworm->Country:RU').label).toBe('');
   });
 
-  it('keeps the global id as the key, whatever the properties say', () => {
+  it("takes the API's elements as they are: the global id as the key, the stored one beside it", () => {
     const graph = graphOf(sandworm);
     expect(graph.hasNode('Actor:sandworm')).toBe(true);
-    expect(graph.hasNode('sandworm')).toBe(false);
-    expect(graph.getNodeAttribute('Actor:sandworm', 'properties').id).toBe('sandworm');
+    expect(graph.getNodeAttributes('Actor:sandworm')).toMatchObject({
+      key: 'sandworm',
+      nodeType: 'Actor',
+      label: 'Sandworm',
+      size: 6,
+    });
+  });
+
+  it("refuses an element that is not graphology's, saying what it lacks", () => {
+    const noType: SubgraphAnswer = {
+      nodes: [{ graphology: { key: 'Actor:x', attributes: { label: 'X', size: 3 } } }],
+      edges: [],
+    };
+    expect(() => graphOf(noType)).toThrow(/node Actor:x has no string nodeType/);
+    const noKey: SubgraphAnswer = { nodes: [{ graphology: { attributes: {} } }], edges: [] };
+    expect(() => graphOf(noKey)).toThrow(/not a graphology element/);
   });
 
   it('places every node, each new one next to a neighbour, the same way every time', () => {
@@ -100,6 +126,12 @@ describe("loading the API's subgraph into graphology", () => {
     expect(graph.getNodeAttributes('Country:RU')).toMatchObject(before);
     const apt28 = graph.getNodeAttributes('Actor:apt28');
     expect(Math.hypot(apt28.x - before.x, apt28.y - before.y)).toBeLessThanOrEqual(2);
+  });
+
+  it('merges two answers into one, each element once', () => {
+    const merged = mergeAnswers(sandworm, expanded);
+    expect(merged.nodes).toHaveLength(5);
+    expect(merged.edges).toHaveLength(5);
   });
 
   it('drops what a narrower answer no longer holds (the back button after an expansion)', () => {
@@ -157,14 +189,19 @@ describe('the exports', () => {
     expect(read.order).toBe(graph.order);
     expect(read.size).toBe(graph.size);
     expect(read.getNodeAttributes('Actor:sandworm')).toMatchObject({
-      type: 'Actor',
       label: 'Sandworm',
-      id: 'sandworm',
+      key: 'sandworm',
+      nodeType: 'Actor',
       x: graph.getNodeAttribute('Actor:sandworm', 'x'),
     });
     expect(
       read.getEdgeAttributes('ATTRIBUTED_TO:Incident:notpetya->Actor:sandworm#c1'),
-    ).toMatchObject({ type: 'ATTRIBUTED_TO', confidence: 85, claimId: 'c1', status: 'SUSPECTED' });
+    ).toMatchObject({
+      edgeType: 'ATTRIBUTED_TO',
+      confidence: 85,
+      claimId: 'c1',
+      status: 'SUSPECTED',
+    });
     const odd = parse(MultiDirectedGraph, graphmlOf(graphOf(hostile)));
     expect(odd.getNodeAttribute('Actor:x', 'label')).toBe('A <b>"bold"</b> & odd');
   });

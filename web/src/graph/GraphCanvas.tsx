@@ -1,6 +1,11 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './explorer-graph.js';
+import {
+  confidenceOf,
+  type EdgeAttributes,
+  type ExplorerGraph,
+  type NodeAttributes,
+} from './explorer-graph.js';
 import { sigmaOptions } from './sigma-options.js';
 
 export type ExplorerSigma = Sigma<NodeAttributes, EdgeAttributes>;
@@ -84,13 +89,12 @@ export function GraphCanvas({ graph, selected, onSelect, onExpand, onRenderer }:
 
 /** What the edge under the pointer is: its type and, for a claim, its confidence and status. */
 function EdgeTooltip({ attributes }: { attributes: EdgeAttributes }) {
+  const confidence = confidenceOf(attributes);
   return (
     <p className="graph-tooltip" role="status">
-      {attributes.type}
+      {attributes.edgeType}
       {attributes.label !== '' && ` — ${attributes.label}`}
-      {attributes.label === '' &&
-        attributes.confidence !== null &&
-        ` — confidence ${attributes.confidence}`}
+      {attributes.label === '' && confidence !== null && ` — confidence ${confidence}`}
     </p>
   );
 }

@@ -24,7 +24,7 @@ export function NodeList({ graph, version, selected, onSelect }: NodeListProps) 
   const nodes = useMemo(
     () =>
       graph
-        .mapNodes((key, { label, type, size }) => ({ key, label, type, size }))
+        .mapNodes((key, { label, nodeType, size }) => ({ key, label, type: nodeType, size }))
         .sort((a, b) => b.size - a.size || a.label.localeCompare(b.label)),
     // The graph is mutated in place: `version` says when to read it again.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,15 +1,23 @@
 import { Link } from 'react-router';
 import { nodePagePath } from '../links';
-import type { ExplorerGraph } from './explorer-graph.js';
+import type { ExplorerGraph, NodeAttributes } from './explorer-graph.js';
 import { lookOf } from './node-style.js';
 import { ShapeSwatch } from './ShapeSwatch.js';
 
-/** Properties that say nothing an analyst reads: ids, bookkeeping, what the heading shows. */
+/**
+ * Attributes that say nothing an analyst reads: how the node is drawn, ids, bookkeeping, what the
+ * heading already shows.
+ */
 const unshown = new Set([
-  'id',
-  'iso2',
-  'type',
+  'x',
+  'y',
+  'size',
+  'color',
+  'shape',
+  'nodeType',
   'label',
+  'key',
+  'iso2',
   'name',
   'title',
   'version',
@@ -20,10 +28,10 @@ const mostShown = 12;
 
 type Shown = string | number | boolean;
 
-/** The properties worth a line: text, numbers, yes/no, and lists of them. */
-function shownProperties(properties: Record<string, unknown>): [string, string][] {
+/** The stored properties worth a line: text, numbers, yes/no, and lists of them. */
+function shownProperties(attributes: NodeAttributes): [string, string][] {
   const lines: [string, string][] = [];
-  for (const [name, value] of Object.entries(properties)) {
+  for (const [name, value] of Object.entries(attributes)) {
     if (unshown.has(name)) continue;
     const isShown = (v: unknown): v is Shown =>
       typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -46,9 +54,10 @@ interface SidePanelProps {
 
 /** The selected node: what it is, its key properties, its page, its claims, and expanding it. */
 export function SidePanel({ graph, node, expanded, carried, onExpand, onSelect }: SidePanelProps) {
-  const { type, label, properties } = graph.getNodeAttributes(node);
+  const attributes = graph.getNodeAttributes(node);
+  const { nodeType: type, label } = attributes;
   const page = nodePagePath(type, node);
-  const url = type === 'Source' && typeof properties.url === 'string' ? properties.url : null;
+  const url = type === 'Source' && typeof attributes.url === 'string' ? attributes.url : null;
   return (
     <section className="panel graph-side-panel" aria-labelledby="graph-selected-title">
       <p className="muted graph-selected-type">
@@ -74,7 +83,7 @@ export function SidePanel({ graph, node, expanded, carried, onExpand, onSelect }
         )}
       </div>
       <dl className="graph-properties">
-        {shownProperties(properties).map(([name, value]) => (
+        {shownProperties(attributes).map(([name, value]) => (
           <div key={name}>
             <dt>{name}</dt>
             <dd>{value}</dd>
@@ -97,7 +106,7 @@ function Claims({
   onSelect: (node: string) => void;
 }) {
   const claims = graph
-    .filterEdges(node, (_edge, { type }) => type === 'ATTRIBUTED_TO')
+    .filterEdges(node, (_edge, { edgeType }) => edgeType === 'ATTRIBUTED_TO')
     .map((edge) => ({
       edge,
       other: graph.opposite(node, edge),
@@ -109,7 +118,7 @@ function Claims({
       <h3>Attribution claims</h3>
       <ul className="graph-claims">
         {claims.map(({ edge, other, attributes }) => {
-          const claimedBy = attributes.properties.claimedBy;
+          const { claimedBy } = attributes;
           return (
             <li key={edge}>
               <button

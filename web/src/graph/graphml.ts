@@ -5,25 +5,21 @@ type Scalar = string | number | boolean;
 type KeyType = 'string' | 'double' | 'boolean';
 
 /**
- * One element's data as GraphML columns: its own attributes (type, label, position, colour…) and
- * the API's properties beside them, lists and objects as JSON text; a property that repeats an
- * attribute of the same name (the API repeats `type` and `label`) is written once.
+ * One element's attributes as GraphML columns, lists and objects as JSON text; an attribute with
+ * no value is left out.
  */
-function columnsOf({ properties, ...own }: NodeAttributes | EdgeAttributes): [string, Scalar][] {
-  const columns = new Map<string, Scalar>();
-  for (const [name, value] of [
-    ...Object.entries<unknown>(properties),
-    ...Object.entries<unknown>(own),
-  ]) {
+function columnsOf(attributes: NodeAttributes | EdgeAttributes): [string, Scalar][] {
+  const columns: [string, Scalar][] = [];
+  for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined) continue;
-    columns.set(
+    columns.push([
       name,
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
         ? value
         : JSON.stringify(value),
-    );
+    ]);
   }
-  return [...columns];
+  return columns;
 }
 
 const keyTypeOf = (value: Scalar): KeyType =>

@@ -20,34 +20,28 @@ export type NodeShape = 'circle' | 'square' | 'triangle' | 'diamond';
 export interface NodeLook {
   color: string;
   shape: NodeShape;
-  /** Size before the node's degree is added. */
-  baseSize: number;
 }
 
 // A categorical palette; the shapes tell the types apart where colours alone do not (colour-vision
 // deficiencies, a print in grey).
 export const nodeLooks: Record<NodeType, NodeLook> = {
-  Actor: { color: '#d62728', shape: 'diamond', baseSize: 9 },
-  Incident: { color: '#1f77b4', shape: 'circle', baseSize: 5 },
-  Sector: { color: '#2ca02c', shape: 'square', baseSize: 6 },
-  Country: { color: '#ff7f0e', shape: 'triangle', baseSize: 7 },
-  Organization: { color: '#9467bd', shape: 'square', baseSize: 5 },
-  Campaign: { color: '#17becf', shape: 'diamond', baseSize: 7 },
-  Source: { color: '#7f7f7f', shape: 'circle', baseSize: 3 },
+  Actor: { color: '#d62728', shape: 'diamond' },
+  Incident: { color: '#1f77b4', shape: 'circle' },
+  Sector: { color: '#2ca02c', shape: 'square' },
+  Country: { color: '#ff7f0e', shape: 'triangle' },
+  Organization: { color: '#9467bd', shape: 'square' },
+  Campaign: { color: '#17becf', shape: 'diamond' },
+  Source: { color: '#7f7f7f', shape: 'circle' },
 };
 
 /** A type the API may add later is drawn, in grey, rather than dropped. */
-const unknownLook: NodeLook = { color: '#444444', shape: 'circle', baseSize: 4 };
+const unknownLook: NodeLook = { color: '#444444', shape: 'circle' };
 
 export const isNodeType = (type: string): type is NodeType =>
   (nodeTypes as readonly string[]).includes(type);
 
 export const lookOf = (type: string): NodeLook =>
   isNodeType(type) ? nodeLooks[type] : unknownLook;
-
-/** Hubs grow with the square root of their degree, capped so that no node hides its neighbours. */
-export const nodeSize = (type: string, degree: number): number =>
-  lookOf(type).baseSize + Math.min(10, 1.5 * Math.sqrt(degree));
 
 /** The relationship types of the model, coloured by what they say. */
 export const edgeColors: Record<string, string> = {
@@ -72,12 +66,8 @@ export const edgeColors: Record<string, string> = {
 export const edgeColorOf = (type: string): string => edgeColors[type] ?? '#b0b0b0';
 
 /**
- * A claim's edge is as thick as the claim is confident (1 px at 0, 6 px at 100); a projection's
- * edge grows with the incidents behind it; any other relationship is a hairline.
+ * A claim's edge (and reported victimology's) is as thick as it is confident, 1 px at 0 to 6 px at
+ * 100; any other edge keeps the size the API gives it (growing with its weight).
  */
-export function edgeSize(type: string, weight: number, confidence: number | null): number {
-  if (confidence !== null) return 1 + confidence / 20;
-  if (type === 'TARGETS_SECTOR' || type === 'HITS_COUNTRY')
-    return Math.min(6, 1 + Math.log2(Math.max(1, weight)));
-  return 1;
-}
+export const edgeSize = (apiSize: number, confidence: number | null): number =>
+  confidence === null ? apiSize : 1 + confidence / 20;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import type { IncidentFilter } from '../gql/graphql';
-import { mergeAnswers, type SubgraphAnswer } from './load-subgraph.js';
+import { mergeAnswers, type SubgraphAnswer } from './graph-elements.js';
 
 /** The most nodes one neighbourhood answer may hold; the view says when the cap cut it short. */
 export const neighbourhoodLimit = 500;
@@ -10,18 +10,10 @@ export const neighbourhoodLimit = 500;
 graphql(`
   fragment GraphViewSubgraph on Subgraph {
     nodes {
-      id
-      type
-      label
-      properties
+      graphology
     }
     edges {
-      id
-      type
-      source
-      target
-      weight
-      properties
+      graphology
     }
     truncated
   }
