@@ -1,23 +1,21 @@
 /**
- * A subgraph of a chosen size in the API's shape (`Subgraph`), for measuring the graph view at a
- * size the seeds do not reach: nodes of every type in rough proportion to a real dataset, one edge
- * per attribution claim with a confidence, and the other relationships of the model between
- * random ends of the right types. Deterministic: the same sizes give the same graph.
+ * A subgraph of a chosen size in the shape the graph view asks the API for (`Subgraph` with its
+ * nodes' and edges' `graphology` elements), for measuring the view at a size the seeds do not
+ * reach: nodes of every type in rough proportion to a real dataset, one edge per attribution claim
+ * with a confidence, and the other relationships of the model between random ends of the right
+ * types. Sizes follow the API's rules (a node 4 + 2 × √ its edges' weight, an edge 1 + log2 of
+ * its weight, here 1). Deterministic: the same sizes give the same graph.
  */
 interface SyntheticNode {
-  id: string;
-  type: string;
-  label: string;
-  properties: Record<string, unknown>;
+  key: string;
+  attributes: Record<string, unknown>;
 }
 
 interface SyntheticEdge {
-  id: string;
-  type: string;
+  key: string;
   source: string;
   target: string;
-  weight: number;
-  properties: Record<string, unknown>;
+  attributes: Record<string, unknown>;
 }
 
 /** Share of the nodes per type. */
@@ -58,7 +56,11 @@ export function syntheticSubgraph(
   nodeCount: number,
   edgeCount: number,
   seed = 1,
-): { nodes: SyntheticNode[]; edges: SyntheticEdge[]; truncated: boolean } {
+): {
+  nodes: { graphology: SyntheticNode }[];
+  edges: { graphology: SyntheticEdge }[];
+  truncated: boolean;
+} {
   const next = random(seed);
   const byType = new Map<string, string[]>();
   const nodes: SyntheticNode[] = [];
@@ -70,7 +72,10 @@ export function syntheticSubgraph(
       const id = `${type}:synthetic-${i}`;
       const label = `${type} ${i}`;
       ids.push(id);
-      nodes.push({ id, type, label, properties: { id: `synthetic-${i}`, type, label } });
+      nodes.push({
+        key: id,
+        attributes: { key: `synthetic-${i}`, label, nodeType: type, x: 0, y: 0, size: 4 },
+      });
     }
     byType.set(type, ids);
   });
@@ -91,11 +96,22 @@ export function syntheticSubgraph(
       const id = `${type}:${source}->${target}${isClaim ? `#${claimId}` : ''}`;
       if (edges.has(id)) continue;
       const confidence = Math.round(next() * 100);
-      const properties = isClaim
-        ? { type, weight: 1, claimId, confidence, status: 'SUSPECTED', claimedBy: null }
-        : { type, weight: 1 };
-      edges.set(id, { id, type, source, target, weight: 1, properties });
+      const claimed = isClaim ? { claimId, confidence, status: 'SUSPECTED', claimedBy: null } : {};
+      edges.set(id, {
+        key: id,
+        source,
+        target,
+        attributes: { ...claimed, edgeType: type, weight: 1, size: 1 },
+      });
     }
   });
-  return { nodes, edges: [...edges.values()], truncated: false };
+  const degree = new Map<string, number>();
+  for (const { source, target } of edges.values())
+    for (const end of [source, target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  for (const node of nodes) node.attributes.size = 4 + 2 * Math.sqrt(degree.get(node.key) ?? 0);
+  return {
+    nodes: nodes.map((graphology) => ({ graphology })),
+    edges: [...edges.values()].map((graphology) => ({ graphology })),
+    truncated: false,
+  };
 }

@@ -4,12 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { startNodesOf, withNodeExpanded } from '../../web/src/graph/address.js';
 import { graphmlOf } from '../../web/src/graph/graphml.js';
 import { jsonOf } from '../../web/src/graph/json.js';
-import { confidenceOf } from '../../web/src/graph/explorer-graph.js';
+import {
+  confidenceOf,
+  newExplorerGraph,
+  type ExplorerGraph,
+} from '../../web/src/graph/explorer-graph.js';
 import { mergeAnswers, type SubgraphAnswer } from '../../web/src/graph/graph-elements.js';
-import { graphOf, syncGraph } from '../../web/src/graph/load-subgraph.js';
+import { syncGraph } from '../../web/src/graph/load-subgraph.js';
 import { positionsOf, relativeShift } from '../../web/src/graph/settling.js';
 import { svgOf } from '../../web/src/graph/svg.js';
 import { escapeXml } from '../../web/src/graph/xml.js';
+
+function graphOf(answer: SubgraphAnswer): ExplorerGraph {
+  const graph = newExplorerGraph();
+  syncGraph(graph, answer);
+  return graph;
+}
 
 /** A node as the API's `graphology` field gives it. */
 const node = (id: string, label = id) => ({

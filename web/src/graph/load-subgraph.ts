@@ -1,9 +1,4 @@
-import {
-  newExplorerGraph,
-  type EdgeAttributes,
-  type ExplorerGraph,
-  type NodeAttributes,
-} from './explorer-graph.js';
+import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './explorer-graph.js';
 import {
   edgeElement,
   nodeElement,
@@ -20,13 +15,12 @@ function claimLabel(confidence: unknown, status: unknown): string {
 }
 
 function edgeAttributes({ attributes }: EdgeElement): EdgeAttributes {
-  const { edgeType, weight, confidence } = attributes;
+  const { edgeType, confidence } = attributes;
   return {
     ...attributes,
     size: edgeSize(attributes.size, typeof confidence === 'number' ? confidence : null),
     color: edgeColorOf(edgeType),
     label: edgeType === 'ATTRIBUTED_TO' ? claimLabel(confidence, attributes.status) : '',
-    weight,
   };
 }
 
@@ -76,11 +70,4 @@ export function syncGraph(graph: ExplorerGraph, answer: SubgraphAnswer): string[
   }
   placeNewNodes(graph, added);
   return added;
-}
-
-/** A new graph holding an answer, for code that needs no renderer (exports, measurements). */
-export function graphOf(answer: SubgraphAnswer): ExplorerGraph {
-  const graph = newExplorerGraph();
-  syncGraph(graph, answer);
-  return graph;
 }
