@@ -1,3 +1,4 @@
+import type Sigma from 'sigma';
 import { DEFAULT_STYLES } from 'sigma';
 import {
   extremityArrow,
@@ -14,10 +15,24 @@ import type { SigmaOptions } from 'sigma/types';
 import type { EdgeAttributes, NodeAttributes } from './explorer-graph.js';
 
 /**
- * Beyond this many edges their labels are an unreadable mass that costs every frame; the claims'
- * confidence still shows in their width and in the tooltip.
+ * Beyond this many edges the graph is large: edge labels would be an unreadable mass that costs
+ * every frame (a claim's confidence still shows in its width and in the side panel), finding the
+ * edge under the pointer costs a picking pass per frame, and node labels are hidden while the
+ * camera moves, so that panning and zooming stay fluid.
  */
-export const edgeLabelLimit = 1000;
+const largeGraphEdges = 1000;
+
+export function adjustToGraphSize(
+  sigma: Sigma<NodeAttributes, EdgeAttributes>,
+  edges: number,
+): void {
+  const large = edges > largeGraphEdges;
+  sigma.setSettings({
+    renderEdgeLabels: !large,
+    enableEdgeEvents: !large,
+    hideLabelsOnMove: large,
+  });
+}
 
 /**
  * What sigma can draw (one WebGL program for all nodes, one for all edges) and how it draws the

@@ -16,7 +16,7 @@ import { Legend } from '../graph/Legend.js';
 import { syncGraph } from '../graph/load-subgraph.js';
 import { NodeList } from '../graph/NodeList.js';
 import { SidePanel } from '../graph/SidePanel.js';
-import { edgeLabelLimit } from '../graph/sigma-options.js';
+import { adjustToGraphSize } from '../graph/sigma-options.js';
 import { StartSearch } from '../graph/StartSearch.js';
 import { neighbourhoodLimit, useSubgraph } from '../graph/use-subgraph.js';
 import { newWatchedGraph } from '../graph/watched-graph.js';
@@ -46,7 +46,7 @@ export function GraphView() {
     if (subgraph === undefined) return;
     layout.stop();
     syncGraph(graph, subgraph);
-    renderer.current?.setSetting('renderEdgeLabels', graph.size <= edgeLabelLimit);
+    if (renderer.current !== null) adjustToGraphSize(renderer.current, graph.size);
     layout.run();
   }, [graph, layout, subgraph]);
   useEffect(
