@@ -137,6 +137,8 @@ describe('the graph view', () => {
         .textContent(),
     ).toMatch(/settled|time limit/);
     await selectInList(page, 'Sandworm', 'Actor');
+    // Selecting centres the camera on the node (300 ms), and sigma hides edges while it moves.
+    await page.waitForTimeout(1000);
     await screenshot(page, 'graph');
 
     const png = await contentOf(await downloaded(page, 'PNG'));
