@@ -1,12 +1,15 @@
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
-import { incidentPath } from '../links';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
+import { HeadlineFigures } from './home/HeadlineFigures';
+import { LatestIncidents } from './home/LatestIncidents';
+
+/** How many incidents the overview lists. */
+const LATEST = 10;
 
 const HomeQuery = graphql(`
-  query Home($filter: IncidentFilter) {
+  query Home($filter: IncidentFilter, $latest: Int!) {
     stats(filter: $filter) {
       incidents
       actors
@@ -15,7 +18,11 @@ const HomeQuery = graphql(`
       attributedIncidents
       unattributedIncidents
     }
-    incidents(filter: $filter, first: 10, orderBy: { field: START_DATE, direction: DESC }) {
+    latest: incidents(
+      filter: $filter
+      first: $latest
+      orderBy: { field: START_DATE, direction: DESC }
+    ) {
       edges {
         node {
           key
@@ -27,34 +34,27 @@ const HomeQuery = graphql(`
   }
 `);
 
-/** The overview: the headline figures of the filter and the latest incidents. */
+/** The overview: the filter's headline figures and its latest incidents. */
 export function Home() {
-  const { filter } = useIncidentFilter();
-  const [{ data, fetching, error }] = useQuery({ query: HomeQuery, variables: { filter } });
+  const { filter, carried } = useIncidentFilter();
+  const [{ data, fetching, error }] = useQuery({
+    query: HomeQuery,
+    variables: { filter, latest: LATEST },
+  });
   return (
-    <section className="page">
+    <section className="page home">
       <h1>Overview</h1>
       <QueryState what="the overview" fetching={fetching} error={error} data={data}>
-        {({ stats, incidents }) => (
+        {({ stats, latest }) => (
           <>
-            <dl className="figures">
-              <div>
-                <dt>Incidents</dt>
-                <dd data-figure="incidents">{stats.incidents}</dd>
-              </div>
-              <div>
-                <dt>Actors</dt>
-                <dd data-figure="actors">{stats.actors}</dd>
-              </div>
-            </dl>
-            <h2>Latest incidents</h2>
-            <ul>
-              {incidents.edges.map(({ node }) => (
-                <li key={node.key}>
-                  <Link to={incidentPath(node.key)}>{node.title}</Link> <time>{node.date}</time>
-                </li>
-              ))}
-            </ul>
+            <HeadlineFigures stats={stats} />
+            <section aria-labelledby="home-latest">
+              <h2 id="home-latest">Latest incidents</h2>
+              <LatestIncidents
+                incidents={latest.edges.map((edge) => edge.node)}
+                carried={carried}
+              />
+            </section>
           </>
         )}
       </QueryState>

@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
+import { expectCleanPage, openPage, screenshot, useBrowser } from '../support/browser.js';
+import {
+  expectedStats,
+  hitsSector,
+  latestFirst,
+  overlaps,
+  seedIncidents,
+} from '../support/seed-facts.js';
+import { useSeededApi } from '../support/seeded.js';
+import { filterChipLabels, openFilterControls, openFilterMenu } from '../support/filter-bar.js';
+import { addressOf, overviewFigures } from '../support/overview-page.js';
+
+// Each view waits for the API, which shares a loaded machine: polls wait up to 15 s for it.
+vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
+
+const seeded = useSeededApi();
+const chromium = useBrowser();
+
+/** The titles of the latest incidents, top to bottom. */
+const latestTitles = (page: Page) =>
+  page.getByRole('region', { name: 'Latest incidents' }).getByRole('link').allTextContents();
+
+describe('the overview (/)', () => {
+  it('shows the seeds’ headline figures and latest incidents, each a link', async () => {
+    const explorer = await openPage(chromium.browser, seeded.api.url, '/');
+    const { page } = explorer;
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seedIncidents));
+    const expected = latestFirst(seedIncidents).slice(0, 10);
+    await expect.poll(() => latestTitles(page)).toEqual(expected.map((i) => i.title));
+    const first = expected[0];
+    if (!first) throw new Error('the seeds hold no incident');
+    const firstRow = page.getByRole('row').filter({ hasText: first.title });
+    await expect.poll(() => firstRow.locator('time').textContent()).toBe(first.startDate);
+    await screenshot(page, 'home');
+
+    await page.getByRole('link', { name: first.title }).click();
+    await expect.poll(() => addressOf(page).path).toBe(`/incidents/${first.id}`);
+    await page.goBack();
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seedIncidents));
+    expectCleanPage(explorer);
+    await page.context().close();
+  });
+
+  it('follows the filter bar: a sector, then a period; reload keeps it, back undoes it', async () => {
+    const explorer = await openPage(chromium.browser, seeded.api.url, '/');
+    const { page } = explorer;
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seedIncidents));
+
+    await openFilterControls(page);
+    const sectors = await openFilterMenu(page, 'Sectors');
+    await sectors.getByRole('checkbox', { name: 'Health', exact: true }).check();
+    const health = seedIncidents.filter(hitsSector('health'));
+    await expect.poll(() => addressOf(page).params.getAll('sector')).toEqual(['health']);
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(health));
+    await expect
+      .poll(() => latestTitles(page))
+      .toEqual(
+        latestFirst(health)
+          .slice(0, 10)
+          .map((i) => i.title),
+      );
+
+    await page.keyboard.press('Escape');
+    await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('From', { exact: true }).press('Enter');
+    await page.getByLabel('To', { exact: true }).fill('2021-12-31');
+    await page.getByLabel('To', { exact: true }).press('Enter');
+    const healthIn2020And2021 = health.filter(overlaps('2020-01-01', '2021-12-31'));
+    expect(healthIn2020And2021.length).toBeGreaterThan(0);
+    expect(healthIn2020And2021.length).toBeLessThan(health.length);
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(healthIn2020And2021));
+    expect(addressOf(page).params.get('from')).toBe('2020-01-01');
+    expect(addressOf(page).params.get('to')).toBe('2021-12-31');
+
+    await page.reload();
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(healthIn2020And2021));
+    await expect
+      .poll(() => filterChipLabels(page))
+      .toEqual(['From 2020-01-01', 'To 2021-12-31', 'Sector: Health']);
+
+    await page.goBack();
+    await expect
+      .poll(() => overviewFigures(page))
+      .toEqual(expectedStats(health.filter(overlaps('2020-01-01', undefined))));
+    await page.goBack();
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(health));
+    await page.goBack();
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seedIncidents));
+    expect(addressOf(page).params.toString()).toBe('');
+    expectCleanPage(explorer);
+    await page.context().close();
+  });
+
+  it('carries the filter on every link it gives', async () => {
+    const explorer = await openPage(chromium.browser, seeded.api.url, '/?sector=health');
+    const { page } = explorer;
+    const health = latestFirst(seedIncidents.filter(hitsSector('health')));
+    const first = health[0];
+    if (!first) throw new Error('no seed incident hits health');
+    await page.getByRole('link', { name: first.title }).click();
+    await expect
+      .poll(() => page.url())
+      .toMatch(new RegExp(`/incidents/${first.id}\\?sector=health$`));
+    expectCleanPage(explorer);
+    await page.context().close();
+  });
+});
