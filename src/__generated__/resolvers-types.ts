@@ -13,6 +13,7 @@ import type { Matrix } from '../analysis/matrix.js';
 import type { CoTargetingRow } from '../analysis/co-targeting.js';
 import type { SubgraphRecord, SubgraphNodeRecord, SubgraphEdgeRecord } from '../analysis/subgraph.js';
 import type { ScoredCandidate } from '../analysis/attribution-score.js';
+import type { Viewer as RequestViewer } from '../auth/viewer.js';
 import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -344,6 +345,13 @@ export type AttributionStatus =
   | 'DISPUTED'
   | 'RETRACTED'
   | 'SUSPECTED';
+
+/** How a request named who sent it. */
+export type AuthenticationMethod =
+  /** A static API key (`X-API-Key`, or `Authorization: Bearer <key>`). */
+  | 'API_KEY'
+  /** A JWT (`Authorization: Bearer <token>`). */
+  | 'TOKEN';
 
 /** A named series of related incidents. */
 export type Campaign = Node & {
@@ -1571,6 +1579,24 @@ export type Query = {
    */
   suggestAttributions: Array<AttributionCandidate>;
   timeline: Timeline;
+  /**
+   * Actors named by a claim passing the filter's claim conditions, with the filter's incidents that
+   * such a claim attributes to each, most incidents first (ties by key). `totalCount` equals
+   * `stats(filter).actors`.
+   */
+  topActors: ActorCountConnection;
+  /**
+   * Countries affected by the filter's incidents, most incidents first (ties by alpha-2 code).
+   * `totalCount` equals `stats(filter).countriesAffected`.
+   */
+  topCountries: CountryCountConnection;
+  /**
+   * Top-level sectors (sub-sectors rolled up: an incident hitting two sub-sectors of one sector
+   * counts once for it) hit by the filter's incidents, most incidents first (ties by key).
+   */
+  topSectors: SectorCountConnection;
+  /** Who the request's credentials name, and what their role allows. */
+  viewer: Viewer;
 };
 
 
@@ -1851,6 +1877,39 @@ export type QueryTimelineArgs = {
   groupBy?: TimelineGroup;
 };
 
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopCountriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopSectorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A region a filter can name: a UN M49 area, the European Union, or Global. */
 export type Region = {
   __typename?: 'Region';
@@ -2048,9 +2107,8 @@ export type Stats = {
 };
 
 /**
- * A piece of the graph for visualisation: D3 takes it as is; graphology and sigma take
- * `nodes { key: id attributes: properties } edges { key: id source target attributes: properties }`
- * (GraphQL aliases) with `Graph.from`.
+ * A piece of the graph for visualisation: D3 takes it as is; Cytoscape.js takes the `cytoscape`
+ * elements of its nodes and edges, graphology and sigma.js the `graphology` ones, unchanged.
  */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -2064,6 +2122,18 @@ export type Subgraph = {
 export type SubgraphEdge = {
   __typename?: 'SubgraphEdge';
   /**
+   * The edge as Cytoscape.js takes it:
+   * `{ group: "edges", data: { ...properties, id, source, target, type, weight } }`.
+   */
+  cytoscape: Scalars['JSONObject']['output'];
+  /**
+   * The edge as graphology serializes it and sigma.js draws it:
+   * `{ key, source, target, attributes: { ...properties, edgeType, weight, size } }`, the type as
+   * `edgeType` (sigma reads `type` as a program name); `size` is 1 + log2(weight). Claims are
+   * parallel edges: load them into a multi graph (`MultiDirectedGraph`).
+   */
+  graphology: Scalars['JSONObject']['output'];
+  /**
    * The type and the two ends (`TARGETED:Incident:…->Sector:…`). Where relationships of one type can
    * join the same two nodes, what tells them apart follows a `#`: every claim is an edge of its own,
    * `ATTRIBUTED_TO:…#<claim id>` (the `Attribution` id), and an affiliation is told by its kind.
@@ -2071,9 +2141,9 @@ export type SubgraphEdge = {
    */
   id: Scalars['ID']['output'];
   /**
-   * The stored properties, plus `type` and `weight`. A claim's edge carries `claimId`, `claimedBy`
-   * (null when nobody is named), `confidence`, `status`, `basis` and, where known, `assessedAt` and
-   * `sourceIds`.
+   * The stored properties, plus `type` and `weight`; never an `id`. A claim's edge carries `claimId`
+   * (its id), `claimedBy` (null when nobody is named), `confidence`, `status`, `basis` and, where
+   * known, `assessedAt` and `sourceIds`.
    */
   properties: Scalars['JSONObject']['output'];
   source: Scalars['ID']['output'];
@@ -2085,10 +2155,26 @@ export type SubgraphEdge = {
 
 export type SubgraphNode = {
   __typename?: 'SubgraphNode';
+  /**
+   * The node as Cytoscape.js takes it: `{ group: "nodes", data: { ...properties, id, label, type } }`,
+   * `id` the global id.
+   */
+  cytoscape: Scalars['JSONObject']['output'];
+  /**
+   * The node as graphology serializes it (`Graph.from`, `graph.import`) and sigma.js draws it:
+   * `{ key, attributes: { ...properties, label, nodeType, x, y, size } }`, `key` the global id. The
+   * type is `nodeType`, as sigma reads `type` as the name of a WebGL program. `x` and `y`, in
+   * [-1, 1], come from a hash of the id, so a node starts in the same place in every answer; `size`
+   * is 4 + 2 × √(the summed weight of the node's edges in this answer).
+   */
+  graphology: Scalars['JSONObject']['output'];
   /** The global id (`Actor:sandworm`). */
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
-  /** The stored properties, plus `type` and `label` (so graphology/sigma attributes are complete). */
+  /**
+   * The stored properties, plus `type` and `label`. The stored key is `key` (`sandworm`, `UA`);
+   * there is no `id`, so spreading the properties never contradicts the global id.
+   */
   properties: Scalars['JSONObject']['output'];
   /** The node's type: Actor, Incident, Sector, Country, Organization, Campaign or Source. */
   type: Scalars['String']['output'];
@@ -2130,6 +2216,38 @@ export type TimelineSeries = {
   label: Maybe<Scalars['String']['output']>;
   total: Scalars['Int']['output'];
 };
+
+/**
+ * Who is asking, as the API sees the request's credentials, and what that allows. A credential
+ * that is present but wrong never gets here: the request is refused with UNAUTHENTICATED (HTTP 401).
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** May also delete and merge (the ADMIN role). */
+  canAdminister: Scalars['Boolean']['output'];
+  /** May create and update (the EDITOR role or above). */
+  canEdit: Scalars['Boolean']['output'];
+  /**
+   * True in every answer: where reads need a credential (`AUTH_READS=token`), a request without one
+   * is refused with UNAUTHENTICATED before it is answered.
+   */
+  canRead: Scalars['Boolean']['output'];
+  /** The token's subject or the API key's name; null when no credential was sent. */
+  id: Maybe<Scalars['String']['output']>;
+  /** The highest role the credential carries (a token without a role of ours: VIEWER); null when anonymous. */
+  role: Maybe<ViewerRole>;
+  /** How the request was authenticated; null when no credential was sent. */
+  via: Maybe<AuthenticationMethod>;
+};
+
+/** A role of this API; each may do what the ones before it may. */
+export type ViewerRole =
+  /** Also deletes records and merges actors. */
+  | 'ADMIN'
+  /** Also creates and updates records, claims and hypotheses. */
+  | 'EDITOR'
+  /** Reads. */
+  | 'VIEWER';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -2251,6 +2369,7 @@ export type ResolversTypes = ResolversObject<{
   AttributionFactor: AttributionFactor;
   AttributionPatch: AttributionPatch;
   AttributionStatus: AttributionStatus;
+  AuthenticationMethod: AuthenticationMethod;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
   CampaignConnection: ResolverTypeWrapper<CampaignConnectionResult>;
@@ -2344,6 +2463,8 @@ export type ResolversTypes = ResolversObject<{
   TimelineBucket: TimelineBucket;
   TimelineGroup: TimelineGroup;
   TimelineSeries: ResolverTypeWrapper<TimelineSeriesRow>;
+  Viewer: ResolverTypeWrapper<RequestViewer>;
+  ViewerRole: ViewerRole;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2447,6 +2568,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubgraphNode: SubgraphNodeRecord;
   Timeline: TimelineAnswer;
   TimelineSeries: TimelineSeriesRow;
+  Viewer: RequestViewer;
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -2927,6 +3049,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, RequireFields<QueryStatsArgs, 'basis'>>;
   suggestAttributions?: Resolver<Array<ResolversTypes['AttributionCandidate']>, ParentType, ContextType, RequireFields<QuerySuggestAttributionsArgs, 'first' | 'incidentId'>>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
+  topActors?: Resolver<ResolversTypes['ActorCountConnection'], ParentType, ContextType, RequireFields<QueryTopActorsArgs, 'first'>>;
+  topCountries?: Resolver<ResolversTypes['CountryCountConnection'], ParentType, ContextType, RequireFields<QueryTopCountriesArgs, 'first'>>;
+  topSectors?: Resolver<ResolversTypes['SectorCountConnection'], ParentType, ContextType, RequireFields<QueryTopSectorsArgs, 'first'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
@@ -3035,6 +3161,8 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  graphology?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3044,6 +3172,8 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type SubgraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphNode'] = ResolversParentTypes['SubgraphNode']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  graphology?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
@@ -3063,6 +3193,15 @@ export type TimelineSeriesResolvers<ContextType = Context, ParentType extends Re
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  canAdminister?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['ViewerRole']>, ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['AuthenticationMethod']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -3138,5 +3277,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SubgraphNode?: SubgraphNodeResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineSeries?: TimelineSeriesResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

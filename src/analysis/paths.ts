@@ -3,6 +3,7 @@ import { nodeKeys, nodeLabels } from '../db/graph-model.js';
 import type { GraphNodeRef } from '../graphql/global-id.js';
 import {
   byEdgeId,
+  completeSubgraph,
   link,
   linkEdge,
   modelNode,
@@ -10,7 +11,7 @@ import {
   type StoredLink,
   type StoredNode,
   type SubgraphEdgeRecord,
-  type SubgraphNodeRecord,
+  type SubgraphNodeDraft,
   type SubgraphRecord,
 } from './subgraph.js';
 
@@ -74,7 +75,7 @@ export async function shortestPaths(
     ),
     { fromKey: from.key, toKey: to.key, limit: first, labels: nodeLabels },
   );
-  const nodes = new Map<string, SubgraphNodeRecord>();
+  const nodes = new Map<string, SubgraphNodeDraft>();
   const edges = new Map<string, SubgraphEdgeRecord>();
   const paths = rows.slice(0, first).map((row) => {
     const pathNodes = row.nodes.map(modelNode);
@@ -88,11 +89,7 @@ export async function shortestPaths(
     };
   });
   return {
-    subgraph: {
-      nodes: [...nodes.values()],
-      edges: [...edges.values()].sort(byEdgeId),
-      truncated: rows.length > first,
-    },
+    subgraph: completeSubgraph(nodes.values(), edges.values(), rows.length > first),
     paths,
   };
 }

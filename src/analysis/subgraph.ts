@@ -18,15 +18,22 @@ import {
 
 /**
  * The graph shape visualisation tools take as is: D3 reads `nodes`/`edges` with `id`, `source`,
- * `target`; graphology's `Graph.from` and sigma read `{ key: id, attributes: properties }` with
- * GraphQL aliases; `properties` repeats `type`, `label` and `weight` so the attributes are whole.
+ * `target`; Cytoscape.js and graphology get elements of their own (see graph-elements.ts).
+ * `properties` repeats `type`, `label` and `weight`; it never holds an `id`, which would
+ * contradict the global one where properties are spread into an element: a node's stored key is
+ * `key`, a claim's id `claimId`.
  */
 export interface SubgraphNodeRecord {
   id: string;
   type: NodeType;
   label: string;
   properties: Record<string, unknown>;
+  /** The summed weight of the answer's edges at this node: what a picture sizes it by. */
+  strength: number;
 }
+
+/** A node before the answer it belongs to is complete. */
+export type SubgraphNodeDraft = Omit<SubgraphNodeRecord, 'strength'>;
 
 export interface SubgraphEdgeRecord {
   id: string;
@@ -58,19 +65,23 @@ const displayName = (node: StoredNode): string => {
 const ofTheModel = (node: StoredNode): node is StoredNode & { label: NodeType } =>
   node.label !== null;
 
+/** Stored properties without the `id` that a subgraph's own ids replace. */
+const withoutId = (props: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(props).filter(([name]) => name !== 'id'));
+
 /** Nodes the queries matched by a model label always have one. */
-export function modelNode(node: StoredNode): SubgraphNodeRecord {
+export function modelNode(node: StoredNode): SubgraphNodeDraft {
   if (!ofTheModel(node)) throw new Error(`node ${node.key} has no label of the model`);
   return subgraphNode(node);
 }
 
-export function subgraphNode(node: StoredNode & { label: NodeType }): SubgraphNodeRecord {
+export function subgraphNode(node: StoredNode & { label: NodeType }): SubgraphNodeDraft {
   const label = displayName(node);
   return {
     id: toGlobalId(node.label, node.key),
     type: node.label,
     label,
-    properties: { ...node.props, type: node.label, label },
+    properties: { ...withoutId(node.props), key: node.key, type: node.label, label },
   };
 }
 
@@ -93,13 +104,32 @@ export function subgraphEdge(
     source,
     target,
     weight,
-    properties: { ...extra, type, weight },
+    properties: { ...withoutId(extra), type, weight },
   };
 }
 
 /** Edges in a stable order, whatever order the database found them in. */
 export const byEdgeId = (a: SubgraphEdgeRecord, b: SubgraphEdgeRecord): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The answer: edges in id order, each node with the summed weight of its edges. */
+export function completeSubgraph(
+  nodes: Iterable<SubgraphNodeDraft>,
+  edges: Iterable<SubgraphEdgeRecord>,
+  truncated: boolean,
+): SubgraphRecord {
+  const sorted = [...edges].sort(byEdgeId);
+  const strength = new Map<string, number>();
+  for (const edge of sorted) {
+    for (const end of [edge.source, edge.target])
+      strength.set(end, (strength.get(end) ?? 0) + edge.weight);
+  }
+  return {
+    nodes: [...nodes].map((node) => ({ ...node, strength: strength.get(node.id) ?? 0 })),
+    edges: sorted,
+    truncated,
+  };
+}
 
 /** A stored relationship with its two ends, as the `link` Cypher below returns it. */
 export interface StoredLink {
@@ -197,7 +227,7 @@ ${origins}`;
       ),
     )
   ).flat();
-  const nodes = new Map<string, SubgraphNodeRecord>();
+  const nodes = new Map<string, SubgraphNodeDraft>();
   const edges = new Map<string, SubgraphEdgeRecord>();
   for (const row of rows) {
     const actor = modelNode(row.actor);
@@ -214,11 +244,7 @@ ${origins}`;
       edges.set(from.id, from);
     }
   }
-  return {
-    nodes: [...nodes.values()],
-    edges: [...edges.values()].sort(byEdgeId),
-    truncated: false,
-  };
+  return completeSubgraph(nodes.values(), edges.values(), false);
 }
 
 /**
@@ -276,9 +302,5 @@ RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
     .filter((l) => ofTheModel(l.source) && ofTheModel(l.target))
     .map(linkEdge)
     .filter((e) => ids.has(e.source) && ids.has(e.target));
-  return {
-    nodes,
-    edges: [...new Map(edges.map((e) => [e.id, e])).values()].sort(byEdgeId),
-    truncated: row.truncated,
-  };
+  return completeSubgraph(nodes, new Map(edges.map((e) => [e.id, e])).values(), row.truncated);
 }

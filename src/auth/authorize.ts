@@ -19,3 +19,22 @@ export function requireRole(viewer: Viewer, role: Role, action: string): void {
     { requiredRole: role },
   );
 }
+
+/** What a viewer may do, on the role ladder `requireRole` enforces for every write. */
+export interface Permissions {
+  readonly canRead: boolean;
+  readonly canEdit: boolean;
+  readonly canAdminister: boolean;
+}
+
+/**
+ * The permissions of the viewer of a request being answered. Reading needs no role of its own:
+ * where reads need a credential, a request without one was refused before it was answered.
+ */
+export function permissionsOf(viewer: Viewer): Permissions {
+  return {
+    canRead: true,
+    canEdit: hasRole(viewer, 'editor'),
+    canAdminister: hasRole(viewer, 'admin'),
+  };
+}

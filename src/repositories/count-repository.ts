@@ -9,17 +9,21 @@ import {
 } from './incident-filter.js';
 import { afterValues, type PageRequest } from './pagination.js';
 import { perParent } from './per-parent.js';
+import { topLevelSector } from './sector-rollup.js';
 import type { ScopeParent } from './incident-repository.js';
 import type { ActorRow, CountRow, CountryRow, Parented, SectorRow } from './rows.js';
 
 /**
  * "Which sectors did this actor hit, how often, when": incidents of a scope grouped by what they
  * link to, most incidents first, keyset-paginated on (count, key). One query for all parents.
+ * `sector` groups by the sector as recorded, `topLevelSector` by its top-level sector (an
+ * incident that hit two sub-sectors of one sector counts once for it).
  */
-export type CountGroup = 'sector' | 'country' | 'actor';
+export type CountGroup = 'sector' | 'topLevelSector' | 'country' | 'actor';
 
 interface GroupRows {
   sector: SectorRow;
+  topLevelSector: SectorRow;
   country: CountryRow;
   actor: ActorRow;
 }
@@ -27,6 +31,7 @@ interface GroupRows {
 /** Cursors of count connections: (incident count, key of the sector, country or actor). */
 export const countKeysets: Record<CountGroup, Keyset> = {
   sector: { list: 'counts:sector', parts: ['count', 'text'] },
+  topLevelSector: { list: 'counts:topLevelSector', parts: ['count', 'text'] },
   country: { list: 'counts:country', parts: ['count', 'text'] },
   actor: { list: 'counts:actor', parts: ['count', 'text'] },
 };
@@ -37,6 +42,11 @@ function groupPattern(
   params: Record<string, unknown>,
 ): { pattern: string; key: string } {
   if (group === 'sector') return { pattern: 'MATCH (i)-[:TARGETED]->(x:Sector)', key: 'x.id' };
+  if (group === 'topLevelSector')
+    return {
+      pattern: `MATCH (i)-[:TARGETED]->(s:Sector) WITH i, ${topLevelSector('s')} AS x`,
+      key: 'x.id',
+    };
   if (group === 'country') return { pattern: 'MATCH (i)-[:AFFECTED]->(x:Country)', key: 'x.iso2' };
   // The actor counted must be named by a claim that itself passes the filter's claim conditions.
   const conditions = claimConditions(filter, undefined, params);

@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { readFileSync } from 'node:fs';
+import cytoscape from 'cytoscape';
 import { MultiDirectedGraph } from 'graphology';
+import type { SerializedEdge, SerializedNode } from 'graphology-types';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
@@ -118,15 +120,26 @@ describe('the README examples', () => {
     expect(data.search[0].node.name).toBe('Sandworm');
   });
 
-  it('analysis-projection: a graph graphology builds as is', async () => {
+  it('analysis-projection: a graph graphology and Cytoscape.js build as is', async () => {
     const data = await run('analysis-projection');
+    const { nodes, edges } = data.projection as {
+      nodes: { cytoscape: cytoscape.ElementDefinition; graphology: SerializedNode }[];
+      edges: { cytoscape: cytoscape.ElementDefinition; graphology: SerializedEdge }[];
+    };
     const graph = MultiDirectedGraph.from({
       attributes: {},
       options: { type: 'directed', multi: true },
-      ...data.projection,
+      nodes: nodes.map((n) => n.graphology),
+      edges: edges.map((e) => e.graphology),
     });
-    expect(graph.order).toBe(data.projection.nodes.length);
+    expect(graph.order).toBe(nodes.length);
+    expect(graph.size).toBe(edges.length);
     expect(graph.hasNode('Actor:sandworm')).toBe(true);
+    const cy = cytoscape({
+      headless: true,
+      elements: [...nodes, ...edges].map((element) => element.cytoscape),
+    });
+    expect([cy.nodes().length, cy.edges().length]).toEqual([nodes.length, edges.length]);
   });
 
   it('analysis-cross-border: no row stays inside the actor’s origin', async () => {

@@ -3,6 +3,7 @@ import { encodeCursor, type Keyset } from '../../../src/graphql/cursor.js';
 import { actorKeysets } from '../../../src/repositories/actor-repository.js';
 import { namedKeysets } from '../../../src/repositories/catalog-repository.js';
 import { changeKeyset } from '../../../src/repositories/change-repository.js';
+import { countKeysets } from '../../../src/repositories/count-repository.js';
 import { hypothesisKeyset } from '../../../src/repositories/hypothesis-repository.js';
 import { incidentKeysets } from '../../../src/repositories/incident-repository.js';
 import { query, type HostileCase } from '../../support/hostile-case.js';
@@ -60,6 +61,9 @@ const lists: { name: string; field: string; keyset: Keyset; wrong: unknown }[] =
     keyset: crossBorderKeysets.LAST_DATE,
     wrong: "2022-01-01') RETURN 1 //",
   },
+  { name: 'topActors', field: 'topActors(', keyset: countKeysets.actor, wrong: 'most' },
+  { name: 'topSectors', field: 'topSectors(', keyset: countKeysets.topLevelSector, wrong: 2.5 },
+  { name: 'topCountries', field: 'topCountries(', keyset: countKeysets.country, wrong: true },
   {
     name: 'hypotheses',
     field: 'hypotheses(',

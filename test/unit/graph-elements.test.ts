@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cytoscapeEdge,
+  cytoscapeNode,
+  edgeSize,
+  graphologyEdge,
+  graphologyNode,
+  initialPosition,
+  nodeSize,
+} from '../../src/analysis/graph-elements.js';
+import { completeSubgraph, subgraphEdge, subgraphNode } from '../../src/analysis/subgraph.js';
+
+const sandworm = subgraphNode({
+  label: 'Actor',
+  key: 'sandworm',
+  props: { id: 'sandworm', name: 'Sandworm', aliases: ['Voodoo Bear'] },
+});
+const ukraine = subgraphNode({
+  label: 'Country',
+  key: 'UA',
+  props: { iso2: 'UA', name: 'Ukraine' },
+});
+const claim = subgraphEdge(
+  'ATTRIBUTED_TO',
+  'Incident:blackout',
+  'Actor:sandworm',
+  1,
+  { id: 'claim-1', claimId: 'claim-1', source: 'a stored value', confidence: 90 },
+  'claim-1',
+);
+
+describe('subgraph nodes and edges', () => {
+  it('keep the stored key as `key`, never an `id` that contradicts the global one', () => {
+    expect(sandworm.id).toBe('Actor:sandworm');
+    expect(sandworm.properties).toEqual({
+      key: 'sandworm',
+      name: 'Sandworm',
+      aliases: ['Voodoo Bear'],
+      type: 'Actor',
+      label: 'Sandworm',
+    });
+    expect(ukraine.properties).toMatchObject({ key: 'UA', iso2: 'UA' });
+    expect(claim.properties).not.toHaveProperty('id');
+    expect(claim.properties).toMatchObject({ claimId: 'claim-1', type: 'ATTRIBUTED_TO' });
+  });
+
+  it('weigh each node by the edges at it, edges in id order', () => {
+    const hits = subgraphEdge('HITS_COUNTRY', 'Actor:sandworm', 'Country:UA', 5);
+    const subgraph = completeSubgraph([sandworm, ukraine], [hits, claim], false);
+    expect(subgraph.edges.map((e) => e.type)).toEqual(['ATTRIBUTED_TO', 'HITS_COUNTRY']);
+    expect(subgraph.nodes.map((n) => [n.id, n.strength])).toEqual([
+      ['Actor:sandworm', 6],
+      ['Country:UA', 5],
+    ]);
+  });
+});
+
+describe('Cytoscape.js elements', () => {
+  it('are nodes and edges whose own fields win over stored values of the same name', () => {
+    const [node] = completeSubgraph([sandworm], [], false).nodes;
+    if (!node) throw new Error('no node');
+    expect(cytoscapeNode(node)).toEqual({
+      group: 'nodes',
+      data: { ...sandworm.properties, id: 'Actor:sandworm' },
+    });
+    expect(cytoscapeEdge(claim)).toEqual({
+      group: 'edges',
+      data: {
+        id: claim.id,
+        source: 'Incident:blackout',
+        target: 'Actor:sandworm',
+        type: 'ATTRIBUTED_TO',
+        weight: 1,
+        claimId: 'claim-1',
+        confidence: 90,
+      },
+    });
+  });
+});
+
+describe('graphology elements', () => {
+  it('carry a position, a size and the type under a name sigma.js does not read', () => {
+    const [node] = completeSubgraph([sandworm], [claim], false).nodes;
+    if (!node) throw new Error('no node');
+    const element = graphologyNode(node);
+    expect(element).toEqual({
+      key: 'Actor:sandworm',
+      attributes: {
+        key: 'sandworm',
+        name: 'Sandworm',
+        aliases: ['Voodoo Bear'],
+        label: 'Sandworm',
+        nodeType: 'Actor',
+        ...initialPosition('Actor:sandworm'),
+        size: 6,
+      },
+    });
+    expect(graphologyEdge(claim)).toEqual({
+      key: claim.id,
+      source: 'Incident:blackout',
+      target: 'Actor:sandworm',
+      attributes: {
+        source: 'a stored value',
+        claimId: 'claim-1',
+        confidence: 90,
+        edgeType: 'ATTRIBUTED_TO',
+        weight: 1,
+        size: 1,
+      },
+    });
+  });
+
+  it('place a node by its id alone, inside [-1, 1], nodes apart', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `Incident:incident-${i}`);
+    const places = ids.map(initialPosition);
+    expect(initialPosition('Actor:sandworm')).toEqual(initialPosition('Actor:sandworm'));
+    for (const { x, y } of places) {
+      expect(Math.abs(x)).toBeLessThanOrEqual(1);
+      expect(Math.abs(y)).toBeLessThanOrEqual(1);
+    }
+    expect(new Set(places.map(({ x, y }) => `${x},${y}`)).size).toBe(ids.length);
+    // Spread over the square, not along a line: each quadrant gets about a quarter.
+    const quadrants = new Map<string, number>();
+    for (const { x, y } of places) {
+      const quadrant = `${Math.sign(x)}${Math.sign(y)}`;
+      quadrants.set(quadrant, (quadrants.get(quadrant) ?? 0) + 1);
+    }
+    expect(quadrants.size).toBe(4);
+    for (const count of quadrants.values()) expect(count).toBeGreaterThan(ids.length / 8);
+  });
+
+  it('size nodes by the square root of their strength and edges by the doublings of their weight', () => {
+    expect([0, 1, 4, 100].map(nodeSize)).toEqual([4, 6, 8, 24]);
+    expect([1, 2, 8, 0].map(edgeSize)).toEqual([1, 2, 4, 1]);
+  });
+});
