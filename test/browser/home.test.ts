@@ -2,15 +2,20 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { expectCleanPage, openPage, screenshot, useBrowser } from '../support/browser.js';
 import {
+  actorsOf,
+  busiest,
+  countriesOf,
   expectedStats,
   hitsSector,
   latestFirst,
   overlaps,
   seedIncidents,
+  topLevelSectorsOf,
+  type SeedIncident,
 } from '../support/seed-facts.js';
 import { useSeededApi } from '../support/seeded.js';
 import { filterChipLabels, openFilterControls, openFilterMenu } from '../support/filter-bar.js';
-import { addressOf, overviewFigures } from '../support/overview-page.js';
+import { addressOf, busiestRows, overviewFigures } from '../support/overview-page.js';
 
 // Each view waits for the API, which shares a loaded machine: polls wait up to 15 s for it.
 vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
@@ -22,6 +27,25 @@ const chromium = useBrowser();
 const latestTitles = (page: Page) =>
   page.getByRole('region', { name: 'Latest incidents' }).getByRole('link').allTextContents();
 
+/** The busiest lists the overview shows for these incidents, their links carrying `carried`. */
+const busiestLists = (incidents: readonly SeedIncident[], carried = '') => {
+  const top = (keysOf: (i: SeedIncident) => string[], prefix: string) =>
+    busiest(incidents, keysOf)
+      .slice(0, 8)
+      .map(({ key, incidentCount }) => ({ href: `/${prefix}/${key}${carried}`, incidentCount }));
+  return {
+    actors: top(actorsOf, 'actors'),
+    sectors: top(topLevelSectorsOf, 'sectors'),
+    countries: top(countriesOf, 'countries'),
+  };
+};
+
+const shownBusiestLists = async (page: Page) => ({
+  actors: await busiestRows(page, 'Busiest actors'),
+  sectors: await busiestRows(page, 'Most-hit sectors'),
+  countries: await busiestRows(page, 'Most-affected countries'),
+});
+
 describe('the overview (/)', () => {
   it('shows the seeds’ headline figures and latest incidents, each a link', async () => {
     const explorer = await openPage(chromium.browser, seeded.api.url, '/');
@@ -29,6 +53,7 @@ describe('the overview (/)', () => {
     await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seedIncidents));
     const expected = latestFirst(seedIncidents).slice(0, 10);
     await expect.poll(() => latestTitles(page)).toEqual(expected.map((i) => i.title));
+    await expect.poll(() => shownBusiestLists(page)).toEqual(busiestLists(seedIncidents));
     const first = expected[0];
     if (!first) throw new Error('the seeds hold no incident');
     const firstRow = page.getByRole('row').filter({ hasText: first.title });
@@ -61,6 +86,10 @@ describe('the overview (/)', () => {
           .slice(0, 10)
           .map((i) => i.title),
       );
+
+    await expect
+      .poll(() => shownBusiestLists(page))
+      .toEqual(busiestLists(health, '?sector=health'));
 
     await page.keyboard.press('Escape');
     await page.getByLabel('From', { exact: true }).fill('2020-01-01');
@@ -96,13 +125,19 @@ describe('the overview (/)', () => {
   it('carries the filter on every link it gives', async () => {
     const explorer = await openPage(chromium.browser, seeded.api.url, '/?sector=health');
     const { page } = explorer;
-    const health = latestFirst(seedIncidents.filter(hitsSector('health')));
-    const first = health[0];
-    if (!first) throw new Error('no seed incident hits health');
+    const health = seedIncidents.filter(hitsSector('health'));
+    const [first] = latestFirst(health);
+    const [busiestActor] = busiest(health, actorsOf);
+    if (!first || !busiestActor) throw new Error('no attributed seed incident hits health');
     await page.getByRole('link', { name: first.title }).click();
     await expect
       .poll(() => page.url())
       .toMatch(new RegExp(`/incidents/${first.id}\\?sector=health$`));
+    await page.goBack();
+    await page.getByRole('region', { name: 'Busiest actors' }).getByRole('link').first().click();
+    await expect
+      .poll(() => page.url())
+      .toMatch(new RegExp(`/actors/${busiestActor.key}\\?sector=health$`));
     expectCleanPage(explorer);
     await page.context().close();
   });

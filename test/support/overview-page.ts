@@ -20,3 +20,24 @@ export const addressOf = (page: Page): { path: string; params: URLSearchParams }
   const url = new URL(page.url());
   return { path: url.pathname, params: url.searchParams };
 };
+
+/**
+ * One of the overview's busiest lists (by its heading) as its rows say it: the address each name
+ * links to and the incident count.
+ */
+export async function busiestRows(
+  page: Page,
+  heading: string,
+): Promise<{ href: string; incidentCount: number }[]> {
+  const rows = await page
+    .getByRole('region', { name: heading })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link') })
+    .all();
+  return Promise.all(
+    rows.map(async (row) => ({
+      href: (await row.getByRole('link').getAttribute('href')) ?? '',
+      incidentCount: Number(await row.getByRole('cell').nth(1).textContent()),
+    })),
+  );
+}

@@ -150,3 +150,36 @@ export const matchesSearch =
     const found = fields.flatMap(tokens);
     return words.every((word) => found.some((token) => token.startsWith(word)));
   };
+
+/** The top-level sector a sector lies in (itself when it is one). */
+export function topLevelSectorOf(id: string): string {
+  const parent = seedSectors.find(
+    (s) => s.id === id || (s.subsectors ?? []).some((sub) => sub.id === id),
+  );
+  if (!parent) throw new Error(`the taxonomy has no sector ${id}`);
+  return parent.id;
+}
+
+/**
+ * The busiest-first counts the top lists give: incidents per key (each incident once per key),
+ * most first, ties by key.
+ */
+export function busiest(
+  incidents: readonly SeedIncident[],
+  keysOf: (incident: SeedIncident) => readonly string[],
+): { key: string; incidentCount: number }[] {
+  const counts = new Map<string, number>();
+  for (const incident of incidents)
+    for (const key of new Set(keysOf(incident))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .map(([key, incidentCount]) => ({ key, incidentCount }))
+    .sort((a, b) => b.incidentCount - a.incidentCount || (a.key < b.key ? -1 : 1));
+}
+
+/** What the top lists count per incident: its actors, top-level sectors, affected countries. */
+export const actorsOf = (incident: SeedIncident): string[] =>
+  incident.attributions.map((c) => c.actor);
+export const topLevelSectorsOf = (incident: SeedIncident): string[] =>
+  incident.sectors.map(topLevelSectorOf);
+export const countriesOf = (incident: SeedIncident): string[] =>
+  incident.countries.map((c) => c.country);
