@@ -54,6 +54,9 @@ describe('the filter bar', () => {
     ]);
 
     await page.getByRole('button', { name: 'Remove Sector: Health' }).click();
+    // The removed chip's button is gone: the keyboard focus goes back to the bar's toggle.
+    const toggle = filterBar(page).getByRole('button', { name: /^Filter/ });
+    expect(await toggle.and(page.locator(':focus')).count()).toBe(1);
     await expect
       .poll(() => overviewFigures(page))
       .toEqual(
@@ -178,7 +181,7 @@ describe('the filter bar', () => {
 
     const origin = page.getByLabel('Origin country', { exact: true });
     await origin.fill('RU');
-    await page.getByRole('button', { name: 'Add' }).nth(1).click();
+    await page.getByRole('button', { name: 'Add origin country' }).click();
     const fromRussia = (claim: SeedClaim) => seedActor(claim.actor).origin?.country === 'RU';
     await expect
       .poll(() => overviewFigures(page))

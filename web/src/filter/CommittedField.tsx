@@ -25,7 +25,14 @@ export function CommittedField({ label, value, onCommit, input }: CommittedField
     setDraft(value);
     setProblem(null);
   }
-  const commit = (text: string) => {
+  const commit = (field: HTMLInputElement) => {
+    // A number or date field the browser cannot read reports '' as its value: say so rather than
+    // take it for "no condition".
+    if (field.validity.badInput) {
+      setProblem(`This is not a ${field.type === 'date' ? 'date' : 'number'}.`);
+      return;
+    }
+    const text = field.value;
     if (text === value) {
       setProblem(null);
       return;
@@ -45,10 +52,10 @@ export function CommittedField({ label, value, onCommit, input }: CommittedField
           setDraft(event.target.value);
         }}
         onBlur={(event) => {
-          commit(event.currentTarget.value);
+          commit(event.currentTarget);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(event.currentTarget.value);
+          if (event.key === 'Enter') commit(event.currentTarget);
         }}
       />
       {problem !== null && (

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
 import { graphql } from '../gql';
@@ -46,6 +46,7 @@ const FilterOptionsDocument = graphql(`
 export function FilterBar() {
   const panelId = useId();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const address = useIncidentFilter();
   const [filter, setFilter] = usePendingFilter(address.filter, address.setFilter);
   const [{ data, fetching, error }] = useQuery({ query: FilterOptionsDocument });
@@ -55,6 +56,7 @@ export function FilterBar() {
     <section className="filter-bar" aria-label="Incident filter">
       <div className="filter-summary">
         <button
+          ref={toggle}
           type="button"
           className="filter-toggle"
           aria-expanded={open}
@@ -65,7 +67,7 @@ export function FilterBar() {
         >
           Filter{chips.length > 0 ? ` (${chips.length})` : ''}
         </button>
-        <FilterChips chips={chips} onChange={setFilter} />
+        <FilterChips chips={chips} onChange={setFilter} onRemoved={() => toggle.current?.focus()} />
       </div>
       <div id={panelId} className="filter-panel" hidden={!open}>
         <QueryState what="the filter's choices" fetching={fetching} error={error} data={data}>

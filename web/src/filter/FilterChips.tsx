@@ -4,10 +4,12 @@ import type { FilterChip } from './filter-chips';
 interface FilterChipsProps {
   chips: readonly FilterChip[];
   onChange: (filter: IncidentFilter) => void;
+  /** Where the keyboard focus goes once the button that had it has gone with its chip. */
+  onRemoved: () => void;
 }
 
 /** What is in effect, each condition with its own remove button, and a way to drop them all. */
-export function FilterChips({ chips, onChange }: FilterChipsProps) {
+export function FilterChips({ chips, onChange, onRemoved }: FilterChipsProps) {
   if (chips.length === 0) return <p className="filter-none muted">All incidents (no filter)</p>;
   return (
     <ul className="filter-chips" aria-label="Filter in effect">
@@ -20,6 +22,7 @@ export function FilterChips({ chips, onChange }: FilterChipsProps) {
             title="Remove"
             onClick={() => {
               onChange(chip.without);
+              onRemoved();
             }}
           >
             ×
@@ -32,6 +35,7 @@ export function FilterChips({ chips, onChange }: FilterChipsProps) {
           className="filter-clear"
           onClick={() => {
             onChange({});
+            onRemoved();
           }}
         >
           Clear all

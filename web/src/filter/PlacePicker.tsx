@@ -57,6 +57,7 @@ export function PlacePicker({ label, kind, places, onPick }: PlacePickerProps) {
         />
         <button
           type="button"
+          aria-label={`Add ${label.toLowerCase()}`}
           onClick={() => {
             pick(text);
           }}
