@@ -18,6 +18,15 @@ export default defineConfig({
     // GraphiQL's editor alone is larger than the default warning limit; it is loaded on its own
     // route only.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // GraphiQL's modules open with React Compiler's "use no memo", which only tells that compiler
+      // to leave them alone; the bundle runs them uncompiled either way, so dropping it is harmless.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use no memo'))
+          return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

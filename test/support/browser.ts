@@ -111,3 +111,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
+
+/**
+ * A page whose requests failed on purpose (a refused credential, a database or API taken away):
+ * Chromium logs each failed request as "Failed to load resource: …". Those, and nothing else,
+ * are allowed; no request to another host either.
+ */
+export function expectCleanPageButFailedLoads({ record }: ExplorerPage): void {
+  expect(record.foreignRequests, 'requests to another host').toEqual([]);
+  const others = record.consoleErrors.filter(
+    (message) => !message.startsWith('Failed to load resource: '),
+  );
+  expect(others, 'console errors other than failed loads').toEqual([]);
+}
