@@ -56,8 +56,11 @@ describe('the overview (/)', () => {
     await expect.poll(() => shownBusiestLists(page)).toEqual(busiestLists(seedIncidents));
     const first = expected[0];
     if (!first) throw new Error('the seeds hold no incident');
-    const firstRow = page.getByRole('row').filter({ hasText: first.title });
-    await expect.poll(() => firstRow.locator('time').textContent()).toBe(first.startDate);
+    const firstItem = page
+      .getByRole('region', { name: 'Latest incidents' })
+      .getByRole('listitem')
+      .filter({ hasText: first.title });
+    await expect.poll(() => firstItem.locator('time').textContent()).toBe(first.startDate);
     await screenshot(page, 'home');
 
     await page.getByRole('link', { name: first.title }).click();

@@ -37,7 +37,8 @@ export async function busiestRows(
   return Promise.all(
     rows.map(async (row) => ({
       href: (await row.getByRole('link').getAttribute('href')) ?? '',
-      incidentCount: Number(await row.getByRole('cell').nth(1).textContent()),
+      // The name is the row's header; the count is its first cell.
+      incidentCount: Number(await row.getByRole('cell').first().textContent()),
     })),
   );
 }

@@ -156,10 +156,11 @@ describe('what the bar shows', () => {
     );
   });
 
-  it('shows keys as they are until the options have arrived', () => {
-    expect(filterChips({ countryCodes: ['UA'] }, optionNames(undefined))[0]?.label).toBe(
-      'Affected: UA',
-    );
+  it('shows keys as they are until the options have arrived, or when they failed', () => {
+    for (const options of [undefined, null])
+      expect(filterChips({ countryCodes: ['UA'] }, optionNames(options))[0]?.label).toBe(
+        'Affected: UA',
+      );
   });
 
   it('finds a place by its whole name or its code, in any case, never by a part', () => {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
+import { enumLabel } from '../components/labels';
 import type { IncidentFilter } from '../gql/graphql';
 import { CheckboxMenu } from './CheckboxMenu';
 import { CommittedField } from './CommittedField';
-import { statusLabel } from './filter-chips';
 import { valuesOf, withField, withListValue } from './filter-edit';
 import { affectedPlaces, originPlaces, type FilterOptions, type Place } from './filter-options';
 import { attributionStatuses, confidenceOf, isDay } from './filter-params';
@@ -18,7 +18,7 @@ interface FilterControlsProps {
 
 const statusOptions = attributionStatuses.map((status) => ({
   value: status,
-  label: statusLabel(status),
+  label: enumLabel(status),
 }));
 
 /** Every condition of the API's IncidentFilter the explorer offers, each as its own control. */

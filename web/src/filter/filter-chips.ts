@@ -1,4 +1,5 @@
 // With their extension: the unit tests type-check these modules under the server's NodeNext resolution.
+import { enumLabel } from '../components/labels.js';
 import type { IncidentFilter } from '../gql/graphql.js';
 import { valuesOf, withField, withListValue, type ListField } from './filter-edit.js';
 import type { OptionNames } from './filter-options.js';
@@ -10,10 +11,6 @@ export interface FilterChip {
   label: string;
   without: IncidentFilter;
 }
-
-/** `ATTRIBUTED` → `Attributed`: the API's enum values, as words. */
-export const statusLabel = (status: string): string =>
-  status.charAt(0) + status.slice(1).toLowerCase();
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
@@ -28,7 +25,7 @@ const listChips: readonly {
   { field: 'regions', title: 'Region', name: (_n, v) => v },
   { field: 'originCountryCodes', title: 'Origin', name: (n, v) => n.countries.get(v) ?? v },
   { field: 'attackTypes', title: 'Attack type', name: (n, v) => n.attackTypes.get(v) ?? v },
-  { field: 'attributionStatuses', title: 'Status', name: (_n, v) => statusLabel(v) },
+  { field: 'attributionStatuses', title: 'Status', name: (_n, v) => enumLabel(v) },
   { field: 'datasetIds', title: 'Dataset', name: (n, v) => n.datasets.get(v) ?? v },
 ];
 

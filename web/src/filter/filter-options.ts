@@ -19,9 +19,12 @@ const noNames: OptionNames = {
   datasets: new Map(),
 };
 
-/** Names by key; until the options arrive (or when they fail) the keys stand for themselves. */
-export function optionNames(options: FilterOptions | undefined): OptionNames {
-  if (options === undefined) return noNames;
+/**
+ * Names by key; until the options arrive, or when they fail (a failed request's `data` is null,
+ * whatever its type says), the keys stand for themselves.
+ */
+export function optionNames(options: FilterOptions | null | undefined): OptionNames {
+  if (options == null) return noNames;
   const sectors = options.sectors.flatMap((s) => [s, ...s.subsectors]);
   return {
     sectors: new Map(sectors.map((s) => [s.key, s.name])),

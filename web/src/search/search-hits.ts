@@ -1,5 +1,6 @@
 import { graphql } from '../gql';
-import type { ActorType, SearchHitFieldsFragment } from '../gql/graphql';
+import { enumLabel } from '../components/labels';
+import type { SearchHitFieldsFragment } from '../gql/graphql';
 import { actorPath, incidentPath } from '../links';
 
 /** What the explorer shows of a search hit, whichever the view. */
@@ -22,16 +23,6 @@ graphql(`
 
 export type SearchHitNode = SearchHitFieldsFragment;
 
-const actorTypeLabels: Record<ActorType, string> = {
-  STATE: 'State',
-  STATE_SPONSORED: 'State-sponsored',
-  HACKTIVIST: 'Hacktivist',
-  CRIMINAL: 'Criminal',
-  UNKNOWN: 'Unknown type',
-};
-
-export const actorTypeLabel = (type: ActorType): string => actorTypeLabels[type];
-
 /** A hit as one line: what it is called, what tells it apart, and where it leads. */
 export interface HitLine {
   /** Unique within an answer (actors and incidents may share a key). */
@@ -47,7 +38,7 @@ export function hitLine(hit: SearchHitNode, carried: string): HitLine {
     return {
       id: `actor:${hit.key}`,
       label: hit.name,
-      detail: actorTypeLabel(hit.type),
+      detail: enumLabel(hit.type),
       path: actorPath(hit.key) + carried,
     };
   return {

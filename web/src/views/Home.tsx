@@ -1,9 +1,9 @@
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
+import { Section } from '../components/Section';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
-import { actorPath, countryPath, sectorPath } from '../links';
-import { BusiestList } from './home/BusiestList';
+import { BusiestTables } from './home/BusiestTables';
 import { HeadlineFigures } from './home/HeadlineFigures';
 import { LatestIncidents } from './home/LatestIncidents';
 
@@ -22,6 +22,7 @@ const HomeQuery = graphql(`
       unattributedIncidents
     }
     topActors(filter: $filter, first: $busiest) {
+      totalCount
       edges {
         incidentCount
         firstDate
@@ -33,6 +34,7 @@ const HomeQuery = graphql(`
       }
     }
     topSectors(filter: $filter, first: $busiest) {
+      totalCount
       edges {
         incidentCount
         firstDate
@@ -44,6 +46,7 @@ const HomeQuery = graphql(`
       }
     }
     topCountries(filter: $filter, first: $busiest) {
+      totalCount
       edges {
         incidentCount
         firstDate
@@ -72,7 +75,7 @@ const HomeQuery = graphql(`
 
 /** The overview: the filter's headline figures, who and what it involves most, its latest incidents. */
 export function Home() {
-  const { filter, carried } = useIncidentFilter();
+  const { filter } = useIncidentFilter();
   const [{ data, fetching, error }] = useQuery({
     query: HomeQuery,
     variables: { filter, latest: LATEST, busiest: BUSIEST },
@@ -84,45 +87,14 @@ export function Home() {
         {({ stats, topActors, topSectors, topCountries, latest }) => (
           <>
             <HeadlineFigures stats={stats} />
-            <div className="home-busiest">
-              <BusiestList
-                title="Busiest actors"
-                nameHeading="Actor"
-                rows={topActors.edges.map(({ node, ...counts }) => ({
-                  ...counts,
-                  key: node.key,
-                  name: node.name,
-                  path: actorPath(node.key) + carried,
-                }))}
-              />
-              <BusiestList
-                title="Most-hit sectors"
-                nameHeading="Sector"
-                rows={topSectors.edges.map(({ node, ...counts }) => ({
-                  ...counts,
-                  key: node.key,
-                  name: node.name,
-                  path: sectorPath(node.key) + carried,
-                }))}
-              />
-              <BusiestList
-                title="Most-affected countries"
-                nameHeading="Country"
-                rows={topCountries.edges.map(({ node, ...counts }) => ({
-                  ...counts,
-                  key: node.code,
-                  name: node.name,
-                  path: countryPath(node.code) + carried,
-                }))}
-              />
-            </div>
-            <section aria-labelledby="home-latest">
-              <h2 id="home-latest">Latest incidents</h2>
-              <LatestIncidents
-                incidents={latest.edges.map((edge) => edge.node)}
-                carried={carried}
-              />
-            </section>
+            <BusiestTables
+              topActors={topActors}
+              topSectors={topSectors}
+              topCountries={topCountries}
+            />
+            <Section title="Latest incidents">
+              <LatestIncidents incidents={latest.edges.map((edge) => edge.node)} />
+            </Section>
           </>
         )}
       </QueryState>

@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ActorLink, IncidentLink } from '../components/EntityLinks';
+import { enumLabel } from '../components/labels';
 import { Empty, QueryState } from '../components/QueryState';
+import { Section } from '../components/Section';
 import { isEmptyFilter } from '../filter/filter-params';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
 import type { IncidentFilter } from '../gql/graphql';
-import { actorPath, incidentPath } from '../links';
-import { actorTypeLabel } from '../search/search-hits';
+import type { SearchHitNode } from '../search/search-hits';
 
 /** Enough for any real search; the count says when there are more. */
 const ACTORS_SHOWN = 50;
@@ -97,7 +99,7 @@ function SearchForm({ text, onSearch }: { text: string; onSearch: (text: string)
 }
 
 function SearchResults({ text }: { text: string }) {
-  const { filter, carried } = useIncidentFilter();
+  const { filter } = useIncidentFilter();
   const underFilter = isEmptyFilter(filter) ? '' : ' under the filter';
   const incidentFilter: IncidentFilter = { ...filter, search: text };
   const [{ data, fetching, error }] = useQuery({
@@ -122,59 +124,21 @@ function SearchResults({ text }: { text: string }) {
           );
         return (
           <div className="search-results">
-            <section aria-labelledby="search-actors">
-              <h2 id="search-actors">Actors ({actors.length})</h2>
-              {actors.length === 0 ? (
-                <Empty>No actor is called “{text}”.</Empty>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Aliases</th>
-                      <th scope="col">Type</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {actors.map((actor) => (
-                      <tr key={actor.key}>
-                        <td>
-                          <Link to={actorPath(actor.key) + carried}>{actor.name}</Link>
-                        </td>
-                        <td>{actor.aliases.join(', ')}</td>
-                        <td>{actorTypeLabel(actor.type)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              {actors.length === ACTORS_SHOWN && (
-                <p className="muted">The {ACTORS_SHOWN} best matches; more words narrow them.</p>
-              )}
-            </section>
-            <section aria-labelledby="search-incidents">
-              <h2 id="search-incidents">Incidents ({incidents.totalCount})</h2>
+            <Section title={`Actors (${actors.length})`}>
+              <ActorHits actors={actors} text={text} />
+            </Section>
+            <Section title={`Incidents (${incidents.totalCount})`}>
               {found.length === 0 ? (
                 <Empty>No incident{underFilter} has these words.</Empty>
               ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Title</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {found.map((incident) => (
-                      <tr key={incident.key}>
-                        <td className="search-date">{incident.date}</td>
-                        <td>
-                          <Link to={incidentPath(incident.key) + carried}>{incident.title}</Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ol className="incident-items">
+                  {found.map((incident) => (
+                    <li key={incident.key}>
+                      <time dateTime={incident.date}>{incident.date}</time>
+                      <IncidentLink incident={incident} />
+                    </li>
+                  ))}
+                </ol>
               )}
               {incidents.totalCount > found.length && (
                 <p className="muted">
@@ -182,10 +146,43 @@ function SearchResults({ text }: { text: string }) {
                   narrow them.
                 </p>
               )}
-            </section>
+            </Section>
           </div>
         );
       }}
     </QueryState>
+  );
+}
+
+type ActorHit = Extract<SearchHitNode, { __typename: 'Actor' }>;
+
+function ActorHits({ actors, text }: { actors: readonly ActorHit[]; text: string }) {
+  if (actors.length === 0) return <Empty>No actor is called “{text}”.</Empty>;
+  return (
+    <>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Aliases</th>
+            <th scope="col">Type</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actors.map((actor) => (
+            <tr key={actor.key}>
+              <td>
+                <ActorLink actor={actor} />
+              </td>
+              <td>{actor.aliases.join(', ')}</td>
+              <td>{enumLabel(actor.type)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {actors.length === ACTORS_SHOWN && (
+        <p className="muted">The {ACTORS_SHOWN} best matches; more words narrow them.</p>
+      )}
+    </>
   );
 }
