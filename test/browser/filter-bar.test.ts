@@ -7,31 +7,22 @@ import {
   openFilterMenu,
 } from '../support/filter-bar.js';
 import { addressOf, overviewFigures } from '../support/overview-page.js';
+import type { AttributionRecord } from '../../src/import/records.js';
+import { overlaps, patience, seedActor, seeds } from '../support/entity-pages.js';
 import {
+  affects,
   expectedStats,
+  hasClaim,
   hitsSector,
-  overlaps,
-  seedActor,
-  seedIncidents,
-  seedSector,
-  seedSectors,
-  type SeedClaim,
-  type SeedIncident,
+  topLevelSectors,
 } from '../support/seed-facts.js';
 import { useSeededApi } from '../support/seeded.js';
 
-// Each view waits for the API, which shares a loaded machine: polls wait up to 15 s for it.
-vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
+// Each view waits for the API, which shares the test machine: every poll waits with patience.
+vi.setConfig({ expect: { poll: patience } });
 
 const seeded = useSeededApi();
 const chromium = useBrowser();
-
-const affects = (code: string) => (incident: SeedIncident) =>
-  incident.countries.some((c) => c.country === code);
-
-/** The filter's claim conditions, which hold for one and the same claim. */
-const withClaim = (passes: (claim: SeedClaim) => boolean) => (incident: SeedIncident) =>
-  incident.attributions.some(passes);
 
 describe('the filter bar', () => {
   it('shows what is in effect; each chip removes its condition, Clear all removes every one', async () => {
@@ -41,8 +32,8 @@ describe('the filter bar', () => {
       '/?from=2020-01-01&sector=health&country=US',
     );
     const { page } = explorer;
-    const fromAndHealth = seedIncidents
-      .filter(overlaps('2020-01-01', undefined))
+    const fromAndHealth = seeds.incidents
+      .filter((i) => overlaps(i, '2020-01-01'))
       .filter(hitsSector('health'));
     await expect
       .poll(() => overviewFigures(page))
@@ -61,13 +52,13 @@ describe('the filter bar', () => {
       .poll(() => overviewFigures(page))
       .toEqual(
         expectedStats(
-          seedIncidents.filter(overlaps('2020-01-01', undefined)).filter(affects('US')),
+          seeds.incidents.filter((i) => overlaps(i, '2020-01-01')).filter(affects('US')),
         ),
       );
     expect(addressOf(page).params.toString()).toBe('country=US&from=2020-01-01');
 
     await filterBar(page).getByRole('button', { name: 'Clear all' }).click();
-    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seedIncidents));
+    await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(seeds.incidents));
     expect(await filterBar(page).getByText('All incidents (no filter)').count()).toBe(1);
 
     await page.goBack();
@@ -97,13 +88,13 @@ describe('the filter bar', () => {
     await page.keyboard.press('Space');
     // The menu lists the top-level sectors first, each followed by its sub-sectors.
     await expect.poll(() => addressOf(page).params.getAll('sector')).toHaveLength(1);
-    const chosen = seedSector(addressOf(page).params.get('sector') ?? '');
-    expect(seedSectors).toContain(chosen);
+    const chosen = topLevelSectors.find((s) => s.id === addressOf(page).params.get('sector'));
+    if (!chosen) throw new Error('the first box ticked is not a top-level sector');
     await expect
       .poll(() => overviewFigures(page))
-      .toEqual(expectedStats(seedIncidents.filter(hitsSector(chosen.id))));
+      .toEqual(expectedStats(seeds.incidents.filter(hitsSector(chosen.id))));
     // Its sub-sectors are included, so they show ticked and cannot be chosen again.
-    for (const sub of chosen.subsectors ?? []) {
+    for (const sub of chosen.subsectors) {
       const subBox = menu.getByRole('checkbox', { name: sub.name, exact: true });
       expect(await subBox.isChecked()).toBe(true);
       expect(await subBox.isDisabled()).toBe(true);
@@ -123,7 +114,7 @@ describe('the filter bar', () => {
 
     const attackTypes = await openFilterMenu(page, 'Attack types');
     await attackTypes.getByRole('checkbox', { name: 'Ransomware and extortion' }).check();
-    const ransomware = seedIncidents.filter((i) => i.attackTypes.includes('RANSOMWARE'));
+    const ransomware = seeds.incidents.filter((i) => i.attackTypes.includes('RANSOMWARE'));
     await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(ransomware));
     await page.keyboard.press('Escape');
 
@@ -137,19 +128,19 @@ describe('the filter bar', () => {
     expect(addressOf(page).params.has('minConfidence')).toBe(false);
     await confidence.fill('85');
     await confidence.press('Enter');
-    const strong = (claim: SeedClaim) => claim.confidence >= 85;
+    const strong = (claim: AttributionRecord) => claim.confidence >= 85;
     await expect
       .poll(() => overviewFigures(page))
-      .toEqual(expectedStats(ransomware.filter(withClaim(strong)), strong));
+      .toEqual(expectedStats(ransomware.filter(hasClaim(strong)), strong));
     expect(addressOf(page).params.get('minConfidence')).toBe('85');
     await page.getByRole('button', { name: 'Remove Confidence ≥ 85' }).click();
 
     const statuses = await openFilterMenu(page, 'Status');
     await statuses.getByRole('checkbox', { name: 'Suspected' }).check();
-    const suspected = (claim: SeedClaim) => claim.status === 'SUSPECTED';
+    const suspected = (claim: AttributionRecord) => claim.status === 'SUSPECTED';
     await expect
       .poll(() => overviewFigures(page))
-      .toEqual(expectedStats(ransomware.filter(withClaim(suspected)), suspected));
+      .toEqual(expectedStats(ransomware.filter(hasClaim(suspected)), suspected));
     await page.keyboard.press('Escape');
     await page
       .getByRole('button', { name: 'Remove Attack type: Ransomware and extortion' })
@@ -171,7 +162,7 @@ describe('the filter bar', () => {
     await affected.press('Enter');
     await expect
       .poll(() => overviewFigures(page))
-      .toEqual(expectedStats(seedIncidents.filter(affects('UA'))));
+      .toEqual(expectedStats(seeds.incidents.filter(affects('UA'))));
     expect(addressOf(page).params.getAll('country')).toEqual(['UA']);
     await affected.fill('Eastern Europe');
     await affected.press('Enter');
@@ -182,10 +173,11 @@ describe('the filter bar', () => {
     const origin = page.getByLabel('Origin country', { exact: true });
     await origin.fill('RU');
     await page.getByRole('button', { name: 'Add origin country' }).click();
-    const fromRussia = (claim: SeedClaim) => seedActor(claim.actor).origin?.country === 'RU';
+    const fromRussia = (claim: AttributionRecord) =>
+      seedActor(claim.actorId).origin?.country === 'RU';
     await expect
       .poll(() => overviewFigures(page))
-      .toEqual(expectedStats(seedIncidents.filter(withClaim(fromRussia)), fromRussia));
+      .toEqual(expectedStats(seeds.incidents.filter(hasClaim(fromRussia)), fromRussia));
     expect(addressOf(page).params.getAll('origin')).toEqual(['RU']);
     await screenshot(page, 'filter-bar');
     expectCleanPage(explorer);
@@ -197,7 +189,7 @@ describe('the filter bar', () => {
     const { page } = explorer;
     await openFilterControls(page);
     await page.getByRole('combobox', { name: 'Attributed', exact: true }).selectOption('No');
-    const unattributed = seedIncidents.filter((i) => i.attributions.length === 0);
+    const unattributed = seeds.incidents.filter((i) => i.attributions.length === 0);
     await expect.poll(() => overviewFigures(page)).toEqual(expectedStats(unattributed));
     await page.getByRole('combobox', { name: 'Cross-border', exact: true }).selectOption('Yes');
     const refusal = page.getByRole('alert').filter({ hasText: 'The request was refused' });

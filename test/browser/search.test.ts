@@ -2,30 +2,18 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { expectCleanPage, openPage, screenshot, useBrowser } from '../support/browser.js';
 import { addressOf } from '../support/overview-page.js';
-import {
-  latestFirst,
-  matchesSearch,
-  overlaps,
-  seedActors,
-  seedIncidents,
-} from '../support/seed-facts.js';
+import { overlaps, patience, seedActor } from '../support/entity-pages.js';
+import { actorsMatching, incidentsMatching, latestFirst } from '../support/seed-facts.js';
 import { useSeededApi } from '../support/seeded.js';
 
-// Each view waits for the API, which shares a loaded machine: polls wait up to 15 s for it.
-vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
+// Each view waits for the API, which shares the test machine: every poll waits with patience.
+vi.setConfig({ expect: { poll: patience } });
 
 const seeded = useSeededApi();
 const chromium = useBrowser();
 
 const searchBox = (page: Page) =>
   page.getByRole('combobox', { name: 'Search actors and incidents' });
-
-/** The actors the seeds hold whose name or an alias has every word of `text` (as a prefix). */
-const actorsMatching = (text: string) =>
-  seedActors.filter((actor) => matchesSearch(text)(actor.name, ...actor.aliases));
-
-const incidentsMatching = (text: string) =>
-  seedIncidents.filter((incident) => matchesSearch(text)(incident.title, incident.description));
 
 /** Moves through the suggestions with the arrow keys until `name` is the chosen one. */
 async function arrowTo(page: Page, name: RegExp): Promise<void> {
@@ -98,9 +86,9 @@ describe('the results page (/search)', () => {
     await expect
       .poll(() => incidents.getByRole('link').allTextContents())
       .toEqual(expectedIncidents.map((i) => i.title));
-    const sandworm = seedActors.find((a) => a.id === 'sandworm');
+    const sandworm = seedActor('sandworm');
     expect(await actors.getByRole('row').nth(1).textContent()).toContain(
-      sandworm?.aliases.join(', '),
+      sandworm.aliases.join(', '),
     );
     await screenshot(page, 'search');
 
@@ -122,7 +110,7 @@ describe('the results page (/search)', () => {
     );
     const { page } = explorer;
     const expected = latestFirst(
-      incidentsMatching('sandworm').filter(overlaps('2022-01-01', undefined)),
+      incidentsMatching('sandworm').filter((i) => overlaps(i, '2022-01-01')),
     );
     expect(expected.length).toBeLessThan(incidentsMatching('sandworm').length);
     await expect
