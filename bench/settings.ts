@@ -13,6 +13,8 @@ export const benchPorts = {
   peerApi: 4821,
   oursRoundTrips: 4822,
   peerRoundTrips: 4823,
+  explorerNeo4j: 7722,
+  explorerApi: 4824,
 } as const;
 
 export const benchDataDir = (name: string): string => path.join(projectRoot, '.data', name);

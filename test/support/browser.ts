@@ -38,21 +38,26 @@ export interface ExplorerPage {
 }
 
 /**
- * Headless Chromium for one test file. WebGL (the graph view) runs on SwiftShader, the software
- * renderer, as there is no GPU; the sandbox is off because CI runs as root.
+ * Headless Chromium as the tests (and the explorer's benchmark) run it. WebGL (the graph view)
+ * runs on SwiftShader, the software renderer, as there is no GPU; the sandbox is off because CI
+ * runs as root.
  */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+
+/** Headless Chromium for one test file. */
 export function useBrowser(): { readonly browser: Browser } {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-dev-shm-usage',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -20,3 +20,23 @@ export const graphPath = (nodeId: string): string =>
 
 /** The key of a global id (`Actor:sandworm` → `sandworm`), as the addresses above take it. */
 export const keyOf = (globalId: string): string => globalId.slice(globalId.indexOf(':') + 1);
+
+/**
+ * The page of a graph node (a global id and its type), for the types that have one; null for
+ * organisations, campaigns and sources, which the explorer shows only in the graph.
+ */
+export function nodePagePath(type: string, globalId: string): string | null {
+  const key = keyOf(globalId);
+  switch (type) {
+    case 'Actor':
+      return actorPath(key);
+    case 'Incident':
+      return incidentPath(key);
+    case 'Sector':
+      return sectorPath(key);
+    case 'Country':
+      return countryPath(key);
+    default:
+      return null;
+  }
+}
