@@ -8,7 +8,12 @@ export const actorPath = (key: string): string => at('actors', key);
 export const incidentPath = (key: string): string => at('incidents', key);
 export const sectorPath = (key: string): string => at('sectors', key);
 export const countryPath = (code: string): string => at('countries', code);
-export const searchPath = (text: string): string => `/search?${new URLSearchParams({ q: text })}`;
+/** The search results for a text, with the filter `carried` (`?…`, from useIncidentFilter). */
+export const searchPath = (text: string, carried = ''): string => {
+  const params = new URLSearchParams(carried);
+  params.set('q', text);
+  return `/search?${params}`;
+};
 /** The graph view started from one node (a global id, `Actor:sandworm`). */
 export const graphPath = (nodeId: string): string =>
   `/graph?${new URLSearchParams({ node: nodeId })}`;

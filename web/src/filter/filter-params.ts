@@ -1,4 +1,5 @@
-import type { AttributionStatus, IncidentFilter } from '../gql/graphql';
+// With its extension: the unit tests type-check this module under the server's NodeNext resolution.
+import type { AttributionStatus, IncidentFilter } from '../gql/graphql.js';
 
 /**
  * The shared filter lives in the address's query string, so every view with a filter is a link
@@ -38,10 +39,14 @@ export const filterParamNames: readonly string[] = [
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day as the filter's `from` and `to` take it (YYYY-MM-DD). */
+export const isDay = (value: string): boolean => datePattern.test(value);
+
 const booleanOf = (value: string | null): boolean | undefined =>
   value === 'true' ? true : value === 'false' ? false : undefined;
 
-const confidenceOf = (value: string | null): number | undefined => {
+/** A confidence as the filter takes it: a whole number from 0 to 100. */
+export const confidenceOf = (value: string | null): number | undefined => {
   if (value === null || !/^\d{1,3}$/.test(value)) return undefined;
   const n = Number(value);
   return n <= 100 ? n : undefined;
@@ -63,8 +68,8 @@ export function filterFromParams(params: URLSearchParams): IncidentFilter {
   }
   const from = params.get('from');
   const to = params.get('to');
-  if (from !== null && datePattern.test(from)) filter.from = from;
-  if (to !== null && datePattern.test(to)) filter.to = to;
+  if (from !== null && isDay(from)) filter.from = from;
+  if (to !== null && isDay(to)) filter.to = to;
   const minConfidence = confidenceOf(params.get('minConfidence'));
   if (minConfidence !== undefined) filter.minConfidence = minConfidence;
   const statuses = params.getAll('status').filter(isStatus);
@@ -100,4 +105,6 @@ export function filterQueryString(params: URLSearchParams): string {
   return kept === '' ? '' : `?${kept}`;
 }
 
-export const isEmptyFilter = (filter: IncidentFilter): boolean => Object.keys(filter).length === 0;
+/** No condition: a field left undefined (see filter-edit's withField) is none. */
+export const isEmptyFilter = (filter: IncidentFilter): boolean =>
+  Object.values(filter).every((value: unknown) => value === undefined);

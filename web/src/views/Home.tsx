@@ -1,12 +1,18 @@
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
-import { incidentPath } from '../links';
+import { Section } from '../components/Section';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
+import { BusiestTables } from './home/BusiestTables';
+import { HeadlineFigures } from './home/HeadlineFigures';
+import { LatestIncidents } from './home/LatestIncidents';
+
+/** How many incidents, and how many of the busiest actors, sectors and countries, it lists. */
+const LATEST = 10;
+const BUSIEST = 8;
 
 const HomeQuery = graphql(`
-  query Home($filter: IncidentFilter) {
+  query Home($filter: IncidentFilter, $latest: Int!, $busiest: Int!) {
     stats(filter: $filter) {
       incidents
       actors
@@ -15,7 +21,47 @@ const HomeQuery = graphql(`
       attributedIncidents
       unattributedIncidents
     }
-    incidents(filter: $filter, first: 10, orderBy: { field: START_DATE, direction: DESC }) {
+    topActors(filter: $filter, first: $busiest) {
+      totalCount
+      edges {
+        incidentCount
+        firstDate
+        lastDate
+        node {
+          key
+          name
+        }
+      }
+    }
+    topSectors(filter: $filter, first: $busiest) {
+      totalCount
+      edges {
+        incidentCount
+        firstDate
+        lastDate
+        node {
+          key
+          name
+        }
+      }
+    }
+    topCountries(filter: $filter, first: $busiest) {
+      totalCount
+      edges {
+        incidentCount
+        firstDate
+        lastDate
+        node {
+          code
+          name
+        }
+      }
+    }
+    latest: incidents(
+      filter: $filter
+      first: $latest
+      orderBy: { field: START_DATE, direction: DESC }
+    ) {
       edges {
         node {
           key
@@ -27,34 +73,28 @@ const HomeQuery = graphql(`
   }
 `);
 
-/** The overview: the headline figures of the filter and the latest incidents. */
+/** The overview: the filter's headline figures, who and what it involves most, its latest incidents. */
 export function Home() {
   const { filter } = useIncidentFilter();
-  const [{ data, fetching, error }] = useQuery({ query: HomeQuery, variables: { filter } });
+  const [{ data, fetching, error }] = useQuery({
+    query: HomeQuery,
+    variables: { filter, latest: LATEST, busiest: BUSIEST },
+  });
   return (
-    <section className="page">
+    <section className="page home">
       <h1>Overview</h1>
       <QueryState what="the overview" fetching={fetching} error={error} data={data}>
-        {({ stats, incidents }) => (
+        {({ stats, topActors, topSectors, topCountries, latest }) => (
           <>
-            <dl className="figures">
-              <div>
-                <dt>Incidents</dt>
-                <dd data-figure="incidents">{stats.incidents}</dd>
-              </div>
-              <div>
-                <dt>Actors</dt>
-                <dd data-figure="actors">{stats.actors}</dd>
-              </div>
-            </dl>
-            <h2>Latest incidents</h2>
-            <ul>
-              {incidents.edges.map(({ node }) => (
-                <li key={node.key}>
-                  <Link to={incidentPath(node.key)}>{node.title}</Link> <time>{node.date}</time>
-                </li>
-              ))}
-            </ul>
+            <HeadlineFigures stats={stats} />
+            <BusiestTables
+              topActors={topActors}
+              topSectors={topSectors}
+              topCountries={topCountries}
+            />
+            <Section title="Latest incidents">
+              <LatestIncidents incidents={latest.edges.map((edge) => edge.node)} />
+            </Section>
           </>
         )}
       </QueryState>
