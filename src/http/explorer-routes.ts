@@ -84,10 +84,11 @@ export function explorerRoutes(dir: string): Router {
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y' }),
   );
   router.use(express.static(dir, { index: false }));
+  const notAView = sendPage(404);
   router.get(explorerPaths, sendPage(200));
   router.get('/{*rest}', (req, res, next) => {
     if (wantsPage(req) && !apiPrefixes.some((prefix) => req.path.startsWith(prefix)))
-      sendPage(404)(req, res, next);
+      notAView(req, res, next);
     else next();
   });
   return router;
