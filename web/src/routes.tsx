@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './layout/AppShell';
+import { withFilterBar } from './layout/route-handle';
 import { RouteError } from './layout/RouteError';
 import { ActorPage } from './views/ActorPage';
 import { CountryPage } from './views/CountryPage';
@@ -8,13 +9,6 @@ import { IncidentPage } from './views/IncidentPage';
 import { NotFound } from './views/NotFound';
 import { SearchPage } from './views/SearchPage';
 import { SectorPage } from './views/SectorPage';
-
-/** Views that show the shared filter bar (its state lives in the address's query string). */
-export interface RouteHandle {
-  filterBar: boolean;
-}
-
-const withFilterBar: RouteHandle = { filterBar: true };
 
 /**
  * Every view has its own address. The graph and GraphiQL load on demand: sigma's WebGL renderer

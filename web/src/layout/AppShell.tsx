@@ -1,13 +1,8 @@
 import { NavLink, Outlet, useMatches } from 'react-router';
 import { FilterBar } from '../filter/FilterBar';
-import type { RouteHandle } from '../routes';
+import { showsFilterBar } from './route-handle';
 import { SearchBox } from './SearchBox';
 import { SignIn } from './SignIn';
-
-const showsFilterBar = (handle: unknown): boolean =>
-  typeof handle === 'object' &&
-  handle !== null &&
-  (handle as Partial<RouteHandle>).filterBar === true;
 
 /** The frame of every view: a skip link, the header (navigation, search, sign-in), the filter. */
 export function AppShell() {
