@@ -76,6 +76,7 @@ const config: CodegenConfig = {
           AttributionEvidence: '../analysis/attribution-score.js#ScoredCandidate',
           SubgraphNode: '../analysis/subgraph.js#SubgraphNodeRecord',
           SubgraphEdge: '../analysis/subgraph.js#SubgraphEdgeRecord',
+          GraphPath: '../analysis/paths.js#PathRecord',
           Viewer: '../auth/viewer.js#Viewer as RequestViewer',
           Timeline: '../analysis/timeline.js#TimelineAnswer',
           TimelineSeries: '../analysis/timeline.js#TimelineSeriesRow',

@@ -13,6 +13,7 @@ import type { Matrix } from '../analysis/matrix.js';
 import type { CoTargetingRow } from '../analysis/co-targeting.js';
 import type { SubgraphRecord, SubgraphNodeRecord, SubgraphEdgeRecord } from '../analysis/subgraph.js';
 import type { ScoredCandidate } from '../analysis/attribution-score.js';
+import type { PathRecord } from '../analysis/paths.js';
 import type { Viewer as RequestViewer } from '../auth/viewer.js';
 import type { TimelineAnswer, TimelineSeriesRow } from '../analysis/timeline.js';
 import type { Context } from '../context.js';
@@ -2398,7 +2399,7 @@ export type ResolversTypes = ResolversObject<{
   Deletion: ResolverTypeWrapper<Deletion>;
   EconomicValue: ResolverTypeWrapper<EconomicValue>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  GraphPath: ResolverTypeWrapper<GraphPath>;
+  GraphPath: ResolverTypeWrapper<PathRecord>;
   Health: ResolverTypeWrapper<Health>;
   Hypothesis: ResolverTypeWrapper<HypothesisRow>;
   HypothesisConnection: ResolverTypeWrapper<HypothesisConnectionResult>;
@@ -2432,7 +2433,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationInput: OrganizationInput;
   OrganizationPatch: OrganizationPatch;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Paths: ResolverTypeWrapper<Omit<Paths, 'subgraph'> & { subgraph: ResolversTypes['Subgraph'] }>;
+  Paths: ResolverTypeWrapper<Omit<Paths, 'paths' | 'subgraph'> & { paths: Array<ResolversTypes['GraphPath']>, subgraph: ResolversTypes['Subgraph'] }>;
   PoliticalImpact: ResolverTypeWrapper<PoliticalImpact>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRecord>;
@@ -2511,7 +2512,7 @@ export type ResolversParentTypes = ResolversObject<{
   Deletion: Deletion;
   EconomicValue: EconomicValue;
   Float: Scalars['Float']['output'];
-  GraphPath: GraphPath;
+  GraphPath: PathRecord;
   Health: Health;
   Hypothesis: HypothesisRow;
   HypothesisConnection: HypothesisConnectionResult;
@@ -2542,7 +2543,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationInput: OrganizationInput;
   OrganizationPatch: OrganizationPatch;
   PageInfo: PageInfo;
-  Paths: Omit<Paths, 'subgraph'> & { subgraph: ResolversParentTypes['Subgraph'] };
+  Paths: Omit<Paths, 'paths' | 'subgraph'> & { paths: Array<ResolversParentTypes['GraphPath']>, subgraph: ResolversParentTypes['Subgraph'] };
   PoliticalImpact: PoliticalImpact;
   Query: Record<PropertyKey, never>;
   Region: RegionRecord;

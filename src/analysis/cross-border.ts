@@ -13,8 +13,7 @@ import {
   victimologyMatch,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
-import type { Keyset } from '../graphql/cursor.js';
-import { afterValues, type PageRequest } from '../repositories/pagination.js';
+import { noPage, type Keyset, type KeysetPage } from '../repositories/keyset.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 
 export interface CrossBorderRecord {
@@ -87,13 +86,13 @@ export function crossBorderCypher(
   filter: IncidentConditions,
   basis: AnalysisBasis,
   order: CrossBorderOrdering,
-  page: PageRequest,
+  page: KeysetPage,
   known: boolean,
 ) {
   const { text: lines, params } = crossBorderLines(filter, basis, known);
   const sort = order.field === 'INCIDENT_COUNT' ? 'n' : "coalesce(toString(lastDate), '')";
   const comparison = order.direction === 'DESC' ? '<' : '>';
-  const after = afterValues(page, crossBorderKeysets[order.field]);
+  const { after } = page;
   if (after) {
     params.afterValue = after[0];
     params.afterKey = after[1];
@@ -116,7 +115,7 @@ export async function crossBorderRows(
   filter: IncidentConditions,
   basis: AnalysisBasis,
   order: CrossBorderOrdering,
-  page: PageRequest,
+  page: KeysetPage,
   known: boolean,
 ): Promise<CrossBorderRecord[]> {
   const { text, params } = crossBorderCypher(filter, basis, order, page, known);
@@ -135,7 +134,7 @@ export async function countCrossBorderRows(
     filter,
     basis,
     { field: 'INCIDENT_COUNT', direction: 'DESC' },
-    { first: 0 },
+    noPage,
     true,
   );
   return (

@@ -8,18 +8,28 @@ import type { SubgraphEdgeRecord, SubgraphNodeRecord } from './subgraph.js';
  */
 export type GraphElement = Record<string, unknown>;
 
+/** A subgraph node under the id its answer gives it. */
+export type IdentifiedNode = Omit<SubgraphNodeRecord, 'key'> & { id: string };
+
+/** A subgraph edge under the ids its answer gives it and its ends. */
+export type IdentifiedEdge = Omit<SubgraphEdgeRecord, 'source' | 'target' | 'parallelKey'> & {
+  id: string;
+  source: string;
+  target: string;
+};
+
 /** Stored properties without `type`, which sigma reads as the name of a WebGL program. */
 const forSigma = (properties: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(properties).filter(([name]) => name !== 'type'));
 
-export function cytoscapeNode(node: SubgraphNodeRecord): GraphElement {
+export function cytoscapeNode(node: IdentifiedNode): GraphElement {
   return {
     group: 'nodes',
     data: { ...node.properties, id: node.id, label: node.label, type: node.type },
   };
 }
 
-export function cytoscapeEdge(edge: SubgraphEdgeRecord): GraphElement {
+export function cytoscapeEdge(edge: IdentifiedEdge): GraphElement {
   return {
     group: 'edges',
     data: {
@@ -33,7 +43,7 @@ export function cytoscapeEdge(edge: SubgraphEdgeRecord): GraphElement {
   };
 }
 
-export function graphologyNode(node: SubgraphNodeRecord): GraphElement {
+export function graphologyNode(node: IdentifiedNode): GraphElement {
   return {
     key: node.id,
     attributes: {
@@ -46,7 +56,7 @@ export function graphologyNode(node: SubgraphNodeRecord): GraphElement {
   };
 }
 
-export function graphologyEdge(edge: SubgraphEdgeRecord): GraphElement {
+export function graphologyEdge(edge: IdentifiedEdge): GraphElement {
   return {
     key: edge.id,
     source: edge.source,

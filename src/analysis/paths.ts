@@ -1,23 +1,23 @@
 import { cypher, type Executor } from '../db/database.js';
-import { nodeKeys, nodeLabels } from '../db/graph-model.js';
-import type { GraphNodeRef } from '../graphql/global-id.js';
+import { nodeKeys, nodeLabels, type GraphNodeRef } from '../db/graph-model.js';
 import {
-  byEdgeId,
-  completeSubgraph,
+  byEdgeIdentity,
   link,
   linkEdge,
   modelNode,
   stored,
+  SubgraphParts,
   type StoredLink,
   type StoredNode,
   type SubgraphEdgeRecord,
-  type SubgraphNodeDraft,
+  type SubgraphEdgeRef,
   type SubgraphRecord,
 } from './subgraph.js';
 
 export interface PathRecord {
-  nodeIds: string[];
-  edgeIds: string[];
+  nodes: GraphNodeRef[];
+  /** The edges walked, in order. */
+  edges: SubgraphEdgeRef[];
   length: number;
 }
 
@@ -54,11 +54,16 @@ ORDER BY order`;
 }
 
 /** The edge a path walks between two nodes: the first of the relationships joining them. */
-function walked(parallel: SubgraphEdgeRecord[]): string {
+function walked(parallel: SubgraphEdgeRecord[]): SubgraphEdgeRef {
   const [first] = parallel;
   // The path itself walked one of them, so there is always one.
   if (!first) throw new Error('a step of a path has no relationship');
-  return first.id;
+  return {
+    type: first.type,
+    source: first.source,
+    target: first.target,
+    parallelKey: first.parallelKey,
+  };
 }
 
 export async function shortestPaths(
@@ -75,21 +80,17 @@ export async function shortestPaths(
     ),
     { fromKey: from.key, toKey: to.key, limit: first, labels: nodeLabels },
   );
-  const nodes = new Map<string, SubgraphNodeDraft>();
-  const edges = new Map<string, SubgraphEdgeRecord>();
+  const parts = new SubgraphParts();
   const paths = rows.slice(0, first).map((row) => {
     const pathNodes = row.nodes.map(modelNode);
-    const hops = row.hops.map((parallel) => parallel.map(linkEdge).sort(byEdgeId));
-    for (const node of pathNodes) nodes.set(node.id, node);
-    for (const edge of hops.flat()) edges.set(edge.id, edge);
+    const hops = row.hops.map((parallel) => parallel.map(linkEdge).sort(byEdgeIdentity));
+    for (const node of pathNodes) parts.addNode(node);
+    for (const edge of hops.flat()) parts.addEdge(edge);
     return {
-      nodeIds: pathNodes.map((n) => n.id),
-      edgeIds: hops.map(walked),
+      nodes: pathNodes.map((n) => ({ type: n.type, key: n.key })),
+      edges: hops.map(walked),
       length: hops.length,
     };
   });
-  return {
-    subgraph: completeSubgraph(nodes.values(), edges.values(), rows.length > first),
-    paths,
-  };
+  return { subgraph: parts.complete(rows.length > first), paths };
 }

@@ -1,9 +1,8 @@
 import { topLevelSector } from '../repositories/sector-rollup.js';
 import { cypher, type Executor } from '../db/database.js';
-import { nodeLabels } from '../db/graph-model.js';
+import { nodeIdentity, nodeLabels, type GraphNodeRef, type NodeLabel } from '../db/graph-model.js';
 import { claimKey } from '../repositories/attribution-write-repository.js';
 import { attributedIncidentTargets } from './attributed-targets.js';
-import { toGlobalId, type GraphNodeRef, type NodeType } from '../graphql/global-id.js';
 import {
   incidentMatch,
   whereClause,
@@ -17,15 +16,12 @@ import {
 } from '../repositories/victimology-filter.js';
 
 /**
- * The graph shape visualisation tools take as is: D3 reads `nodes`/`edges` with `id`, `source`,
- * `target`; Cytoscape.js and graphology get elements of their own (see graph-elements.ts).
- * `properties` repeats `type`, `label` and `weight`; it never holds an `id`, which would
- * contradict the global one where properties are spread into an element: a node's stored key is
- * `key`, a claim's id `claimId`.
+ * The graph shape visualisation tools take: nodes named by type and key, edges by their type and
+ * ends. `properties` repeats `type`, `label` and `weight`; it never holds an `id`, which would
+ * contradict the one a node or an edge is given where properties are spread into an element: a
+ * node's stored key is `key`, a claim's id `claimId`.
  */
-export interface SubgraphNodeRecord {
-  id: string;
-  type: NodeType;
+export interface SubgraphNodeRecord extends GraphNodeRef {
   label: string;
   properties: Record<string, unknown>;
   /** The summed weight of the answer's edges at this node: what a picture sizes it by. */
@@ -35,13 +31,26 @@ export interface SubgraphNodeRecord {
 /** A node before the answer it belongs to is complete. */
 export type SubgraphNodeDraft = Omit<SubgraphNodeRecord, 'strength'>;
 
-export interface SubgraphEdgeRecord {
-  id: string;
+/**
+ * What names an edge: its type and ends, plus, where two relationships of one type may join the
+ * same two nodes, what tells them apart (`parallelKey`): each claim is an edge of its own.
+ */
+export interface SubgraphEdgeRef {
   type: string;
-  source: string;
-  target: string;
+  source: GraphNodeRef;
+  target: GraphNodeRef;
+  parallelKey: string | null;
+}
+
+export interface SubgraphEdgeRecord extends SubgraphEdgeRef {
   weight: number;
   properties: Record<string, unknown>;
+}
+
+/** An edge's identity, `TARGETED:Incident:…->Sector:…`, `#` and the parallel key where it has one. */
+export function edgeIdentity(edge: SubgraphEdgeRef): string {
+  const ends = `${edge.type}:${nodeIdentity(edge.source)}->${nodeIdentity(edge.target)}`;
+  return edge.parallelKey === null ? ends : `${ends}#${edge.parallelKey}`;
 }
 
 export interface SubgraphRecord {
@@ -52,7 +61,7 @@ export interface SubgraphRecord {
 
 export interface StoredNode {
   /** Null for a node of no label of the model (none exist, but the data is not ours to trust). */
-  label: NodeType | null;
+  label: NodeLabel | null;
   key: string;
   props: Record<string, unknown>;
 }
@@ -62,10 +71,10 @@ const displayName = (node: StoredNode): string => {
   return typeof name === 'string' ? name : node.key;
 };
 
-const ofTheModel = (node: StoredNode): node is StoredNode & { label: NodeType } =>
+const ofTheModel = (node: StoredNode): node is StoredNode & { label: NodeLabel } =>
   node.label !== null;
 
-/** Stored properties without the `id` that a subgraph's own ids replace. */
+/** Stored properties without the `id` that the ids of a subgraph's nodes and edges replace. */
 const withoutId = (props: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(props).filter(([name]) => name !== 'id'));
 
@@ -75,57 +84,74 @@ export function modelNode(node: StoredNode): SubgraphNodeDraft {
   return subgraphNode(node);
 }
 
-export function subgraphNode(node: StoredNode & { label: NodeType }): SubgraphNodeDraft {
+export function subgraphNode(node: StoredNode & { label: NodeLabel }): SubgraphNodeDraft {
   const label = displayName(node);
   return {
-    id: toGlobalId(node.label, node.key),
     type: node.label,
+    key: node.key,
     label,
     properties: { ...withoutId(node.props), key: node.key, type: node.label, label },
   };
 }
 
-/**
- * An edge's id is its type and ends, plus, where two relationships of one type may join the same
- * two nodes, what tells them apart (`parallelKey`): each claim is an edge of its own.
- */
 export function subgraphEdge(
   type: string,
-  source: string,
-  target: string,
+  source: GraphNodeRef,
+  target: GraphNodeRef,
   weight: number,
   extra: Record<string, unknown> = {},
-  parallelKey?: string,
+  parallelKey: string | null = null,
 ): SubgraphEdgeRecord {
-  const id = `${type}:${source}->${target}`;
   return {
-    id: parallelKey === undefined ? id : `${id}#${parallelKey}`,
     type,
-    source,
-    target,
+    source: { type: source.type, key: source.key },
+    target: { type: target.type, key: target.key },
+    parallelKey,
     weight,
     properties: { ...withoutId(extra), type, weight },
   };
 }
 
-/** Edges in a stable order, whatever order the database found them in. */
-export const byEdgeId = (a: SubgraphEdgeRecord, b: SubgraphEdgeRecord): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Edges in a stable order, whatever order the database found them in: by identity. */
+export const byEdgeIdentity = (a: SubgraphEdgeRef, b: SubgraphEdgeRef): number => {
+  const [first, second] = [edgeIdentity(a), edgeIdentity(b)];
+  return first < second ? -1 : first > second ? 1 : 0;
+};
 
-/** The answer: edges in id order, each node with the summed weight of its edges. */
+/** Nodes and edges once each, however many times the rows name them. */
+export class SubgraphParts {
+  readonly #nodes = new Map<string, SubgraphNodeDraft>();
+  readonly #edges = new Map<string, SubgraphEdgeRecord>();
+
+  addNode(node: SubgraphNodeDraft): void {
+    this.#nodes.set(nodeIdentity(node), node);
+  }
+
+  addEdge(edge: SubgraphEdgeRecord): void {
+    this.#edges.set(edgeIdentity(edge), edge);
+  }
+
+  complete(truncated: boolean): SubgraphRecord {
+    return completeSubgraph(this.#nodes.values(), this.#edges.values(), truncated);
+  }
+}
+
+/** The answer: edges in identity order, each node with the summed weight of its edges. */
 export function completeSubgraph(
   nodes: Iterable<SubgraphNodeDraft>,
   edges: Iterable<SubgraphEdgeRecord>,
   truncated: boolean,
 ): SubgraphRecord {
-  const sorted = [...edges].sort(byEdgeId);
+  const sorted = [...edges].sort(byEdgeIdentity);
   const strength = new Map<string, number>();
   for (const edge of sorted) {
-    for (const end of [edge.source, edge.target])
-      strength.set(end, (strength.get(end) ?? 0) + edge.weight);
+    for (const end of [edge.source, edge.target]) {
+      const identity = nodeIdentity(end);
+      strength.set(identity, (strength.get(identity) ?? 0) + edge.weight);
+    }
   }
   return {
-    nodes: [...nodes].map((node) => ({ ...node, strength: strength.get(node.id) ?? 0 })),
+    nodes: [...nodes].map((node) => ({ ...node, strength: strength.get(nodeIdentity(node)) ?? 0 })),
     edges: sorted,
     truncated,
   };
@@ -147,8 +173,8 @@ export interface StoredLink {
  * between the same actors by their kind.
  */
 export function linkEdge(link: StoredLink): SubgraphEdgeRecord {
-  const source = modelNode(link.source).id;
-  const target = modelNode(link.target).id;
+  const source = modelNode(link.source);
+  const target = modelNode(link.target);
   if (link.claimId !== null) {
     const claim = { ...link.props, claimId: link.claimId, claimedBy: link.props.claimedBy ?? null };
     return subgraphEdge(link.type, source, target, 1, claim, link.claimId);
@@ -160,7 +186,7 @@ export function linkEdge(link: StoredLink): SubgraphEdgeRecord {
     target,
     1,
     link.props,
-    typeof kind === 'string' ? kind : undefined,
+    typeof kind === 'string' ? kind : null,
   );
 }
 
@@ -227,24 +253,21 @@ ${origins}`;
       ),
     )
   ).flat();
-  const nodes = new Map<string, SubgraphNodeDraft>();
-  const edges = new Map<string, SubgraphEdgeRecord>();
+  const answer = new SubgraphParts();
   for (const row of rows) {
     const actor = modelNode(row.actor);
     const target = modelNode(row.target);
-    nodes.set(actor.id, actor);
-    nodes.set(target.id, target);
+    answer.addNode(actor);
+    answer.addNode(target);
     const extra = row.confidence === null ? {} : { confidence: row.confidence };
-    const edge = subgraphEdge(row.type, actor.id, target.id, row.weight, extra);
-    edges.set(edge.id, edge);
+    answer.addEdge(subgraphEdge(row.type, actor, target, row.weight, extra));
     for (const origin of row.origins) {
       const country = modelNode(origin);
-      nodes.set(country.id, country);
-      const from = subgraphEdge('ORIGINATES_FROM', actor.id, country.id, 1);
-      edges.set(from.id, from);
+      answer.addNode(country);
+      answer.addEdge(subgraphEdge('ORIGINATES_FROM', actor, country, 1));
     }
   }
-  return completeSubgraph(nodes.values(), edges.values(), false);
+  return answer.complete(false);
 }
 
 /**
@@ -297,10 +320,14 @@ RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
   );
   if (!row) return { nodes: [], edges: [], truncated: false };
   const nodes = row.nodes.filter(ofTheModel).map(subgraphNode);
-  const ids = new Set(nodes.map((n) => n.id));
-  const edges = row.links
-    .filter((l) => ofTheModel(l.source) && ofTheModel(l.target))
-    .map(linkEdge)
-    .filter((e) => ids.has(e.source) && ids.has(e.target));
-  return completeSubgraph(nodes, new Map(edges.map((e) => [e.id, e])).values(), row.truncated);
+  const kept = new Set(nodes.map(nodeIdentity));
+  const parts = new SubgraphParts();
+  for (const node of nodes) parts.addNode(node);
+  for (const link of row.links) {
+    if (!ofTheModel(link.source) || !ofTheModel(link.target)) continue;
+    const edge = linkEdge(link);
+    if (kept.has(nodeIdentity(edge.source)) && kept.has(nodeIdentity(edge.target)))
+      parts.addEdge(edge);
+  }
+  return parts.complete(row.truncated);
 }

@@ -2,7 +2,7 @@ import { cypher, type Executor } from './database.js';
 import { nodeKeys } from './graph-model.js';
 
 /**
- * The schema of the graph model (DESIGN §2): one uniqueness constraint per key, range indexes on
+ * The schema of the graph model (graph-model.ts): one uniqueness constraint per key, range indexes on
  * what is filtered or sorted, full-text indexes for search. Every statement is idempotent
  * (`IF NOT EXISTS`) and named, so running the list again changes nothing and a reviewer can
  * match `SHOW CONSTRAINTS` / `SHOW INDEXES` output to this file line by line.

@@ -1,9 +1,23 @@
 import { appError, ErrorCode } from '../errors.js';
-import type { PageRequest } from '../repositories/pagination.js';
+import type { Keyset, KeysetPage } from '../repositories/keyset.js';
+import { decodeCursor } from './cursor.js';
 
-/** Connection arguments as the repositories take them; `first` is capped by the query-limits plugin. */
-export function pageOf(args: { first?: number | null; after?: string | null }): PageRequest {
-  return { first: args.first ?? 20, after: args.after ?? null };
+/** Connection arguments as a list's arguments carry them. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * Connection arguments as the data layer takes them: `after` decoded with the list's keyset, so
+ * that a cursor of another list is refused naming `after`. `first` is capped by the query-limits
+ * plugin.
+ */
+export function pageOf(args: PageArgs, keyset: Keyset): KeysetPage {
+  return {
+    first: args.first ?? 20,
+    after: args.after ? decodeCursor(args.after, keyset) : null,
+  };
 }
 
 /** The order asked for, the schema's default direction filling in (GraphQL applies it; types say optional). */

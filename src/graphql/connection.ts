@@ -1,6 +1,7 @@
 import type { CrossBorderRecord } from '../analysis/cross-border.js';
 import type { ChangeRow } from '../repositories/change-repository.js';
 import type { HypothesisRow } from '../repositories/hypothesis-repository.js';
+import type { CursorValue, Keyset, KeysetPage, PagedRows } from '../repositories/keyset.js';
 import type {
   ActorRow,
   CampaignRow,
@@ -10,6 +11,7 @@ import type {
   OrganizationRow,
   SectorRow,
 } from '../repositories/rows.js';
+import { encodeCursor } from './cursor.js';
 
 /**
  * What a connection field resolves to: the page, plus the count as a function so that the count
@@ -24,6 +26,29 @@ export interface Connection<Node> {
   edges: Edge<Node>[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: () => Promise<number>;
+}
+
+/**
+ * A list's rows as a connection: the first `page.first` rows as edges, each with the cursor of
+ * its keyset values; the one row more the list answered says that another page follows.
+ */
+export function toConnection<Row>(
+  list: PagedRows<Row>,
+  page: KeysetPage,
+  keyset: Keyset,
+  cursorOf: (row: Row) => readonly CursorValue[],
+): Connection<Row> {
+  const edges = list.rows
+    .slice(0, page.first)
+    .map((node) => ({ cursor: encodeCursor(keyset, cursorOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: list.rows.length > page.first,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: list.count,
+  };
 }
 
 export type SearchHitRow = { score: number } & (

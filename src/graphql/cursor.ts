@@ -1,26 +1,6 @@
 import { parsePartialDate } from '../domain/partial-date.js';
 import { appError, ErrorCode } from '../errors.js';
-
-/**
- * Keyset cursors: the list's keyset name, then the sort value and the key of the last row,
- * base64url-encoded so clients treat them as opaque. Stable under inserts, unlike offsets.
- * Decoding checks every value against what its keyset expects, so that a tampered cursor is a
- * client error naming `after` and never a wrong-typed Cypher parameter.
- */
-export type CursorValue = string | number;
-
-/**
- * What one value of a keyset holds: `text` any string; `count` an integer ≥ 0; `day` a date
- * YYYY-MM-DD; `dayOrNone` a day or "" (a row without one); `instant` an ISO date-time as the
- * database writes one.
- */
-export type CursorPart = 'text' | 'count' | 'day' | 'dayOrNone' | 'instant';
-
-/** A list's keyset: a name that tells its cursors from any other list's, and its values in order. */
-export interface Keyset {
-  readonly list: string;
-  readonly parts: readonly CursorPart[];
-}
+import type { CursorPart, CursorValue, Keyset } from '../repositories/keyset.js';
 
 const INSTANT =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|1[0-8]):[0-5]\d)$/;
@@ -50,6 +30,12 @@ const described: Record<CursorPart, string> = {
   instant: 'an ISO date-time',
 };
 
+/**
+ * Keyset cursors: the list's keyset name, then the sort value and the key of the last row,
+ * base64url-encoded so clients treat them as opaque. Stable under inserts, unlike offsets.
+ * Decoding checks every value against what its keyset expects, so that a tampered cursor is a
+ * client error naming `after` and never a wrong-typed Cypher parameter.
+ */
 export function encodeCursor(keyset: Keyset, values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify([keyset.list, ...values]), 'utf8').toString('base64url');
 }

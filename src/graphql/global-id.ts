@@ -1,33 +1,20 @@
-import { nodeLabels, type NodeLabel } from '../db/graph-model.js';
+import {
+  isNodeLabel,
+  isNodeType,
+  nodeIdentity,
+  type GraphNodeRef,
+  type NodeRef,
+  type NodeType,
+} from '../db/graph-model.js';
 import { appError, ErrorCode } from '../errors.js';
 
-/** The types that have global ids, and so can be fetched with `node(id:)`. */
-export const nodeTypes = [
-  'Actor',
-  'Incident',
-  'Sector',
-  'Country',
-  'Campaign',
-  'Organization',
-  'Source',
-  'Dataset',
-] as const;
-export type NodeType = (typeof nodeTypes)[number];
-
-/** A node named by type and key: what a global id stands for. */
-export interface NodeRef {
-  type: NodeType;
-  key: string;
-}
-
-/** A node of the graph model, which traversals walk (a dataset is a record of imports). */
-export interface GraphNodeRef extends NodeRef {
-  type: NodeLabel;
-}
-
-/** `Actor:sandworm`: readable, stable, and unique across types (a sector and an actor may share a slug). */
+/**
+ * A global id is the node's identity in the graph model, `Actor:sandworm`: readable, stable, and
+ * unique across types. Every node type of the model has them, and so can be fetched with
+ * `node(id:)`; the subgraphs' edge ids and their order are made of the same identities.
+ */
 export function toGlobalId(type: NodeType, key: string): string {
-  return `${type}:${key}`;
+  return nodeIdentity({ type, key });
 }
 
 export function parseGlobalId(id: string): NodeRef | undefined {
@@ -35,9 +22,7 @@ export function parseGlobalId(id: string): NodeRef | undefined {
   if (colon < 0) return undefined;
   const type = id.slice(0, colon);
   const key = id.slice(colon + 1);
-  return (nodeTypes as readonly string[]).includes(type) && key !== ''
-    ? { type: type as NodeType, key }
-    : undefined;
+  return isNodeType(type) && key !== '' ? { type, key } : undefined;
 }
 
 /**
@@ -74,11 +59,11 @@ export function nodeArgument(id: string, argument: string): NodeRef {
 /** A global id argument of a node the graph's traversals walk; a dataset's is refused, named. */
 export function graphNodeArgument(id: string, argument: string): GraphNodeRef {
   const ref = nodeArgument(id, argument);
-  if (!(nodeLabels as readonly string[]).includes(ref.type))
+  if (!isNodeLabel(ref.type))
     throw appError(
       ErrorCode.BAD_USER_INPUT,
       `Argument "${argument}": "${id}" is a ${ref.type}, a record of imports, not part of the graph traversed.`,
       { argument },
     );
-  return ref as GraphNodeRef;
+  return { type: ref.type, key: ref.key };
 }

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/database.js';
-import type { Connection } from '../graphql/connection.js';
-import type { NodeType } from '../graphql/global-id.js';
+import { nodeTypes, type NodeType } from '../db/graph-model.js';
 import {
   ACTOR_AFFILIATIONS,
   ACTOR_ORIGINS,
@@ -10,7 +9,6 @@ import {
   ACTOR_SPONSORS,
   countActors,
   listActors,
-  actorKeysets,
   type ActorConditions,
   type ActorListRow,
   type ActorOrdering,
@@ -19,13 +17,7 @@ import {
   ORGANIZATION_COUNTRIES,
   ORGANIZATION_SECTORS,
 } from '../repositories/catalog-repository.js';
-import {
-  countGroups,
-  countKey,
-  countKeysets,
-  listCounts,
-  type CountGroup,
-} from '../repositories/count-repository.js';
+import { countGroups, listCounts, type CountGroup } from '../repositories/count-repository.js';
 import type { IncidentConditions, IncidentScope } from '../repositories/incident-filter.js';
 import {
   CAMPAIGN_ATTRIBUTIONS,
@@ -36,8 +28,6 @@ import {
   INCIDENT_ORGANIZATIONS,
   INCIDENT_SECTORS,
   INCIDENT_SOURCES,
-  incidentKeysets,
-  incidentSortValue,
   listIncidents,
   type IncidentOrdering,
   type ScopeParent,
@@ -48,7 +38,7 @@ import {
   INCIDENT_DATASETS,
 } from '../repositories/dataset-repository.js';
 import { findNodes, type NodeRows } from '../repositories/node-repository.js';
-import { toPage, type PageRequest } from '../repositories/pagination.js';
+import type { KeysetPage, PagedRows } from '../repositories/keyset.js';
 import type {
   ActorRow,
   CountRow,
@@ -68,19 +58,19 @@ interface IncidentArgs {
   scope: IncidentScope | null;
   filter: IncidentConditions;
   order: IncidentOrdering;
-  page: PageRequest;
+  page: KeysetPage;
 }
 interface CountArgs {
   group: CountGroup;
   scope: IncidentScope | null;
   filter: IncidentConditions;
-  page: PageRequest;
+  page: KeysetPage;
 }
 interface ActorArgs {
   scope: 'origin' | null;
   filter: ActorConditions;
   order: ActorOrdering;
-  page: PageRequest;
+  page: KeysetPage;
 }
 
 /**
@@ -92,16 +82,7 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     new DataLoader<string, NodeRows[T] | null>(async (keys) =>
       inKeyOrder(keys, await findNodes(executor, type, keys), null),
     );
-  const nodes = {
-    Actor: nodeLoader('Actor'),
-    Incident: nodeLoader('Incident'),
-    Sector: nodeLoader('Sector'),
-    Country: nodeLoader('Country'),
-    Campaign: nodeLoader('Campaign'),
-    Organization: nodeLoader('Organization'),
-    Source: nodeLoader('Source'),
-    Dataset: nodeLoader('Dataset'),
-  };
+  const nodes = new Map(nodeTypes.map((type) => [type, nodeLoader(type)]));
   const parentsOf = (keys: readonly string[], scope: IncidentScope | null): ScopeParent[] =>
     keys.map((key) =>
       key === ROOT
@@ -216,8 +197,9 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
   });
 
   return {
+    // The map holds each type's loader under its own type, which its type cannot say.
     node: <T extends NodeType>(type: T): DataLoader<string, NodeRows[T] | null> =>
-      nodes[type] as DataLoader<string, NodeRows[T] | null>,
+      nodes.get(type) as DataLoader<string, NodeRows[T] | null>,
     incidentSectors: relationLoader(executor, INCIDENT_SECTORS),
     incidentCountries: relationLoader(executor, INCIDENT_COUNTRIES),
     incidentOrganizations: relationLoader(executor, INCIDENT_ORGANIZATIONS),
@@ -243,15 +225,11 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
       parent: ParentKey,
       filter: IncidentConditions,
       order: IncidentOrdering,
-      page: PageRequest,
-    ): Promise<Connection<IncidentRow>> {
-      const rows = await incidentLists.for({ scope, filter, order, page }).load(parent ?? ROOT);
+      page: KeysetPage,
+    ): Promise<PagedRows<IncidentRow>> {
       return {
-        ...toPage(rows, page.first, incidentKeysets[order.field], (row) => [
-          incidentSortValue(row, order.field),
-          row.id,
-        ]),
-        totalCount: () => incidentCounts.for({ scope, filter }).load(parent ?? ROOT),
+        rows: await incidentLists.for({ scope, filter, order, page }).load(parent ?? ROOT),
+        count: () => incidentCounts.for({ scope, filter }).load(parent ?? ROOT),
       };
     },
 
@@ -260,17 +238,13 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
       scope: IncidentScope | null,
       parent: ParentKey,
       filter: IncidentConditions,
-      page: PageRequest,
-    ): Promise<Connection<CountRow<Node>>> {
-      const rows = (await countLists
-        .for({ group, scope, filter, page })
-        .load(parent ?? ROOT)) as CountRow<Node>[];
+      page: KeysetPage,
+    ): Promise<PagedRows<CountRow<Node>>> {
       return {
-        ...toPage(rows, page.first, countKeysets[group], (row) => [
-          row.incidentCount,
-          countKey(group, row),
-        ]),
-        totalCount: () => groupCounts.for({ group, scope, filter }).load(parent ?? ROOT),
+        rows: (await countLists
+          .for({ group, scope, filter, page })
+          .load(parent ?? ROOT)) as CountRow<Node>[],
+        count: () => groupCounts.for({ group, scope, filter }).load(parent ?? ROOT),
       };
     },
 
@@ -279,12 +253,11 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
       parent: ParentKey,
       filter: ActorConditions,
       order: ActorOrdering,
-      page: PageRequest,
-    ): Promise<Connection<ActorRow>> {
-      const rows = await actorLists.for({ scope, filter, order, page }).load(parent ?? ROOT);
+      page: KeysetPage,
+    ): Promise<PagedRows<ActorListRow>> {
       return {
-        ...toPage(rows, page.first, actorKeysets[order.field], (row) => [row.sortValue, row.id]),
-        totalCount: () => actorCounts.for({ scope, filter }).load(parent ?? ROOT),
+        rows: await actorLists.for({ scope, filter, order, page }).load(parent ?? ROOT),
+        count: () => actorCounts.for({ scope, filter }).load(parent ?? ROOT),
       };
     },
   };

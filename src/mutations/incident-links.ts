@@ -1,6 +1,7 @@
 import { requireRole } from '../auth/authorize.js';
 import type { Context } from '../context.js';
-import { keyFor, type NodeType } from '../graphql/global-id.js';
+import type { NodeType } from '../db/graph-model.js';
+import { keyFor } from '../graphql/global-id.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentRow } from '../repositories/rows.js';
 import { incidentKind } from './entity-kinds.js';

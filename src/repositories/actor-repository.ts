@@ -1,8 +1,7 @@
 import { cypher, type Executor } from '../db/database.js';
-import type { Keyset } from '../graphql/cursor.js';
 import { whereClause } from './incident-filter.js';
 import { perParent } from './per-parent.js';
-import { afterValues, type PageRequest } from './pagination.js';
+import { noPage, type Keyset, type KeysetPage } from './keyset.js';
 import type {
   ActorRow,
   AffiliationRow,
@@ -34,7 +33,7 @@ export const actorKeysets: Record<ActorOrderField, Keyset> = {
 export function actorListCypher(
   filter: ActorConditions,
   order: ActorOrdering,
-  page: PageRequest,
+  page: KeysetPage,
   scope?: 'origin',
 ) {
   const params: Record<string, unknown> = {};
@@ -62,7 +61,7 @@ export function actorListCypher(
     order.field === 'NAME'
       ? 'toLower(a.name)'
       : 'COUNT { MATCH (a)<-[:ATTRIBUTED_TO]-(i:Incident) RETURN DISTINCT i }';
-  const after = afterValues(page, actorKeysets[order.field]);
+  const { after } = page;
   const comparison = order.direction === 'DESC' ? '<' : '>';
   const keyset = after
     ? `WHERE sortValue ${comparison} $afterValue OR (sortValue = $afterValue AND a.id ${comparison} $afterId)`
@@ -94,7 +93,7 @@ export async function listActors(
   parents: { id: string | null }[],
   filter: ActorConditions,
   order: ActorOrdering,
-  page: PageRequest,
+  page: KeysetPage,
   scope?: 'origin',
 ): Promise<Parented<ActorListRow>[]> {
   const { text, params } = actorListCypher(filter, order, page, scope);
@@ -113,7 +112,7 @@ export async function countActors(
   const { count, params } = actorListCypher(
     filter,
     { field: 'NAME', direction: 'ASC' },
-    { first: 0 },
+    noPage,
     scope,
   );
   return executor.read(cypher<{ parentId: string | null; count: number }>('countActors', count), {

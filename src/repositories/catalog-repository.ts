@@ -1,6 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
-import type { Keyset } from '../graphql/cursor.js';
-import { afterValues, type PageRequest } from './pagination.js';
+import { noPage, type Keyset, type KeysetPage } from './keyset.js';
 import type { CampaignRow, CountryRow, OrganizationRow, Parented, SectorRow } from './rows.js';
 
 /**
@@ -14,8 +13,8 @@ export const namedKeysets: Record<NamedLabel, Keyset> = {
   Organization: { list: 'organizations', parts: ['text', 'text'] },
 };
 
-function namedListCypher(label: NamedLabel, page: PageRequest, extra: string[]) {
-  const after = afterValues(page, namedKeysets[label]);
+function namedListCypher(label: NamedLabel, page: KeysetPage, extra: string[]) {
+  const { after } = page;
   // The count takes the filter alone; the page adds the keyset.
   const filter = ['($search IS NULL OR toLower(n.name) CONTAINS toLower($search))', ...extra];
   const keyset = after
@@ -32,7 +31,7 @@ RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)`,
 export async function listCampaigns(
   executor: Executor,
   search: string | null,
-  page: PageRequest,
+  page: KeysetPage,
 ): Promise<CampaignRow[]> {
   const { text, params } = namedListCypher('Campaign', page, []);
   return (
@@ -41,7 +40,7 @@ export async function listCampaigns(
 }
 
 export async function countCampaigns(executor: Executor, search: string | null): Promise<number> {
-  const { count } = namedListCypher('Campaign', { first: 0 }, []);
+  const { count } = namedListCypher('Campaign', noPage, []);
   return (
     (await executor.read(cypher<{ count: number }>('countCampaigns', count), { search }))[0]
       ?.count ?? 0
@@ -62,7 +61,7 @@ const organizationConditions = [
 export async function listOrganizations(
   executor: Executor,
   filter: OrganizationConditions,
-  page: PageRequest,
+  page: KeysetPage,
 ): Promise<OrganizationRow[]> {
   const { text, params } = namedListCypher('Organization', page, organizationConditions);
   return (
@@ -77,7 +76,7 @@ export async function countOrganizations(
   executor: Executor,
   filter: OrganizationConditions,
 ): Promise<number> {
-  const { count } = namedListCypher('Organization', { first: 0 }, organizationConditions);
+  const { count } = namedListCypher('Organization', noPage, organizationConditions);
   return (
     (await executor.read(cypher<{ count: number }>('countOrganizations', count), { ...filter }))[0]
       ?.count ?? 0

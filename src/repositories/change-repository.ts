@@ -1,9 +1,7 @@
 import { cypher, type Executor } from '../db/database.js';
 import type { PlainValue } from '../db/values.js';
-import type { Connection } from '../graphql/connection.js';
-import type { Keyset } from '../graphql/cursor.js';
-import type { NodeRef } from '../graphql/global-id.js';
-import { afterValues, toPage, type PageRequest } from './pagination.js';
+import type { NodeRef } from '../db/graph-model.js';
+import type { Keyset, KeysetPage, PagedRows } from './keyset.js';
 import type { Viewer } from '../auth/viewer.js';
 
 /**
@@ -155,13 +153,13 @@ export const COUNT_ENTITY_CHANGES = cypher<{ count: number }>(
 
 export const changeKeyset: Keyset = { list: 'changes', parts: ['instant', 'text'] };
 
-/** One entity's audit trail as a connection (keyset on the timestamp, then the id). */
+/** One entity's audit trail, a page of it (keyset on the timestamp, then the id). */
 export async function entityChanges(
   executor: Executor,
   entity: NodeRef,
-  page: PageRequest,
-): Promise<Connection<ChangeRow>> {
-  const after = afterValues(page, changeKeyset);
+  page: KeysetPage,
+): Promise<PagedRows<ChangeRow>> {
+  const { after } = page;
   const params = { type: entity.type, key: entity.key };
   const rows = await executor.read(ENTITY_CHANGES, {
     ...params,
@@ -170,12 +168,7 @@ export async function entityChanges(
     limit: page.first + 1,
   });
   return {
-    ...toPage(
-      rows.map((r) => r.change),
-      page.first,
-      changeKeyset,
-      (change) => [change.at, change.id],
-    ),
-    totalCount: async () => (await executor.read(COUNT_ENTITY_CHANGES, params))[0]?.count ?? 0,
+    rows: rows.map((r) => r.change),
+    count: async () => (await executor.read(COUNT_ENTITY_CHANGES, params))[0]?.count ?? 0,
   };
 }

@@ -1,5 +1,4 @@
 import { cypher, type Executor } from '../db/database.js';
-import type { Keyset } from '../graphql/cursor.js';
 import {
   claimConditions,
   incidentMatch,
@@ -7,7 +6,7 @@ import {
   type IncidentConditions,
   type IncidentScope,
 } from './incident-filter.js';
-import { afterValues, type PageRequest } from './pagination.js';
+import type { Keyset, KeysetPage } from './keyset.js';
 import { perParent } from './per-parent.js';
 import { topLevelSector } from './sector-rollup.js';
 import type { ScopeParent } from './incident-repository.js';
@@ -59,12 +58,12 @@ function groupPattern(
 export function countConnectionCypher(
   group: CountGroup,
   filter: IncidentConditions,
-  page: PageRequest,
+  page: KeysetPage,
   scope?: IncidentScope,
 ) {
   const { match, where, params } = incidentMatch(filter, scope);
   const { pattern, key } = groupPattern(group, filter, params);
-  const after = afterValues(page, countKeysets[group]);
+  const { after } = page;
   const keyset = after ? `WHERE n < $afterCount OR (n = $afterCount AND ${key} > $afterKey)` : '';
   if (after) {
     params.afterCount = after[0];
@@ -91,7 +90,7 @@ export async function listCounts<G extends CountGroup>(
   group: G,
   parents: ScopeParent[],
   filter: IncidentConditions,
-  page: PageRequest,
+  page: KeysetPage,
   scope?: IncidentScope,
 ): Promise<Parented<CountRow<GroupRows[G]>>[]> {
   const { text, params } = countConnectionCypher(group, filter, page, scope);

@@ -1,7 +1,5 @@
 import { cypher, type Executor } from '../db/database.js';
-import type { Connection } from '../graphql/connection.js';
-import type { Keyset } from '../graphql/cursor.js';
-import { afterValues, toPage, type PageRequest } from './pagination.js';
+import type { Keyset, KeysetPage, PagedRows } from './keyset.js';
 import { CREATE_CHANGE } from './change-repository.js';
 import { lockIfStillThere } from './write-lock.js';
 
@@ -126,13 +124,13 @@ export type HypothesisConditions = {
 
 export const hypothesisKeyset: Keyset = { list: 'hypotheses', parts: ['instant', 'text'] };
 
-/** Hypotheses as a connection, newest first. */
+/** A page of hypotheses, newest first. */
 export async function listHypotheses(
   executor: Executor,
   conditions: HypothesisConditions,
-  page: PageRequest,
-): Promise<Connection<HypothesisRow>> {
-  const after = afterValues(page, hypothesisKeyset);
+  page: KeysetPage,
+): Promise<PagedRows<HypothesisRow>> {
+  const { after } = page;
   const rows = await executor.read(HYPOTHESES, {
     ...conditions,
     afterAt: after?.[0] ?? null,
@@ -140,12 +138,7 @@ export async function listHypotheses(
     limit: page.first + 1,
   });
   return {
-    ...toPage(
-      rows.map((r) => r.hypothesis),
-      page.first,
-      hypothesisKeyset,
-      (h) => [h.createdAt, h.id],
-    ),
-    totalCount: async () => (await executor.read(COUNT_HYPOTHESES, conditions))[0]?.count ?? 0,
+    rows: rows.map((r) => r.hypothesis),
+    count: async () => (await executor.read(COUNT_HYPOTHESES, conditions))[0]?.count ?? 0,
   };
 }

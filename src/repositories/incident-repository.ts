@@ -1,7 +1,6 @@
 import { claimKey } from './attribution-write-repository.js';
 import { cypher, type Executor } from '../db/database.js';
-import type { Keyset } from '../graphql/cursor.js';
-import { afterValues, type PageRequest } from './pagination.js';
+import type { Keyset, KeysetPage } from './keyset.js';
 import { perParent } from './per-parent.js';
 import {
   incidentMatch,
@@ -53,12 +52,12 @@ export const incidentKeysets: Record<IncidentOrderField, Keyset> = {
 export function incidentListCypher(
   filter: IncidentConditions,
   order: IncidentOrdering,
-  page: PageRequest,
+  page: KeysetPage,
   scope?: IncidentScope,
 ) {
   const { match, where, params } = incidentMatch(filter, scope);
   const sort = sortExpression[order.field];
-  const after = afterValues(page, incidentKeysets[order.field]);
+  const { after } = page;
   const comparison = order.direction === 'DESC' ? '<' : '>';
   if (after) {
     where.push(
@@ -85,7 +84,7 @@ export async function listIncidents(
   parents: ScopeParent[],
   filter: IncidentConditions,
   order: IncidentOrdering,
-  page: PageRequest,
+  page: KeysetPage,
   scope?: IncidentScope,
 ): Promise<Parented<IncidentRow>[]> {
   const { text, params } = incidentListCypher(filter, order, page, scope);

@@ -1,5 +1,5 @@
 import { cypher, type CypherQuery, type Executor } from '../db/database.js';
-import type { NodeType } from '../graphql/global-id.js';
+import { keyOf, type NodeType } from '../db/graph-model.js';
 import type {
   ActorRow,
   CampaignRow,
@@ -23,13 +23,13 @@ export interface NodeRows {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row states the shape the caller's table promises; nothing in the text can.
-const byKey = <Row>(label: string, key: string): CypherQuery<{ key: string; row: Row }> =>
+const byKey = <Row>(type: NodeType): CypherQuery<{ key: string; row: Row }> =>
   cypher(
-    `find${label}s`,
-    `UNWIND $keys AS key MATCH (n:${label} {${key}: key}) RETURN key, n {.*} AS row`,
+    `find${type}s`,
+    `UNWIND $keys AS key MATCH (n:${type} {${keyOf(type)}: key}) RETURN key, n {.*} AS row`,
   );
 
-/** One query per type, fixed text; labels from this table only. */
+/** One query per type of the graph model, fixed text. */
 const FIND: { [T in NodeType]: CypherQuery<{ key: string; row: NodeRows[T] }> } = {
   // A merged actor's id resolves to the actor it was merged into (see merge-repository.ts).
   Actor: cypher(
@@ -40,13 +40,13 @@ const FIND: { [T in NodeType]: CypherQuery<{ key: string; row: NodeRows[T] }> } 
      WITH key, coalesce(a, m) AS n WHERE n IS NOT NULL
      RETURN key, n {.*} AS row`,
   ),
-  Incident: byKey<IncidentRow>('Incident', 'id'),
-  Sector: byKey<SectorRow>('Sector', 'id'),
-  Country: byKey<CountryRow>('Country', 'iso2'),
-  Campaign: byKey<CampaignRow>('Campaign', 'id'),
-  Organization: byKey<OrganizationRow>('Organization', 'id'),
-  Source: byKey<SourceRow>('Source', 'id'),
-  Dataset: byKey<DatasetRow>('Dataset', 'id'),
+  Incident: byKey<IncidentRow>('Incident'),
+  Sector: byKey<SectorRow>('Sector'),
+  Country: byKey<CountryRow>('Country'),
+  Campaign: byKey<CampaignRow>('Campaign'),
+  Organization: byKey<OrganizationRow>('Organization'),
+  Source: byKey<SourceRow>('Source'),
+  Dataset: byKey<DatasetRow>('Dataset'),
 };
 
 /** Nodes of one type by key, in one round trip; missing keys are absent from the map. */

@@ -1,20 +1,21 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
-import { actorConditions, incidentConditions } from '../graphql/filters.js';
+import { orderOf } from '../graphql/arguments.js';
+import { actorConditions } from '../graphql/filters.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import type { ActorType } from '../domain/vocabulary.js';
-import { listIncidents, loadSources, required } from './related.js';
+import { listActors, listCounts, listIncidents, loadSources, required } from './related.js';
 
 export const actorResolvers: Resolvers = {
   Query: {
     actor: (_parent, { id }, { loaders }) => loaders.node('Actor').load(keyFor('Actor', id, 'id')),
     actors: (_parent, args, { loaders, taxonomy }) =>
-      loaders.actors(
+      listActors(
         null,
         null,
         actorConditions(args.filter, taxonomy),
         orderOf(args.orderBy, { field: 'NAME', direction: 'ASC' }),
-        pageOf(args),
+        args,
+        loaders,
       ),
   },
   Actor: {
@@ -30,22 +31,8 @@ export const actorResolvers: Resolvers = {
     affiliations: (row, _args, { loaders }) => loaders.actorAffiliations.load(row.id),
     reportedTargets: (row) => row,
     incidents: (row, args, context) => listIncidents('actor', row.id, args, context),
-    sectors: (row, args, { loaders, taxonomy }) =>
-      loaders.counts(
-        'sector',
-        'actor',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        pageOf(args),
-      ),
-    targetCountries: (row, args, { loaders, taxonomy }) =>
-      loaders.counts(
-        'country',
-        'actor',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        pageOf(args),
-      ),
+    sectors: (row, args, context) => listCounts('sector', 'actor', row.id, args, context),
+    targetCountries: (row, args, context) => listCounts('country', 'actor', row.id, args, context),
   },
   ReportedTargets: {
     sectors: (row, _args, { loaders }) => loaders.actorReportedSectors.load(row.id),

@@ -15,9 +15,9 @@ import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
 import { notFound } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
+import { toConnection } from '../graphql/connection.js';
 import { analysisBasis, incidentConditions } from '../graphql/filters.js';
 import { graphNodeArgument, keyFor } from '../graphql/global-id.js';
-import { toPage } from '../repositories/pagination.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
@@ -102,14 +102,17 @@ export const analysisResolvers: Resolvers = {
       const filter = incidentConditions(args.filter, taxonomy);
       const basis = analysisBasis(args.basis, args.filter);
       const order = orderOf(args.orderBy, { field: 'INCIDENT_COUNT', direction: 'DESC' });
-      const page = pageOf(args);
-      const rows = await crossBorderRows(executor, filter, basis, order, page, true);
+      const keyset = crossBorderKeysets[order.field];
+      const page = pageOf(args, keyset);
+      const list = {
+        rows: await crossBorderRows(executor, filter, basis, order, page, true),
+        count: () => countCrossBorderRows(executor, filter, basis),
+      };
       return {
-        ...toPage(rows, page.first, crossBorderKeysets[order.field], (row) => [
+        ...toConnection(list, page, keyset, (row) => [
           crossBorderSortValue(row, order.field),
           row.rowKey,
         ]),
-        totalCount: () => countCrossBorderRows(executor, filter, basis),
         unknownOrigin: async () =>
           (
             await crossBorderRows(
@@ -117,7 +120,7 @@ export const analysisResolvers: Resolvers = {
               filter,
               basis,
               { field: 'INCIDENT_COUNT', direction: 'DESC' },
-              { first: page.first },
+              { first: page.first, after: null },
               false,
             )
           ).slice(0, page.first),

@@ -1,37 +1,17 @@
-import type { IncidentFilter, Resolvers } from '../__generated__/resolvers-types.js';
-import type { Context } from '../context.js';
-import { pageOf } from '../graphql/arguments.js';
-import type { Connection } from '../graphql/connection.js';
-import { incidentConditions } from '../graphql/filters.js';
-import type { CountGroup } from '../repositories/count-repository.js';
-import type { ActorRow, CountRow, CountryRow, SectorRow } from '../repositories/rows.js';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
+import { listCounts } from './related.js';
 
-interface BusiestArgs {
-  filter?: IncidentFilter | null;
-  first?: number | null;
-  after?: string | null;
-}
-
-/** The same count connection as a node's (`Actor.sectors`, `Sector.actors`…), over every incident. */
-function busiest<Node extends ActorRow | SectorRow | CountryRow>(
-  group: CountGroup,
-  args: BusiestArgs,
-  { loaders, taxonomy }: Context,
-): Promise<Connection<CountRow<Node>>> {
-  return loaders.counts<Node>(
-    group,
-    null,
-    null,
-    incidentConditions(args.filter, taxonomy),
-    pageOf(args),
-  );
-}
-
-/** The explorer's home page: who and what the filter's incidents involve most. */
+/**
+ * The explorer's home page: who and what the filter's incidents involve most. The same count
+ * connection as a node's (`Actor.sectors`, `Sector.actors`…), over every incident.
+ */
 export const busiestResolvers: Resolvers = {
   Query: {
-    topActors: (_parent, args, context) => busiest<ActorRow>('actor', args, context),
-    topSectors: (_parent, args, context) => busiest<SectorRow>('topLevelSector', args, context),
-    topCountries: (_parent, args, context) => busiest<CountryRow>('country', args, context),
+    topActors: (_parent, args, context) => listCounts<ActorRow>('actor', null, null, args, context),
+    topSectors: (_parent, args, context) =>
+      listCounts<SectorRow>('topLevelSector', null, null, args, context),
+    topCountries: (_parent, args, context) =>
+      listCounts<CountryRow>('country', null, null, args, context),
   },
 };

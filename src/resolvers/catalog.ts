@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { listIncidents } from './related.js';
 import { pageOf } from '../graphql/arguments.js';
+import { toConnection } from '../graphql/connection.js';
 import { withSubsectors } from '../taxonomy/taxonomy.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import {
@@ -10,24 +11,22 @@ import {
   listOrganizations,
   namedKeysets,
 } from '../repositories/catalog-repository.js';
-import { toPage } from '../repositories/pagination.js';
 
 export const catalogResolvers: Resolvers = {
   Query: {
     campaign: (_parent, { id }, { loaders }) =>
       loaders.node('Campaign').load(keyFor('Campaign', id, 'id')),
     campaigns: async (_parent, args, { executor }) => {
-      const page = pageOf(args);
-      const rows = await listCampaigns(executor, args.search ?? null, page);
-      return {
-        ...toPage(rows, page.first, namedKeysets.Campaign, (r) => [r.name.toLowerCase(), r.id]),
-        totalCount: () => countCampaigns(executor, args.search ?? null),
+      const page = pageOf(args, namedKeysets.Campaign);
+      const list = {
+        rows: await listCampaigns(executor, args.search ?? null, page),
+        count: () => countCampaigns(executor, args.search ?? null),
       };
+      return toConnection(list, page, namedKeysets.Campaign, (r) => [r.name.toLowerCase(), r.id]);
     },
     organization: (_parent, { id }, { loaders }) =>
       loaders.node('Organization').load(keyFor('Organization', id, 'id')),
     organizations: async (_parent, args, { executor, taxonomy }) => {
-      const page = pageOf(args);
       const filter = {
         search: args.search ?? null,
         sectorIds: args.sectorId
@@ -37,11 +36,15 @@ export const catalogResolvers: Resolvers = {
           ? (taxonomy.resolveCountry(args.countryCode) ?? args.countryCode)
           : null,
       };
-      const rows = await listOrganizations(executor, filter, page);
-      return {
-        ...toPage(rows, page.first, namedKeysets.Organization, (r) => [r.name.toLowerCase(), r.id]),
-        totalCount: () => countOrganizations(executor, filter),
+      const page = pageOf(args, namedKeysets.Organization);
+      const list = {
+        rows: await listOrganizations(executor, filter, page),
+        count: () => countOrganizations(executor, filter),
       };
+      return toConnection(list, page, namedKeysets.Organization, (r) => [
+        r.name.toLowerCase(),
+        r.id,
+      ]);
     },
   },
   Campaign: {

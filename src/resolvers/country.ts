@@ -1,7 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { listIncidents } from './related.js';
-import { pageOf } from '../graphql/arguments.js';
-import { incidentConditions } from '../graphql/filters.js';
+import { listActors, listCounts, listIncidents } from './related.js';
 import { parseGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { listCountries } from '../repositories/taxonomy-repository.js';
 
@@ -19,14 +17,8 @@ export const countryResolvers: Resolvers = {
     code: (row) => row.iso2,
     incidents: (row, args, context) => listIncidents('country', row.iso2, args, context),
     originatingActors: (row, args, { loaders }) =>
-      loaders.actors('origin', row.iso2, {}, { field: 'NAME', direction: 'ASC' }, pageOf(args)),
-    targetingActors: (row, args, { loaders, taxonomy }) =>
-      loaders.counts(
-        'actor',
-        'country',
-        row.iso2,
-        incidentConditions(args.filter, taxonomy),
-        pageOf(args),
-      ),
+      listActors('origin', row.iso2, {}, { field: 'NAME', direction: 'ASC' }, args, loaders),
+    targetingActors: (row, args, context) =>
+      listCounts('actor', 'country', row.iso2, args, context),
   },
 };

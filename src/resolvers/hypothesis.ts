@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { pageOf } from '../graphql/arguments.js';
+import { toConnection } from '../graphql/connection.js';
 import { keyFor } from '../graphql/global-id.js';
 import {
   attachEvidence,
@@ -7,22 +8,26 @@ import {
   promoteHypothesis,
   updateHypothesis,
 } from '../mutations/hypothesis-mutations.js';
-import { listHypotheses } from '../repositories/hypothesis-repository.js';
+import { hypothesisKeyset, listHypotheses } from '../repositories/hypothesis-repository.js';
 import { loadLinked, required } from './related.js';
 
 export const hypothesisResolvers: Resolvers = {
   Query: {
-    hypotheses: (_parent, args, { executor }) =>
-      listHypotheses(
-        executor,
-        {
-          incidentId: args.incidentId ? keyFor('Incident', args.incidentId, 'incidentId') : null,
-          actorId: args.actorId ? keyFor('Actor', args.actorId, 'actorId') : null,
-          author: args.author ?? null,
-          status: args.status ?? null,
-        },
-        pageOf(args),
-      ),
+    hypotheses: async (_parent, args, { executor }) => {
+      const conditions = {
+        incidentId: args.incidentId ? keyFor('Incident', args.incidentId, 'incidentId') : null,
+        actorId: args.actorId ? keyFor('Actor', args.actorId, 'actorId') : null,
+        author: args.author ?? null,
+        status: args.status ?? null,
+      };
+      const page = pageOf(args, hypothesisKeyset);
+      return toConnection(
+        await listHypotheses(executor, conditions, page),
+        page,
+        hypothesisKeyset,
+        (h) => [h.createdAt, h.id],
+      );
+    },
   },
   Mutation: {
     createHypothesis: (_parent, { input }, context) => createHypothesis(context, input),

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { pageOf } from '../graphql/arguments.js';
-import { keyFor, nodeArgument, toGlobalId, type NodeType } from '../graphql/global-id.js';
+import { toConnection } from '../graphql/connection.js';
+import type { NodeType } from '../db/graph-model.js';
+import { keyFor, nodeArgument, toGlobalId } from '../graphql/global-id.js';
 import type { Context } from '../context.js';
 import {
   actorKind,
@@ -19,7 +21,7 @@ import {
   retractAttribution,
   updateAttribution,
 } from '../mutations/attribution-mutations.js';
-import { entityChanges } from '../repositories/change-repository.js';
+import { changeKeyset, entityChanges } from '../repositories/change-repository.js';
 
 /** Neo4j keeps no null properties, so a creation's `before` comes back absent. */
 const parsed = (json: string | null | undefined): Record<string, unknown> | null =>
@@ -48,8 +50,14 @@ function editing<Stored, Row>(kind: EntityKind<Record<string, unknown>, Stored, 
 /** Thin: every mutation's validation, authorisation, transaction and audit live in src/mutations. */
 export const mutationResolvers: Resolvers = {
   Query: {
-    changes: (_parent, args, { executor }) =>
-      entityChanges(executor, nodeArgument(args.entityId, 'entityId'), pageOf(args)),
+    changes: async (_parent, args, { executor }) => {
+      const entity = nodeArgument(args.entityId, 'entityId');
+      const page = pageOf(args, changeKeyset);
+      return toConnection(await entityChanges(executor, entity, page), page, changeKeyset, (c) => [
+        c.at,
+        c.id,
+      ]);
+    },
   },
   Mutation: {
     ...editing(actorKind),

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
-import { parseGlobalId, type NodeType } from '../graphql/global-id.js';
+import type { NodeType } from '../db/graph-model.js';
+import { parseGlobalId } from '../graphql/global-id.js';
 import type { NodeRows } from '../repositories/node-repository.js';
 
 /** A row tagged with its GraphQL type, for `Node` and `SearchResult`, whose members share shapes. */

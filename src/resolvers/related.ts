@@ -1,14 +1,28 @@
 import type { IncidentFilter, IncidentOrder } from '../__generated__/resolvers-types.js';
 import { notFound } from '../errors.js';
 import type { Context } from '../context.js';
-import { orderOf, pageOf } from '../graphql/arguments.js';
-import type { Connection } from '../graphql/connection.js';
+import { orderOf, pageOf, type PageArgs } from '../graphql/arguments.js';
+import { toConnection, type Connection } from '../graphql/connection.js';
 import { incidentConditions } from '../graphql/filters.js';
 import type { Loaders } from '../loaders/index.js';
+import {
+  actorKeysets,
+  type ActorConditions,
+  type ActorOrdering,
+} from '../repositories/actor-repository.js';
+import { countKey, countKeysets, type CountGroup } from '../repositories/count-repository.js';
 import type { IncidentScope } from '../repositories/incident-filter.js';
-import type { NodeType } from '../graphql/global-id.js';
+import { incidentKeysets, incidentSortValue } from '../repositories/incident-repository.js';
+import type { NodeType } from '../db/graph-model.js';
 import type { NodeRows } from '../repositories/node-repository.js';
-import type { IncidentRow, SourceRow } from '../repositories/rows.js';
+import type {
+  ActorRow,
+  CountRow,
+  CountryRow,
+  IncidentRow,
+  SectorRow,
+  SourceRow,
+} from '../repositories/rows.js';
 
 /** A relationship's far end always exists (edges cannot dangle); a miss is a bug, not a null. */
 export function required<Row>(row: Row | null, type: string, key: string): Row {
@@ -35,26 +49,72 @@ export async function loadLinked<T extends NodeType>(
   });
 }
 
-export interface IncidentListArgs {
+export interface IncidentListArgs extends PageArgs {
   filter?: IncidentFilter | null;
   orderBy?: IncidentOrder | null;
-  first?: number | null;
-  after?: string | null;
 }
 
 /** Every list of incidents, root or nested: the shared filter, newest first unless asked otherwise. */
-export function listIncidents(
+export async function listIncidents(
   scope: IncidentScope | null,
   key: string | null,
   args: IncidentListArgs,
   { loaders, taxonomy }: Context,
 ): Promise<Connection<IncidentRow>> {
-  return loaders.incidents(
-    scope,
-    key,
-    incidentConditions(args.filter, taxonomy),
-    orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' }),
-    pageOf(args),
+  const filter = incidentConditions(args.filter, taxonomy);
+  const order = orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' });
+  const keyset = incidentKeysets[order.field];
+  const page = pageOf(args, keyset);
+  return toConnection(
+    await loaders.incidents(scope, key, filter, order, page),
+    page,
+    keyset,
+    (row) => [incidentSortValue(row, order.field), row.id],
+  );
+}
+
+export interface CountListArgs extends PageArgs {
+  filter?: IncidentFilter | null;
+}
+
+/**
+ * Every count connection (`Actor.sectors`, `Sector.actors`, `topActors`…): the incidents of a
+ * scope that pass the filter, grouped by what they link to, most incidents first.
+ */
+export async function listCounts<Node extends ActorRow | SectorRow | CountryRow>(
+  group: CountGroup,
+  scope: IncidentScope | null,
+  key: string | null,
+  args: CountListArgs,
+  { loaders, taxonomy }: Context,
+): Promise<Connection<CountRow<Node>>> {
+  const filter = incidentConditions(args.filter, taxonomy);
+  const keyset = countKeysets[group];
+  const page = pageOf(args, keyset);
+  return toConnection(
+    await loaders.counts<Node>(group, scope, key, filter, page),
+    page,
+    keyset,
+    (row) => [row.incidentCount, countKey(group, row)],
+  );
+}
+
+/** Every list of actors, root or nested (a country's originating actors). */
+export async function listActors(
+  scope: 'origin' | null,
+  key: string | null,
+  filter: ActorConditions,
+  order: ActorOrdering,
+  args: PageArgs,
+  loaders: Loaders,
+): Promise<Connection<ActorRow>> {
+  const keyset = actorKeysets[order.field];
+  const page = pageOf(args, keyset);
+  return toConnection(
+    await loaders.actors(scope, key, filter, order, page),
+    page,
+    keyset,
+    (row) => [row.sortValue, row.id],
   );
 }
 

@@ -1,7 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { listIncidents } from './related.js';
-import { pageOf } from '../graphql/arguments.js';
-import { incidentConditions } from '../graphql/filters.js';
+import { listCounts, listIncidents } from './related.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import { topLevelSectors } from '../repositories/taxonomy-repository.js';
 
@@ -18,13 +16,6 @@ export const sectorResolvers: Resolvers = {
       (await loaders.sectorParents.load(row.id))[0] ?? null,
     subsectors: (row, _args, { loaders }) => loaders.sectorChildren.load(row.id),
     incidents: (row, args, context) => listIncidents('sector', row.id, args, context),
-    actors: (row, args, { loaders, taxonomy }) =>
-      loaders.counts(
-        'actor',
-        'sector',
-        row.id,
-        incidentConditions(args.filter, taxonomy),
-        pageOf(args),
-      ),
+    actors: (row, args, context) => listCounts('actor', 'sector', row.id, args, context),
   },
 };

@@ -4,15 +4,44 @@ import {
   cytoscapeNode,
   graphologyEdge,
   graphologyNode,
+  type IdentifiedEdge,
+  type IdentifiedNode,
 } from '../analysis/graph-elements.js';
+import {
+  edgeIdentity,
+  type SubgraphEdgeRecord,
+  type SubgraphNodeRecord,
+} from '../analysis/subgraph.js';
+import type { GraphNodeRef } from '../db/graph-model.js';
+import { toGlobalId } from '../graphql/global-id.js';
+
+/** Nodes are named by their global ids; an edge by its identity, which is made of them. */
+const idOf = (node: GraphNodeRef): string => toGlobalId(node.type, node.key);
+
+const identifiedNode = (node: SubgraphNodeRecord): IdentifiedNode => ({ ...node, id: idOf(node) });
+
+const identifiedEdge = (edge: SubgraphEdgeRecord): IdentifiedEdge => ({
+  ...edge,
+  id: edgeIdentity(edge),
+  source: idOf(edge.source),
+  target: idOf(edge.target),
+});
 
 export const subgraphResolvers: Resolvers = {
   SubgraphNode: {
-    cytoscape: (node) => cytoscapeNode(node),
-    graphology: (node) => graphologyNode(node),
+    id: (node) => idOf(node),
+    cytoscape: (node) => cytoscapeNode(identifiedNode(node)),
+    graphology: (node) => graphologyNode(identifiedNode(node)),
   },
   SubgraphEdge: {
-    cytoscape: (edge) => cytoscapeEdge(edge),
-    graphology: (edge) => graphologyEdge(edge),
+    id: (edge) => edgeIdentity(edge),
+    source: (edge) => idOf(edge.source),
+    target: (edge) => idOf(edge.target),
+    cytoscape: (edge) => cytoscapeEdge(identifiedEdge(edge)),
+    graphology: (edge) => graphologyEdge(identifiedEdge(edge)),
+  },
+  GraphPath: {
+    nodeIds: (path) => path.nodes.map(idOf),
+    edgeIds: (path) => path.edges.map(edgeIdentity),
   },
 };

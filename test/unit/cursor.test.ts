@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, type Keyset } from '../../src/graphql/cursor.js';
+import { decodeCursor, encodeCursor } from '../../src/graphql/cursor.js';
+import type { Keyset } from '../../src/repositories/keyset.js';
 
 const byDay: Keyset = { list: 'test:day', parts: ['day', 'text'] };
 const byCount: Keyset = { list: 'test:count', parts: ['count', 'text'] };

@@ -8,7 +8,15 @@ import {
   initialPosition,
   nodeSize,
 } from '../../src/analysis/graph-elements.js';
-import { completeSubgraph, subgraphEdge, subgraphNode } from '../../src/analysis/subgraph.js';
+import {
+  completeSubgraph,
+  edgeIdentity,
+  subgraphEdge,
+  subgraphNode,
+  type SubgraphEdgeRecord,
+  type SubgraphNodeRecord,
+} from '../../src/analysis/subgraph.js';
+import { nodeIdentity } from '../../src/db/graph-model.js';
 
 const sandworm = subgraphNode({
   label: 'Actor',
@@ -22,16 +30,26 @@ const ukraine = subgraphNode({
 });
 const claim = subgraphEdge(
   'ATTRIBUTED_TO',
-  'Incident:blackout',
-  'Actor:sandworm',
+  { type: 'Incident', key: 'blackout' },
+  sandworm,
   1,
   { id: 'claim-1', claimId: 'claim-1', source: 'a stored value', confidence: 90 },
   'claim-1',
 );
 
+/** Nodes and edges under the ids the API gives them. */
+const identifiedNode = (node: SubgraphNodeRecord) => ({ ...node, id: nodeIdentity(node) });
+const identifiedEdge = (edge: SubgraphEdgeRecord) => ({
+  ...edge,
+  id: edgeIdentity(edge),
+  source: nodeIdentity(edge.source),
+  target: nodeIdentity(edge.target),
+});
+
 describe('subgraph nodes and edges', () => {
   it('keep the stored key as `key`, never an `id` that contradicts the global one', () => {
-    expect(sandworm.id).toBe('Actor:sandworm');
+    expect(nodeIdentity(sandworm)).toBe('Actor:sandworm');
+    expect(edgeIdentity(claim)).toBe('ATTRIBUTED_TO:Incident:blackout->Actor:sandworm#claim-1');
     expect(sandworm.properties).toEqual({
       key: 'sandworm',
       name: 'Sandworm',
@@ -45,10 +63,10 @@ describe('subgraph nodes and edges', () => {
   });
 
   it('weigh each node by the edges at it, edges in id order', () => {
-    const hits = subgraphEdge('HITS_COUNTRY', 'Actor:sandworm', 'Country:UA', 5);
+    const hits = subgraphEdge('HITS_COUNTRY', sandworm, ukraine, 5);
     const subgraph = completeSubgraph([sandworm, ukraine], [hits, claim], false);
     expect(subgraph.edges.map((e) => e.type)).toEqual(['ATTRIBUTED_TO', 'HITS_COUNTRY']);
-    expect(subgraph.nodes.map((n) => [n.id, n.strength])).toEqual([
+    expect(subgraph.nodes.map((n) => [nodeIdentity(n), n.strength])).toEqual([
       ['Actor:sandworm', 6],
       ['Country:UA', 5],
     ]);
@@ -59,14 +77,14 @@ describe('Cytoscape.js elements', () => {
   it('are nodes and edges whose own fields win over stored values of the same name', () => {
     const [node] = completeSubgraph([sandworm], [], false).nodes;
     if (!node) throw new Error('no node');
-    expect(cytoscapeNode(node)).toEqual({
+    expect(cytoscapeNode(identifiedNode(node))).toEqual({
       group: 'nodes',
       data: { ...sandworm.properties, id: 'Actor:sandworm' },
     });
-    expect(cytoscapeEdge(claim)).toEqual({
+    expect(cytoscapeEdge(identifiedEdge(claim))).toEqual({
       group: 'edges',
       data: {
-        id: claim.id,
+        id: 'ATTRIBUTED_TO:Incident:blackout->Actor:sandworm#claim-1',
         source: 'Incident:blackout',
         target: 'Actor:sandworm',
         type: 'ATTRIBUTED_TO',
@@ -82,7 +100,7 @@ describe('graphology elements', () => {
   it('carry a position, a size and the type under a name sigma.js does not read', () => {
     const [node] = completeSubgraph([sandworm], [claim], false).nodes;
     if (!node) throw new Error('no node');
-    const element = graphologyNode(node);
+    const element = graphologyNode(identifiedNode(node));
     expect(element).toEqual({
       key: 'Actor:sandworm',
       attributes: {
@@ -95,8 +113,8 @@ describe('graphology elements', () => {
         size: 6,
       },
     });
-    expect(graphologyEdge(claim)).toEqual({
-      key: claim.id,
+    expect(graphologyEdge(identifiedEdge(claim))).toEqual({
+      key: 'ATTRIBUTED_TO:Incident:blackout->Actor:sandworm#claim-1',
       source: 'Incident:blackout',
       target: 'Actor:sandworm',
       attributes: {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countConnectionCypher } from '../../src/repositories/count-repository.js';
 import { incidentMatch } from '../../src/repositories/incident-filter.js';
-import { incidentKeysets, incidentListCypher } from '../../src/repositories/incident-repository.js';
+import { incidentListCypher } from '../../src/repositories/incident-repository.js';
 import { victimologyMatch } from '../../src/repositories/victimology-filter.js';
-import { encodeCursor } from '../../src/graphql/cursor.js';
 
 describe('the incident filter, as Cypher', () => {
   it('adds nothing for an empty filter', () => {
@@ -64,7 +63,7 @@ describe('the incident filter, as Cypher', () => {
     const built = incidentListCypher(
       { sectorIds: ['health', 'hospitals'], from: '2022-01-01', countryCodes: ['IE'] },
       { field: 'START_DATE', direction: 'DESC' },
-      { first: 10, after: encodeCursor(incidentKeysets.START_DATE, ['2022-05-14', '2021-05-hse']) },
+      { first: 10, after: ['2022-05-14', '2021-05-hse'] },
       'actor',
     );
     expect(built.text).toMatchSnapshot();
@@ -77,7 +76,8 @@ describe('the incident filter, as Cypher', () => {
 
   it('assembles the grouped count query', () => {
     expect(
-      countConnectionCypher('actor', { minConfidence: 85 }, { first: 5 }, 'sector').text,
+      countConnectionCypher('actor', { minConfidence: 85 }, { first: 5, after: null }, 'sector')
+        .text,
     ).toMatchSnapshot();
   });
 });

@@ -1,5 +1,6 @@
 import { crossBorderKeysets } from '../../../src/analysis/cross-border.js';
-import { encodeCursor, type Keyset } from '../../../src/graphql/cursor.js';
+import { encodeCursor } from '../../../src/graphql/cursor.js';
+import type { Keyset } from '../../../src/repositories/keyset.js';
 import { actorKeysets } from '../../../src/repositories/actor-repository.js';
 import { namedKeysets } from '../../../src/repositories/catalog-repository.js';
 import { changeKeyset } from '../../../src/repositories/change-repository.js';
