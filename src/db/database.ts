@@ -56,7 +56,7 @@ export class Database {
 
   /** One unit of work (a request, a CLI command) with its own id and round-trip count. */
   executor(unitOfWorkId: string = randomUUID()): Executor {
-    return new Executor(this, unitOfWorkId);
+    return new DatabaseExecutor(this, unitOfWorkId);
   }
 
   async run<Row>(
@@ -125,8 +125,22 @@ export class Database {
   }
 }
 
-/** Runs queries for one unit of work and counts its round trips (tests assert on the count). */
-export class Executor {
+/**
+ * What the data layer runs its statements through: one unit of work's reads, writes and write
+ * transactions. An interface, so that a test can stand a recording executor in for the database
+ * and see every statement and its parameters.
+ */
+export interface Executor {
+  readonly id: string;
+  /** Statements sent so far (tests assert on the count: batching keeps it bounded by depth). */
+  readonly roundTrips: number;
+  read<Row>(query: CypherQuery<Row>, params?: QueryParams): Promise<Row[]>;
+  write<Row>(query: CypherQuery<Row>, params?: QueryParams): Promise<Row[]>;
+  writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+/** The executor over the database: each statement in a transaction of its own. */
+class DatabaseExecutor implements Executor {
   #roundTrips = 0;
 
   constructor(
@@ -148,10 +162,6 @@ export class Executor {
     return this.database.run('WRITE', query, params, this.id);
   }
 
-  /**
-   * Several statements in one write transaction, with checks between them: a mutation locks what
-   * it changes, reads it, compares versions and writes, all or nothing (see write-lock.ts).
-   */
   writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.database.transaction(
       'WRITE',

@@ -1,3 +1,5 @@
+import { fragment, param, where, type Fragment } from '../db/cypher.js';
+
 /**
  * Turns the API's IncidentFilter into Cypher over an incident bound to `i`: one assembly point for
  * every list and count of incidents, so the same filter means the same thing everywhere. Values
@@ -177,4 +179,133 @@ export function claimConditions(
 
 export function whereClause(conditions: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join('\n  AND ')}` : '';
+}
+
+/* ---- The same filter as Cypher fragments, each carrying its own parameters. ---- */
+
+/** The incidents a filter selects: `match` binds `i`; `conditions` are to be ANDed in a WHERE. */
+export interface IncidentSelection {
+  readonly match: Fragment;
+  readonly conditions: readonly Fragment[];
+}
+
+const list = (value: readonly string[], hint: string) => param(value, hint);
+
+export function incidentsMatching(
+  filter: IncidentConditions,
+  scope?: IncidentScope,
+): IncidentSelection {
+  const match = filter.search
+    ? fragment`CALL db.index.fulltext.queryNodes('incident_search', ${param(filter.search, 'search')}) YIELD node AS i`
+    : fragment`MATCH (i:Incident)`;
+  const conditions = [
+    ...whereAndWhat(filter),
+    ...scopeConditions(scope),
+    ...provenanceConditionsOf(filter),
+    ...attributionConditionsOf(filter, scope),
+  ];
+  return { match, conditions };
+}
+
+/** When the incident happened, what it targeted, where, and how. */
+function whereAndWhat(filter: IncidentConditions): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (filter.from) conditions.push(fragment`i.endDate >= date(${param(filter.from, 'from')})`);
+  if (filter.to) conditions.push(fragment`i.startDate <= date(${param(filter.to, 'to')})`);
+  if (present(filter.sectorIds))
+    conditions.push(
+      fragment`EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN ${list(filter.sectorIds, 'sectorIds')} }`,
+    );
+  if (present(filter.countryCodes))
+    conditions.push(
+      fragment`EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN ${list(filter.countryCodes, 'countryCodes')} }`,
+    );
+  if (present(filter.attackTypes))
+    conditions.push(
+      fragment`any(t IN i.attackTypes WHERE t IN ${list(filter.attackTypes, 'attackTypes')})`,
+    );
+  return conditions;
+}
+
+/** The parent `p` of a nested list, bound by `perParent`. */
+const scopeFragments: Record<Exclude<IncidentScope, 'actor'>, Fragment> = {
+  sector: fragment`EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }`,
+  country: fragment`EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }`,
+  campaign: fragment`EXISTS { (i)-[:PART_OF]->(:Campaign {id: p.id}) }`,
+  organization: fragment`EXISTS { (i)-[:HIT]->(:Organization {id: p.id}) }`,
+};
+
+/** An actor's incidents are scoped through the claim (see claimConditionsOf). */
+const scopeConditions = (scope: IncidentScope | undefined): Fragment[] =>
+  scope && scope !== 'actor' ? [scopeFragments[scope]] : [];
+
+/** Where an incident came from, where it happened beyond countries, and what it did. */
+function provenanceConditionsOf(filter: IncidentConditions): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (present(filter.datasetIds))
+    conditions.push(
+      fragment`EXISTS { (i)-[:FROM_DATASET]->(d:Dataset) WHERE d.id IN ${list(filter.datasetIds, 'datasetIds')} }`,
+    );
+  if (filter.regions)
+    // An affected country in a region, or a region the incident names instead of a country.
+    conditions.push(
+      fragment`(EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN ${list(filter.regions.countryCodes, 'regionCountries')} } OR any(r IN coalesce(i.regions, []) WHERE toLower(r) IN ${list(filter.regions.names, 'regionNames')}))`,
+    );
+  if (present(filter.impactCategories))
+    conditions.push(
+      fragment`any(c IN coalesce(i.impactCategories, []) WHERE c IN ${list(filter.impactCategories, 'impactCategories')})`,
+    );
+  return conditions;
+}
+
+const CROSSES_BORDER = fragment`EXISTS { MATCH (a)-[:ORIGINATES_FROM]->(o:Country), (i)-[:AFFECTED]->(v:Country) WHERE o <> v }`;
+const claimExists = (claim: readonly Fragment[]) =>
+  fragment`EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claim)} }`;
+const noClaimExists = (claim: readonly Fragment[]) => fragment`NOT ${claimExists(claim)}`;
+
+/** What the filter asks of the incident's attribution claims. */
+function attributionConditionsOf(
+  filter: IncidentConditions,
+  scope: IncidentScope | undefined,
+): Fragment[] {
+  const claim = claimConditionsOf(filter, scope);
+  // Unattributed: no claim meets the claim conditions; crossBorder, which speaks of the attributed
+  // actor, is refused with it before a filter gets here.
+  if (filter.attributed === false) return [noClaimExists(claim)];
+  if (filter.crossBorder === true) return [claimExists([...claim, CROSSES_BORDER])];
+  if (filter.crossBorder === false)
+    // "None of the qualifying claims crosses a border": unattributed incidents included.
+    return [
+      noClaimExists([...claim, CROSSES_BORDER]),
+      ...(claim.length > 0 ? [claimExists(claim)] : []),
+    ];
+  return claim.length > 0 ? [claimExists(claim)] : [];
+}
+
+/** Conditions on the actor `a` alone: which actors, from where. */
+export function actorConditionsOf(filter: IncidentConditions): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (present(filter.actorIds))
+    conditions.push(fragment`a.id IN ${list(filter.actorIds, 'actorIds')}`);
+  if (present(filter.originCountryCodes))
+    conditions.push(
+      fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN ${list(filter.originCountryCodes, 'originCountryCodes')} }`,
+    );
+  return conditions;
+}
+
+const LIVE = fragment`r.status <> 'RETRACTED'`;
+
+/** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
+export function claimConditionsOf(filter: IncidentConditions, scope?: IncidentScope): Fragment[] {
+  const conditions = actorConditionsOf(filter);
+  if (scope === 'actor') conditions.push(fragment`a.id = p.id`);
+  if (typeof filter.minConfidence === 'number')
+    conditions.push(fragment`r.confidence >= ${param(filter.minConfidence, 'minConfidence')}`);
+  if (present(filter.attributionStatuses))
+    conditions.push(
+      fragment`r.status IN ${list(filter.attributionStatuses, 'attributionStatuses')}`,
+    );
+  if (typeof filter.attributed === 'boolean') conditions.push(LIVE);
+  return conditions;
 }

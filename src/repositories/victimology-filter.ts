@@ -1,4 +1,9 @@
-import { actorOnlyConditions, type IncidentConditions } from './incident-filter.js';
+import { EMPTY, fragment, join, param, variable, where, type Fragment } from '../db/cypher.js';
+import {
+  actorConditionsOf,
+  actorOnlyConditions,
+  type IncidentConditions,
+} from './incident-filter.js';
 
 /**
  * Which links an analysis is made of: those drawn from incidents, from reported victimology
@@ -102,4 +107,78 @@ export function unionByBasis(
   ]
     .filter((branch) => branch !== null)
     .join('\n  UNION\n  ');
+}
+
+/* ---- The same reading as Cypher fragments, each carrying its own parameters. ---- */
+
+/** Conditions on a reported link `t` (a TARGETS relationship), whatever it points at. */
+export function reportedLinkConditionsOf(filter: IncidentConditions, t: Fragment): Fragment[] {
+  return typeof filter.minConfidence === 'number'
+    ? [fragment`coalesce(${t}.confidence, 0) >= ${param(filter.minConfidence, 'minConfidence')}`]
+    : [];
+}
+
+export interface VictimologyConditions {
+  /**
+   * Conditions on the actor `a`: who it is, where from, and that it has a reported target passing
+   * the filter (one of the sectors and one of the countries asked for, when they are).
+   */
+  readonly actor: readonly Fragment[];
+  /** Conditions on a reported link `t` to the sector `s`. */
+  sector(t: Fragment, s: Fragment): Fragment[];
+  /** Conditions on a reported link `t` to the country `c`. */
+  country(t: Fragment, c: Fragment): Fragment[];
+}
+
+/**
+ * The shared filter read for reported victimology, the way it reads for incidents: the actor must
+ * pass the actor conditions and, when sectors or countries are asked for, be reported to target
+ * one of them; `minConfidence` applies to the TARGETS edges.
+ */
+export function victimologyConditionsOf(filter: IncidentConditions): VictimologyConditions {
+  const sector = (t: Fragment, s: Fragment): Fragment[] => [
+    ...reportedLinkConditionsOf(filter, t),
+    ...(filter.sectorIds?.length
+      ? [fragment`${s}.id IN ${param(filter.sectorIds, 'sectorIds')}`]
+      : []),
+  ];
+  const country = (t: Fragment, c: Fragment): Fragment[] => [
+    ...reportedLinkConditionsOf(filter, t),
+    ...(filter.countryCodes?.length
+      ? [fragment`${c}.iso2 IN ${param(filter.countryCodes, 'countryCodes')}`]
+      : []),
+  ];
+  const sectorLink = reportedLink(fragment`Sector`, sector);
+  const countryLink = reportedLink(fragment`Country`, country);
+  const actor = [...actorConditionsOf(filter)];
+  if (filter.sectorIds?.length) actor.push(sectorLink);
+  if (filter.countryCodes?.length) actor.push(countryLink);
+  if (!filter.sectorIds?.length && !filter.countryCodes?.length)
+    actor.push(fragment`(${sectorLink} OR ${countryLink})`);
+  return { actor, sector, country };
+}
+
+/** That `a` has a reported link to a `label` node meeting `conditions`, in variables of its own. */
+function reportedLink(
+  label: Fragment,
+  conditions: (t: Fragment, target: Fragment) => Fragment[],
+): Fragment {
+  const t = fragment`${variable('vt')}`;
+  const target = fragment`${variable('vn')}`;
+  return fragment`EXISTS { (a)-[${t}:TARGETS]->(${target}:${label}) ${where(conditions(t, target))} }`;
+}
+
+/** The Cypher branches the basis asks for, as one UNION (each branch returns the same columns). */
+export function unionOfBasis(
+  basis: AnalysisBasis,
+  fromIncidents: Fragment,
+  fromVictimology: Fragment,
+): Fragment {
+  return join(
+    [
+      countsIncidents(basis) ? fromIncidents : EMPTY,
+      countsVictimology(basis) ? fromVictimology : EMPTY,
+    ],
+    '\n  UNION\n  ',
+  );
 }
