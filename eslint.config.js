@@ -20,6 +20,9 @@ export default tseslint.config(
     },
   },
   { files: ['web/src/**/*.{ts,tsx}'], extends: [reactHooks.configs.flat.recommended] },
-  { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['eslint.config.js', '.dependency-cruiser.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
   prettier,
 );
