@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseApiKeys } from './auth/api-keys.js';
+import { parseApiKeys } from './api-key-setting.js';
 
 /** Sizes as the JVM and Neo4j read them: a whole number with a k, m or g suffix. */
 const memorySize = z.string().regex(/^[1-9][0-9]*[kmgKMG]$/, 'expected a size such as 512m or 2g');

@@ -1,7 +1,9 @@
-import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 
-/** The error codes clients may branch on (DESIGN §3). Anything else is masked as internal. */
+/**
+ * The error codes clients may branch on: each says what the caller can do about the failure (fix
+ * an argument, sign in, retry later). Anything else is masked as internal.
+ */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
@@ -16,46 +18,35 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** HTTP status for codes that describe the whole request rather than one field. */
-const httpStatusOf: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  RATE_LIMITED: 429,
-  DATABASE_UNAVAILABLE: 503,
-  TIMEOUT: 504,
-};
+/**
+ * A failure the caller can act on, as every layer below the API reports one: a code, a message
+ * that says what was wrong and where, and details naming it (`argument`, `maximum`, `fields`…).
+ * The API turns it into its own errors in one place each: GraphQL errors (see
+ * graphql/error-handling.ts) and JSON error responses (see http/error-responses.ts).
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}
 
 export function appError(
   code: ErrorCode,
   message: string,
-  extensions: Record<string, unknown> = {},
-): GraphQLError {
-  const status = httpStatusOf[code];
-  return new GraphQLError(message, {
-    extensions: { code, ...extensions, ...(status === undefined ? {} : { http: { status } }) },
-  });
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, message, details);
 }
 
 /** What an argument names does not exist: NOT_FOUND naming the argument and the id. */
-export function notFound(type: string, key: string, argument: string): GraphQLError {
+export function notFound(type: string, key: string, argument: string): AppError {
   return appError(ErrorCode.NOT_FOUND, `No ${type} has the id "${key}".`, { argument });
-}
-
-/** Codes Apollo Server itself produces for malformed requests; they are safe to show. */
-const apolloRequestCodes = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-export function isExposedCode(code: unknown): boolean {
-  return (
-    typeof code === 'string' &&
-    (apolloRequestCodes.has(code) || (code in ErrorCode && code !== 'INTERNAL_SERVER_ERROR'))
-  );
 }
 
 const unavailableDriverCodes = new Set(['ServiceUnavailable', 'SessionExpired']);
@@ -74,7 +65,7 @@ const concurrentWriteCodes = new Set([
  * Translates what the driver throws into the API's vocabulary. Only failures a client can act on
  * (retry later, narrow the query) get a code; the rest stay internal and are masked.
  */
-export function fromDatabaseError(error: unknown): GraphQLError | undefined {
+export function fromDatabaseError(error: unknown): AppError | undefined {
   if (!(error instanceof Neo4jError)) return undefined;
   if (unavailableDriverCodes.has(error.code)) {
     return appError(

@@ -13,7 +13,12 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { Database } from './db/database.js';
 import type { SupervisedNeo4j } from './db/local-neo4j-supervisor.js';
-import { errorReportingPlugin, maskError, queryStatsPlugin } from './graphql/error-handling.js';
+import {
+  errorReportingPlugin,
+  formatError,
+  queryStatsPlugin,
+  withGraphQLErrors,
+} from './graphql/error-handling.js';
 import {
   createQueryLimitsPlugin,
   queryLimitsParseOptions,
@@ -110,7 +115,7 @@ export function createServer({
     // order); Apollo's own SIGINT/SIGTERM handler would race ours and deadlock the stop.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
-    formatError: maskError,
+    formatError,
     // The parser stops at the token limit, so a huge document costs nothing to refuse.
     parseOptions: queryLimitsParseOptions(limits),
     // graphql-js lets an operation of a root type the schema lacks (a subscription) through
@@ -153,8 +158,11 @@ export function createServer({
           context: ({ req }) => {
             // pino-http types ids loosely; ours always come from assignRequestId, a string.
             const requestId = req.id as string;
-            const viewer = viewerOf(req);
-            if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Reading this API');
+            const viewer = withGraphQLErrors(() => {
+              const asking = viewerOf(req);
+              if (config.AUTH_READS === 'token') requireRole(asking, 'viewer', 'Reading this API');
+              return asking;
+            });
             const executor = database.executor(requestId);
             return Promise.resolve({
               requestId,

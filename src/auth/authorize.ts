@@ -1,5 +1,6 @@
 import { appError, ErrorCode } from '../errors.js';
-import { hasRole, type Role, type Viewer } from './viewer.js';
+import type { Role } from '../domain/roles.js';
+import { hasRole, type Viewer } from './viewer.js';
 
 /**
  * Lets the action through only for a viewer with the role: UNAUTHENTICATED when nobody is named

@@ -1,7 +1,6 @@
-/** Who is asking. Roles nest: an admin may do what an editor may, an editor what a viewer may. */
-export const roles = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Role } from '../domain/roles.js';
 
+/** Who is asking, and with which role (see domain/roles.ts). */
 export interface Viewer {
   /** The token's subject or the API key's name; `anonymous` without credentials. */
   readonly id: string;

@@ -1,7 +1,7 @@
 /**
- * The closed vocabularies of the graph model (DESIGN §2) that are part of the API's contract.
- * Open, curated vocabularies (sectors, attack types, mappings from other trackers) live in
- * seeds/taxonomy/ as data.
+ * The closed vocabularies of the graph model (see db/graph-model.ts) that are part of the API's
+ * contract. Open, curated vocabularies (sectors, attack types, mappings from other trackers) live
+ * in seeds/taxonomy/ as data.
  */
 export const actorTypes = [
   'STATE',

@@ -1,16 +1,4 @@
-import type { CrossBorderRecord } from '../analysis/cross-border.js';
-import type { ChangeRow } from '../repositories/change-repository.js';
-import type { HypothesisRow } from '../repositories/hypothesis-repository.js';
 import type { CursorValue, Keyset, KeysetPage, PagedRows } from '../repositories/keyset.js';
-import type {
-  ActorRow,
-  CampaignRow,
-  CountRow,
-  CountryRow,
-  IncidentRow,
-  OrganizationRow,
-  SectorRow,
-} from '../repositories/rows.js';
 import { encodeCursor } from './cursor.js';
 
 /**
@@ -50,31 +38,3 @@ export function toConnection<Row>(
     totalCount: list.count,
   };
 }
-
-export type SearchHitRow = { score: number } & (
-  { type: 'ACTOR'; node: ActorRow } | { type: 'INCIDENT'; node: IncidentRow }
-);
-
-/* Named instances for graphql-codegen's mappers, which cannot spell generic types. */
-export type ActorConnectionResult = Connection<ActorRow>;
-export type IncidentConnectionResult = Connection<IncidentRow>;
-export type CampaignConnectionResult = Connection<CampaignRow>;
-export type OrganizationConnectionResult = Connection<OrganizationRow>;
-export type ActorCountConnectionResult = Connection<CountRow<ActorRow>>;
-export type SectorCountConnectionResult = Connection<CountRow<SectorRow>>;
-export type CountryCountConnectionResult = Connection<CountRow<CountryRow>>;
-export type ActorEdgeResult = Edge<ActorRow>;
-export type IncidentEdgeResult = Edge<IncidentRow>;
-export type CampaignEdgeResult = Edge<CampaignRow>;
-export type OrganizationEdgeResult = Edge<OrganizationRow>;
-export type ActorCountEdgeResult = Edge<CountRow<ActorRow>>;
-export type SectorCountEdgeResult = Edge<CountRow<SectorRow>>;
-export type CountryCountEdgeResult = Edge<CountRow<CountryRow>>;
-export type CrossBorderEdgeResult = Edge<CrossBorderRecord>;
-export type ChangeConnectionResult = Connection<ChangeRow>;
-export type ChangeEdgeResult = Edge<ChangeRow>;
-export type HypothesisConnectionResult = Connection<HypothesisRow>;
-export type HypothesisEdgeResult = Edge<HypothesisRow>;
-export type CrossBorderConnectionResult = Connection<CrossBorderRecord> & {
-  unknownOrigin: () => Promise<CrossBorderRecord[]>;
-};

@@ -44,6 +44,11 @@ export function keyFor(type: NodeType, id: string, argument: string): string {
   return parsed.key;
 }
 
+/** The keys behind a list argument of ids of one type (see keyFor). */
+export function keysFor(type: NodeType, ids: readonly string[], argument: string): string[] {
+  return ids.map((id) => keyFor(type, id, argument));
+}
+
 /** A global id argument of any type, or a BAD_USER_INPUT that says what a global id looks like. */
 export function nodeArgument(id: string, argument: string): NodeRef {
   const parsed = parseGlobalId(id);

@@ -1,6 +1,30 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import type { ErrorRequestHandler } from 'express';
-import { ErrorCode } from '../errors.js';
+import type { ErrorRequestHandler, Response } from 'express';
+import { ErrorCode, type AppError } from '../errors.js';
+
+/** HTTP status for codes that describe the whole request rather than one field. */
+const statusOfCode: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/** The HTTP status a response failing with this code takes, if the code names one. */
+export function httpStatusOf(code: ErrorCode): number | undefined {
+  return statusOfCode[code];
+}
+
+/**
+ * A domain error refusing a plain HTTP request (an export's credential or role): its status, 400
+ * where its code names none, and its message and code in the shape of a GraphQL error.
+ */
+export function sendAppError(res: Response, error: AppError): void {
+  res.status(httpStatusOf(error.code) ?? 400).json({
+    errors: [{ message: error.message, extensions: { code: error.code } }],
+  });
+}
 
 /** What the body parser (http-errors) and other middleware attach to the errors they pass on. */
 interface HttpError {

@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { requireRole } from '../auth/authorize.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { ErrorCode } from '../errors.js';
+import { AppError, ErrorCode } from '../errors.js';
 import { csvContext, csvTableNames, writeCsvTable } from '../export/csv-export.js';
 import { parseExportFilter, type FilterValues } from '../export/export-filter.js';
 import { ExportReader } from '../export/export-reader.js';
@@ -12,6 +11,7 @@ import { ExportReport } from '../export/export-report.js';
 import { exporters, isStreamFormat } from '../export/formats.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { sendAppError } from './error-responses.js';
 import { viewerOf } from './identify-client.js';
 
 /** The HTTP trailer that ends every complete export: how many inconsistent items it left out. */
@@ -47,11 +47,8 @@ export function exportRoutes(
       const viewer = viewerOf(req);
       if (config.AUTH_READS === 'token') requireRole(viewer, 'viewer', 'Exporting');
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const http = error.extensions.http as { status?: number } | undefined;
-      res.status(http?.status ?? 400).json({
-        errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
-      });
+      if (!(error instanceof AppError)) throw error;
+      sendAppError(res, error);
       return undefined;
     }
     const parsed = parseExportFilter(filterValues(req), taxonomy);

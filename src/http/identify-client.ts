@@ -1,10 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Viewer } from '../auth/viewer.js';
+import { AppError } from '../errors.js';
 
 /** What authenticating a request gave: who is asking, or why their credential was refused. */
-export type Authentication = { readonly viewer: Viewer } | { readonly refusal: GraphQLError };
+export type Authentication = { readonly viewer: Viewer } | { readonly refusal: AppError };
 
 const authentications = new WeakMap<Request, Authentication>();
 
@@ -22,7 +22,7 @@ export function identifyClient(authenticate: Authenticator): RequestHandler {
       });
       authentications.set(req, { viewer });
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
+      if (!(error instanceof AppError)) throw error;
       authentications.set(req, { refusal: error });
     }
     next();

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole } from '../auth/authorize.js';
-import type { Context } from '../context.js';
+import type { MutationContext } from './mutation-context.js';
 import type { Transaction } from '../db/database.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
-import { keyFor } from '../graphql/global-id.js';
 import { attributionSchema } from '../import/native/format.js';
 import {
   ADD_CLAIM,
@@ -37,6 +36,7 @@ const patchSchema = claimFields
   .extend({ status: claimFields.shape.status.exclude(['RETRACTED']), sourceIds })
   .partial();
 
+/** A new claim; the incident, the actor and the sources by key. */
 export interface AddAttributionArgs {
   incidentId: string;
   actorId: string;
@@ -71,13 +71,12 @@ async function lockTargets(
 }
 
 export async function addAttribution(
-  context: Context,
+  context: MutationContext,
   args: AddAttributionArgs,
 ): Promise<AttributionRow> {
   requireRole(context.viewer, 'editor', 'addAttribution');
-  const incidentId = keyFor('Incident', args.incidentId, 'incidentId');
-  const actorId = keyFor('Actor', args.actorId, 'actorId');
-  const { sourceIds: given, ...claim } = validated(
+  const { incidentId, actorId } = args;
+  const { sourceIds: sources, ...claim } = validated(
     addSchema,
     {
       confidence: args.confidence,
@@ -89,7 +88,6 @@ export async function addAttribution(
     },
     'attribution',
   );
-  const sources = given.map((id) => keyFor('Source', id, 'sourceIds'));
   const props = {
     id: `claim-${randomUUID()}`,
     ...claim,
@@ -119,7 +117,7 @@ export async function addAttribution(
  * (CONFLICT), whichever of a retraction and an update racing it won the lock.
  */
 async function editClaim(
-  context: Context,
+  context: MutationContext,
   id: string,
   version: number,
   changes: Record<string, unknown>,
@@ -163,30 +161,19 @@ async function editClaim(
 }
 
 export async function updateAttribution(
-  context: Context,
+  context: MutationContext,
   id: string,
   version: number,
   patch: Record<string, unknown>,
 ): Promise<AttributionRow> {
   requireRole(context.viewer, 'editor', 'updateAttribution');
   const changes = validated(patchSchema, patch, 'patch');
-  return editClaim(
-    context,
-    id,
-    version,
-    {
-      ...changes,
-      ...(changes.sourceIds
-        ? { sourceIds: changes.sourceIds.map((s) => keyFor('Source', s, 'patch.sourceIds')) }
-        : {}),
-    },
-    'UPDATE_ATTRIBUTION',
-  );
+  return editClaim(context, id, version, changes, 'UPDATE_ATTRIBUTION');
 }
 
 /** A retracted claim keeps its place in the record, marked RETRACTED; it is never deleted. */
 export async function retractAttribution(
-  context: Context,
+  context: MutationContext,
   id: string,
   version: number,
 ): Promise<AttributionRow> {

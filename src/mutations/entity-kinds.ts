@@ -8,7 +8,6 @@ import type {
   SourceRecord,
 } from '../import/records.js';
 import { slugify } from '../import/slug.js';
-import { keyFor } from '../graphql/global-id.js';
 import { lockReferences } from '../repositories/reference-repository.js';
 import type {
   EditableLabel,
@@ -235,10 +234,7 @@ export const incidentKind: EntityKind<Record<string, unknown>, IncidentRecord, I
   fixed: ['id'],
   inUse: (n) => `${n} hypotheses are about it: a researcher's work is not deleted with it`,
   references: async (tx, input, argument) => {
-    const sourceIds =
-      input.sourceIds === undefined
-        ? undefined
-        : list(input.sourceIds).map((id) => keyFor('Source', id, `${argument}.sourceIds`));
+    const sourceIds = input.sourceIds === undefined ? undefined : list(input.sourceIds);
     const organizationIds = list(input.organizationIds);
     const campaignIds = typeof input.campaignId === 'string' ? [input.campaignId] : [];
     const found = await lockReferences(tx, {

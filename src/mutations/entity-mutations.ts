@@ -1,7 +1,6 @@
 import { requireRole } from '../auth/authorize.js';
-import type { Context } from '../context.js';
+import type { MutationContext } from './mutation-context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
-import { toGlobalId } from '../graphql/global-id.js';
 import { changeParams } from '../repositories/change-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import {
@@ -32,7 +31,7 @@ const asRow = <Row>(_kind: { readonly __row?: Row }, node: EntityProps): Row =>
  * does, check the version, then write the entity, its links and its audit record.
  */
 export async function createEntity<Stored, Row>(
-  { viewer, executor, taxonomy }: Context,
+  { viewer, executor, taxonomy }: MutationContext,
   kind: EntityKind<Record<string, unknown>, Stored, Row>,
   input: Record<string, unknown>,
 ): Promise<Row> {
@@ -73,7 +72,7 @@ function patchWithNulls(patch: Record<string, unknown>): Record<string, unknown>
 }
 
 export function updateEntity<Stored, Row>(
-  context: Context,
+  context: MutationContext,
   kind: EntityKind<Record<string, unknown>, Stored, Row>,
   key: string,
   version: number,
@@ -84,7 +83,7 @@ export function updateEntity<Stored, Row>(
 
 /** An update whose patch depends on the entity as it is under the lock (e.g. links added to it). */
 export async function updateEntityWith<Stored, Row>(
-  { viewer, executor, taxonomy }: Context,
+  { viewer, executor, taxonomy }: MutationContext,
   kind: EntityKind<Record<string, unknown>, Stored, Row>,
   key: string,
   version: number,
@@ -160,11 +159,11 @@ function patched<Stored, Row>(
 
 /** Refused while something refers to the entity, counted under its lock with what it deletes. */
 export async function deleteEntity(
-  { viewer, executor }: Context,
+  { viewer, executor }: MutationContext,
   kind: Pick<Kind, 'label' | 'inUse'>,
   key: string,
   version: number,
-): Promise<{ id: string; changeId: string }> {
+): Promise<{ changeId: string }> {
   requireRole(viewer, 'admin', `delete${kind.label}`);
   return executor.writeTransaction(`delete${kind.label}`, async (tx) => {
     const [current] = await tx.run(LOCK_ENTITY_FOR_EDIT[kind.label], { id: key });
@@ -187,6 +186,6 @@ export async function deleteEntity(
       ),
     });
     if (!row) throw changedMeanwhile(kind.label, key);
-    return { id: toGlobalId(kind.label, key), changeId: row.changeId };
+    return { changeId: row.changeId };
   });
 }

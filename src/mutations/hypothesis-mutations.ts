@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { suggestAttributions } from '../analysis/attribution.js';
 import { requireRole } from '../auth/authorize.js';
-import type { Context } from '../context.js';
+import type { MutationContext } from './mutation-context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
-import { keyFor } from '../graphql/global-id.js';
 import { changeParams } from '../repositories/change-repository.js';
 import type { Transaction } from '../db/database.js';
 import { lockReferences } from '../repositories/reference-repository.js';
@@ -26,7 +25,7 @@ const fields = z.strictObject({
 const SAVED_CANDIDATES = 20;
 
 export async function createHypothesis(
-  context: Context,
+  context: MutationContext,
   input: {
     incidentId: string;
     actorId: string;
@@ -36,8 +35,7 @@ export async function createHypothesis(
   },
 ): Promise<HypothesisRow> {
   requireRole(context.viewer, 'editor', 'createHypothesis');
-  const incidentId = keyFor('Incident', input.incidentId, 'input.incidentId');
-  const actorId = keyFor('Actor', input.actorId, 'input.actorId');
+  const { incidentId, actorId } = input;
   const values = validated(
     fields,
     { rationale: input.rationale, confidence: input.confidence, status: input.status ?? 'OPEN' },
@@ -85,7 +83,7 @@ function editable(found: HypothesisRow | undefined, id: string, version: number)
 
 async function write(
   tx: Transaction,
-  context: Context,
+  context: MutationContext,
   before: HypothesisRow,
   set: Record<string, unknown>,
   evidence: { incidentIds: string[]; sourceIds: string[] } = { incidentIds: [], sourceIds: [] },
@@ -109,7 +107,7 @@ async function write(
 }
 
 export async function updateHypothesis(
-  context: Context,
+  context: MutationContext,
   id: string,
   version: number,
   patch: Record<string, unknown>,
@@ -122,7 +120,7 @@ export async function updateHypothesis(
 }
 
 export async function attachEvidence(
-  context: Context,
+  context: MutationContext,
   id: string,
   version: number,
   given: {
@@ -132,8 +130,8 @@ export async function attachEvidence(
   },
 ): Promise<HypothesisRow> {
   requireRole(context.viewer, 'editor', 'attachEvidence');
-  const incidentIds = (given.incidentIds ?? []).map((i) => keyFor('Incident', i, 'incidentIds'));
-  const sourceIds = (given.sourceIds ?? []).map((s) => keyFor('Source', s, 'sourceIds'));
+  const incidentIds = [...(given.incidentIds ?? [])];
+  const sourceIds = [...(given.sourceIds ?? [])];
   return context.executor.writeTransaction('attachEvidence', async (tx) => {
     const found = await lockHypothesis(tx, id);
     const references = await lockReferences(tx, { incidents: incidentIds, sources: sourceIds });
@@ -158,7 +156,7 @@ export async function attachEvidence(
 }
 
 export async function promoteHypothesis(
-  context: Context,
+  context: MutationContext,
   id: string,
   version: number,
   claim: { basis: string; claimedBy?: string | null; sourceIds?: readonly string[] | null },
@@ -172,9 +170,7 @@ export async function promoteHypothesis(
         `Only a SUPPORTED hypothesis can be promoted to an attribution; "${id}" is ${before.status}.`,
         { argument: 'id' },
       );
-    const sources = claim.sourceIds
-      ? claim.sourceIds.map((s) => keyFor('Source', s, 'sourceIds'))
-      : before.evidenceSourceIds;
+    const sources = claim.sourceIds ? [...claim.sourceIds] : before.evidenceSourceIds;
     if (sources.length === 0)
       throw invalid([
         {

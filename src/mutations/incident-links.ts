@@ -1,12 +1,11 @@
 import { requireRole } from '../auth/authorize.js';
-import type { Context } from '../context.js';
-import type { NodeType } from '../db/graph-model.js';
-import { keyFor } from '../graphql/global-id.js';
+import type { MutationContext } from './mutation-context.js';
 import { sourceIdOf } from '../import/records.js';
 import type { IncidentRow } from '../repositories/rows.js';
 import { incidentKind } from './entity-kinds.js';
 import { updateEntityWith } from './entity-mutations.js';
 
+/** What to link or unlink, by key. */
 export interface IncidentLinks {
   sectorIds?: readonly string[] | null;
   countries?: readonly { code: string; primary?: boolean | null }[] | null;
@@ -30,7 +29,7 @@ interface StoredLinks {
  * last source cannot be unlinked).
  */
 export async function changeIncidentLinks(
-  context: Context,
+  context: MutationContext,
   key: string,
   version: number,
   links: IncidentLinks,
@@ -47,29 +46,13 @@ function linksPatch(
   links: IncidentLinks,
   mode: 'link' | 'unlink',
 ): Record<string, unknown> {
-  const change = (have: string[], given: readonly string[], type: NodeType, field: string) => {
-    const ids = given.map((id) => keyFor(type, id, `links.${field}`));
-    return mode === 'link'
-      ? [...new Set([...have, ...ids])]
-      : have.filter((id) => !ids.includes(id));
-  };
+  const change = (have: string[], ids: readonly string[]) =>
+    mode === 'link' ? [...new Set([...have, ...ids])] : have.filter((id) => !ids.includes(id));
   const patch: Record<string, unknown> = {};
-  if (links.sectorIds)
-    patch.sectorIds = change(stored.sectorIds, links.sectorIds, 'Sector', 'sectorIds');
+  if (links.sectorIds) patch.sectorIds = change(stored.sectorIds, links.sectorIds);
   if (links.organizationIds)
-    patch.organizationIds = change(
-      stored.organizationIds,
-      links.organizationIds,
-      'Organization',
-      'organizationIds',
-    );
-  if (links.sourceIds)
-    patch.sourceIds = change(
-      stored.sourceUrls.map(sourceIdOf),
-      links.sourceIds,
-      'Source',
-      'sourceIds',
-    );
+    patch.organizationIds = change(stored.organizationIds, links.organizationIds);
+  if (links.sourceIds) patch.sourceIds = change(stored.sourceUrls.map(sourceIdOf), links.sourceIds);
   if (links.countries) {
     const given = new Map(links.countries.map((c) => [c.code, c.primary ?? false]));
     const kept = stored.countries
@@ -81,9 +64,8 @@ function linksPatch(
         : kept;
   }
   if (links.campaignId != null) {
-    const campaign = keyFor('Campaign', links.campaignId, 'links.campaignId');
-    if (mode === 'link') patch.campaignId = campaign;
-    else if (stored.campaignId === campaign) patch.campaignId = null;
+    if (mode === 'link') patch.campaignId = links.campaignId;
+    else if (stored.campaignId === links.campaignId) patch.campaignId = null;
   }
   return patch;
 }

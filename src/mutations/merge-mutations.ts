@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../auth/authorize.js';
-import type { Context } from '../context.js';
+import type { MutationContext } from './mutation-context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
 import {
   LOCK_MERGE_SNAPSHOT,
@@ -26,7 +26,7 @@ export interface MergeResult {
  * target. The audit record keeps everything an undo needs. Needs `admin`.
  */
 export async function mergeActors(
-  { viewer, executor }: Context,
+  { viewer, executor }: MutationContext,
   sourceId: string,
   sourceVersion: number,
   targetId: string,
@@ -84,7 +84,7 @@ function missingActor(key: string, argument: string, mergedInto: string | null |
  * the target changed since (the undo would lose that edit) or the merge was undone already.
  */
 export async function undoMerge(
-  { viewer, executor }: Context,
+  { viewer, executor }: MutationContext,
   changeId: string,
 ): Promise<ActorRow> {
   requireRole(viewer, 'admin', 'undoMerge');

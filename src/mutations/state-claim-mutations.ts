@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { requireRole } from '../auth/authorize.js';
-import type { Context } from '../context.js';
+import type { MutationContext } from './mutation-context.js';
 import { notFound } from '../errors.js';
 import { changeParams } from '../repositories/change-repository.js';
-import { keyFor } from '../graphql/global-id.js';
 import { lockReferences } from '../repositories/reference-repository.js';
 import {
   LOCK_STATE_CLAIMS_FOR_EDIT,
@@ -21,6 +20,7 @@ const claimSchema = z.strictObject({
   sourceIds: z.array(z.string().min(1)).min(1, 'cite at least one source'),
 });
 
+/** A claim as given, its sources by key. */
 export interface StateClaimInput {
   country: string;
   confidence: number;
@@ -34,7 +34,7 @@ export interface StateClaimInput {
  * bumped, and the change is audited with the claims before and after.
  */
 export async function setStateClaims(
-  context: Context,
+  context: MutationContext,
   tie: StateTie,
   key: string,
   version: number,
@@ -64,7 +64,7 @@ export async function setStateClaims(
     return {
       country: country ?? '',
       confidence: claim.confidence,
-      sourceIds: claim.sourceIds.map((id, j) => keyFor('Source', id, `${at(i)}.sourceIds.${j}`)),
+      sourceIds: [...claim.sourceIds],
     };
   });
   if (new Set(resolved.map((c) => c.country)).size < resolved.length)

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { pageOf } from '../graphql/arguments.js';
 import { toConnection } from '../graphql/connection.js';
-import { keyFor } from '../graphql/global-id.js';
+import { keyFor, keysFor } from '../graphql/global-id.js';
 import {
   attachEvidence,
   createHypothesis,
@@ -30,13 +30,25 @@ export const hypothesisResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createHypothesis: (_parent, { input }, context) => createHypothesis(context, input),
+    createHypothesis: (_parent, { input }, context) => {
+      const incidentId = keyFor('Incident', input.incidentId, 'input.incidentId');
+      const actorId = keyFor('Actor', input.actorId, 'input.actorId');
+      return createHypothesis(context, { ...input, incidentId, actorId });
+    },
     updateHypothesis: (_parent, { id, version, patch }, context) =>
       updateHypothesis(context, id, version, patch),
     attachEvidence: (_parent, { id, version, incidentIds, sourceIds, saveSuggestions }, context) =>
-      attachEvidence(context, id, version, { incidentIds, sourceIds, saveSuggestions }),
+      attachEvidence(context, id, version, {
+        incidentIds: incidentIds && keysFor('Incident', incidentIds, 'incidentIds'),
+        sourceIds: sourceIds && keysFor('Source', sourceIds, 'sourceIds'),
+        saveSuggestions,
+      }),
     promoteHypothesis: (_parent, { id, version, basis, claimedBy, sourceIds }, context) =>
-      promoteHypothesis(context, id, version, { basis, claimedBy, sourceIds }),
+      promoteHypothesis(context, id, version, {
+        basis,
+        claimedBy,
+        sourceIds: sourceIds && keysFor('Source', sourceIds, 'sourceIds'),
+      }),
   },
   Hypothesis: {
     status: (h) => h.status,

@@ -4,7 +4,8 @@ import type {
   ViewerRole,
 } from '../__generated__/resolvers-types.js';
 import { permissionsOf } from '../auth/authorize.js';
-import type { Role, Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Role } from '../domain/roles.js';
 
 const roleNames: Record<Role, ViewerRole> = { viewer: 'VIEWER', editor: 'EDITOR', admin: 'ADMIN' };
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, presentedCredential } from '../../src/auth/authenticator.js';
-import { parseApiKeys } from '../../src/auth/api-keys.js';
+import { parseApiKeys } from '../../src/api-key-setting.js';
 import { requireRole } from '../../src/auth/authorize.js';
 import { anonymous } from '../../src/auth/viewer.js';
 import { loadConfig } from '../../src/config.js';
@@ -33,7 +33,7 @@ const codeOf = async (promise: Promise<unknown>) => {
     await promise;
     return 'none';
   } catch (error) {
-    return (error as { extensions?: { code?: string } }).extensions?.code;
+    return (error as { code?: string }).code;
   }
 };
 const messageOf = async (promise: Promise<unknown>) => {

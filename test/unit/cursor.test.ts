@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
 import { decodeCursor, encodeCursor } from '../../src/graphql/cursor.js';
 import type { Keyset } from '../../src/repositories/keyset.js';
 
@@ -12,11 +12,11 @@ const byDayOrNone: Keyset = { list: 'test:dayOrNone', parts: ['dayOrNone', 'text
 const forged = (content: unknown): string =>
   Buffer.from(JSON.stringify(content), 'utf8').toString('base64url');
 
-function refusal(cursor: string, keyset: Keyset): GraphQLError {
+function refusal(cursor: string, keyset: Keyset): AppError {
   try {
     decodeCursor(cursor, keyset);
   } catch (error) {
-    if (error instanceof GraphQLError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error(`cursor ${cursor} was accepted`);
@@ -77,7 +77,8 @@ describe('keyset cursors', () => {
     ['a number for a day or none', forged(['test:dayOrNone', 0, 'x']), byDayOrNone, 'or ""'],
   ])('refuses %s, naming `after`', (_name, cursor, keyset, reason) => {
     const error = refusal(cursor, keyset);
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({ argument: 'after' });
     expect(error.message).toMatch(/^Argument "after" is not a cursor this list gave out: /);
     expect(error.message).toContain(reason);
   });

@@ -1,12 +1,13 @@
 import type { GraphQLError } from 'graphql';
 import { appError, ErrorCode } from '../../errors.js';
+import { toGraphQLError } from '../error-handling.js';
 import type { QueryLimits } from './query-limits.js';
 
 /**
  * Apollo answers an error thrown before execution with HTTP 500 unless the error names a status;
- * these are the client's fault, so they say 400. Apollo removes `http` from the response body.
+ * these are the client's fault, so they say 400.
  */
-const rejectedAsBadRequest = { http: { status: 400 } };
+const BAD_REQUEST = 400;
 
 type CheckedLimit = keyof Omit<QueryLimits, 'defaultListSize' | 'maxFirst'>;
 
@@ -16,12 +17,10 @@ function limitExceeded(
   actual: number | string,
   message: string,
 ): GraphQLError {
-  return appError(ErrorCode.QUERY_TOO_COMPLEX, message, {
-    limit,
-    maximum,
-    actual,
-    ...rejectedAsBadRequest,
-  });
+  return toGraphQLError(
+    appError(ErrorCode.QUERY_TOO_COMPLEX, message, { limit, maximum, actual }),
+    BAD_REQUEST,
+  );
 }
 
 export function tooManyTokens(maximum: number): GraphQLError {
@@ -68,17 +67,23 @@ export function firstTooLarge(
   maximum: number,
   actual: number,
 ): GraphQLError {
-  return appError(
-    ErrorCode.BAD_USER_INPUT,
-    `Argument "first" on field "${fieldName}" is ${actual}; the maximum is ${maximum}.`,
-    { argument: 'first', field, maximum, actual, ...rejectedAsBadRequest },
+  return toGraphQLError(
+    appError(
+      ErrorCode.BAD_USER_INPUT,
+      `Argument "first" on field "${fieldName}" is ${actual}; the maximum is ${maximum}.`,
+      { argument: 'first', field, maximum, actual },
+    ),
+    BAD_REQUEST,
   );
 }
 
 export function firstNegative(fieldName: string, field: string, actual: number): GraphQLError {
-  return appError(
-    ErrorCode.BAD_USER_INPUT,
-    `Argument "first" on field "${fieldName}" is ${actual}; it must be 0 or more.`,
-    { argument: 'first', field, minimum: 0, actual, ...rejectedAsBadRequest },
+  return toGraphQLError(
+    appError(
+      ErrorCode.BAD_USER_INPUT,
+      `Argument "first" on field "${fieldName}" is ${actual}; it must be 0 or more.`,
+      { argument: 'first', field, minimum: 0, actual },
+    ),
+    BAD_REQUEST,
   );
 }
