@@ -177,6 +177,8 @@ describe('the Cypher each read sends', () => {
     expect(perWave(recorder)).toEqual([1, 1, 2, 1]);
     expect(recorder.roundTrips).toBe(5);
     expect(unbatched(recorder)).toEqual([]);
+    const incidents = recorder.recorded[1];
+    expect(incidents?.kind === 'read' && incidents.statement.params.parents).toHaveLength(3);
   });
 
   for (const [list, variables, expected] of [
@@ -214,6 +216,19 @@ describe('the Cypher each read sends', () => {
 const editor = as('editor');
 const admin = as('admin');
 
+/** A mutation's snapshot; its writes, as the README promises, all in one transaction. */
+async function mutation(
+  name: string,
+  operation: Operation,
+  headers: Record<string, string>,
+): Promise<Data> {
+  const { data, recorder } = await snapshot(name, operation, headers);
+  expect(recorder.recorded.filter((r) => r.kind !== 'read').map((r) => r.kind)).toEqual([
+    'transaction',
+  ]);
+  return data;
+}
+
 /** The version an entity has now, read (unrecorded) through the API. */
 async function versionOf(id: string): Promise<number> {
   const { node } = await dataOf(
@@ -226,7 +241,7 @@ async function versionOf(id: string): Promise<number> {
 describe('the Cypher each write sends', () => {
   it('createActor, updateActor, deleteActor', async () => {
     const created = (
-      await snapshot(
+      await mutation(
         'create-actor',
         {
           query: `mutation ($input: ActorInput!) { createActor(input: $input) { id key version } }`,
@@ -241,9 +256,9 @@ describe('the Cypher each write sends', () => {
         },
         editor,
       )
-    ).data.createActor;
+    ).createActor;
     const updated = (
-      await snapshot(
+      await mutation(
         'update-actor',
         {
           query: `mutation ($id: ID!, $version: Int!, $patch: ActorPatch!) { updateActor(id: $id, version: $version, patch: $patch) { version description } }`,
@@ -255,8 +270,8 @@ describe('the Cypher each write sends', () => {
         },
         editor,
       )
-    ).data.updateActor;
-    await snapshot(
+    ).updateActor;
+    await mutation(
       'delete-actor',
       {
         query: `mutation ($id: ID!, $version: Int!) { deleteActor(id: $id, version: $version) { id } }`,
@@ -271,16 +286,16 @@ describe('the Cypher each write sends', () => {
     const query = (verb: string) =>
       `mutation ($id: ID!, $version: Int!, $links: IncidentLinks!) { ${verb}Incident(id: $id, version: $version, links: $links) { version sectors { key } } }`;
     const links = { sectorIds: ['banking'] };
-    const linked = await snapshot(
+    const linked = await mutation(
       'link-incident',
       { query: query('link'), variables: { id, version: await versionOf(id), links } },
       editor,
     );
-    await snapshot(
+    await mutation(
       'unlink-incident',
       {
         query: query('unlink'),
-        variables: { id, version: linked.data.linkIncident.version, links },
+        variables: { id, version: linked.linkIncident.version, links },
       },
       editor,
     );
@@ -290,7 +305,7 @@ describe('the Cypher each write sends', () => {
     const CLAIM = 'id version confidence status actor { key } sources { url }';
     const source = await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat');
     const added = (
-      await snapshot(
+      await mutation(
         'add-attribution',
         {
           query: `mutation ($sourceIds: [ID!]!) { addAttribution(incidentId: "Incident:2022-02-viasat-ka-sat", actorId: "apt28", confidence: 15, basis: MEDIA, claimedBy: "A newspaper", sourceIds: $sourceIds) { ${CLAIM} } }`,
@@ -298,9 +313,9 @@ describe('the Cypher each write sends', () => {
         },
         editor,
       )
-    ).data.addAttribution;
+    ).addAttribution;
     const updated = (
-      await snapshot(
+      await mutation(
         'update-attribution',
         {
           query: `mutation ($id: ID!, $version: Int!) { updateAttribution(id: $id, version: $version, patch: { confidence: 50, status: SUSPECTED }) { ${CLAIM} } }`,
@@ -308,8 +323,8 @@ describe('the Cypher each write sends', () => {
         },
         editor,
       )
-    ).data.updateAttribution;
-    await snapshot(
+    ).updateAttribution;
+    await mutation(
       'retract-attribution',
       {
         query: `mutation ($id: ID!, $version: Int!) { retractAttribution(id: $id, version: $version) { ${CLAIM} } }`,
@@ -322,7 +337,7 @@ describe('the Cypher each write sends', () => {
   it('setActorOrigin', async () => {
     const id = 'Actor:killnet';
     const source = await aSourceOf(seeded.api, 'Incident:2022-02-viasat-ka-sat');
-    await snapshot(
+    await mutation(
       'set-actor-origin',
       {
         query: `mutation ($id: ID!, $version: Int!, $sourceIds: [ID!]!) { setActorOrigin(id: $id, version: $version, origin: { country: "RU", confidence: 60, sourceIds: $sourceIds }) { version origin { confidence country { code } } } }`,
@@ -336,7 +351,7 @@ describe('the Cypher each write sends', () => {
     const H = 'id version status incident { key } actor { key } promotedClaimId';
     const source = await aSourceOf(seeded.api, 'Incident:2017-06-notpetya-maersk');
     const created = (
-      await snapshot(
+      await mutation(
         'create-hypothesis',
         {
           query: `mutation ($input: HypothesisInput!) { createHypothesis(input: $input) { ${H} } }`,
@@ -352,8 +367,8 @@ describe('the Cypher each write sends', () => {
         },
         editor,
       )
-    ).data.createHypothesis;
-    await snapshot(
+    ).createHypothesis;
+    await mutation(
       'promote-hypothesis',
       {
         query: `mutation ($id: ID!, $version: Int!, $sourceIds: [ID!]) { promoteHypothesis(id: $id, version: $version, basis: ACADEMIC, sourceIds: $sourceIds) { ${H} } }`,
@@ -366,7 +381,7 @@ describe('the Cypher each write sends', () => {
   it('mergeActors, undoMerge', async () => {
     const [source, target] = ['Actor:solntsepek', 'Actor:sandworm'];
     const merged = (
-      await snapshot(
+      await mutation(
         'merge-actors',
         {
           query: `mutation ($s: ID!, $sv: Int!, $t: ID!, $tv: Int!) { mergeActors(sourceId: $s, sourceVersion: $sv, targetId: $t, targetVersion: $tv) { changeId target { key version aliases } } }`,
@@ -379,8 +394,8 @@ describe('the Cypher each write sends', () => {
         },
         admin,
       )
-    ).data.mergeActors;
-    await snapshot(
+    ).mergeActors;
+    await mutation(
       'undo-merge',
       {
         query: `mutation ($c: ID!) { undoMerge(changeId: $c) { key version } }`,
