@@ -11,7 +11,7 @@ import { createAuthenticator } from './auth/authenticator.js';
 import { requireRole } from './auth/authorize.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
-import type { Database } from './db/database.js';
+import type { Database, Executor } from './db/database.js';
 import type { SupervisedNeo4j } from './db/local-neo4j-supervisor.js';
 import {
   errorReportingPlugin,
@@ -46,6 +46,8 @@ export interface ServerDependencies {
   logger: Logger;
   /** The local Neo4j this process started, whose restarts /readyz reports. */
   localNeo4j?: SupervisedNeo4j | undefined;
+  /** Each GraphQL request's executor; a test passes a recording one. The database's by default. */
+  executorFor?: ((database: Database, requestId: string) => Executor) | undefined;
 }
 
 export interface CigServer {
@@ -69,6 +71,7 @@ export function createServer({
   database,
   logger,
   localNeo4j,
+  executorFor = (db, requestId) => db.executor(requestId),
 }: ServerDependencies): CigServer {
   const taxonomy = loadTaxonomy();
   // Authentication first, so that the limits count who is asking; one set of limits for every
@@ -163,7 +166,7 @@ export function createServer({
               if (config.AUTH_READS === 'token') requireRole(asking, 'viewer', 'Reading this API');
               return asking;
             });
-            const executor = database.executor(requestId);
+            const executor = executorFor(database, requestId);
             return Promise.resolve({
               requestId,
               log: req.log,

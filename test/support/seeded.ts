@@ -1,17 +1,22 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loadSeeds } from '../../src/import/seeds.js';
+import type { ServerDependencies } from '../../src/server.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
 import { openEmptyDatabase, testConfig } from './database.js';
 import { startTestServer, type TestServer } from './server.js';
 
+/** What a test may set of the server itself: the executor each request runs through. */
+type ServerOptions = Pick<ServerDependencies, 'executorFor'>;
+
 /** An empty database loaded with the seeds, and the API in front of it. */
 export async function startSeededApi(
   overrides: Record<string, string> = {},
+  server: ServerOptions = {},
 ): Promise<{ database: Database; api: TestServer }> {
   const database = await openEmptyDatabase();
   await loadSeeds(database.executor(), loadTaxonomy());
-  const api = await startTestServer(testConfig(overrides), database);
+  const api = await startTestServer(testConfig(overrides), database, server);
   return { database, api };
 }
 
@@ -19,13 +24,16 @@ export async function startSeededApi(
  * The seeded database and API shared by one test file's tests: started before them, stopped
  * after. Read `api` and `database` inside tests and hooks (they exist once `beforeAll` has run).
  */
-export function useSeededApi(overrides: Record<string, string> = {}): {
+export function useSeededApi(
+  overrides: Record<string, string> = {},
+  server: ServerOptions = {},
+): {
   readonly database: Database;
   readonly api: TestServer;
 } {
   let started: { database: Database; api: TestServer } | undefined;
   beforeAll(async () => {
-    started = await startSeededApi(overrides);
+    started = await startSeededApi(overrides, server);
   });
   afterAll(async () => {
     await started?.api.stop();

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
-import { createServer, type CigServer } from '../../src/server.js';
+import { createServer, type CigServer, type ServerDependencies } from '../../src/server.js';
 
 export interface TestServer {
   readonly url: string;
@@ -29,7 +29,11 @@ export interface GraphQLHttpResult {
 }
 
 /** The real server (Express, Apollo, plugins) on an ephemeral loopback port, logs captured. */
-export async function startTestServer(config: Config, database: Database): Promise<TestServer> {
+export async function startTestServer(
+  config: Config,
+  database: Database,
+  { executorFor }: Pick<ServerDependencies, 'executorFor'> = {},
+): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -40,7 +44,7 @@ export async function startTestServer(config: Config, database: Database): Promi
     },
   });
   const logger = createLogger('debug', sink);
-  const server = createServer({ config, database, logger });
+  const server = createServer({ config, database, logger, executorFor });
   const address = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -1,0 +1,76 @@
+// query ($after: String) { actors(filter: { types: [STATE, STATE_SPONSORED] }, orderBy: { field: NAME, direction: DESC }, first: 3, after: $after)
+//         { totalCount edges { cursor node { key name origin { country { code } } } } pageInfo { hasNextPage endCursor } } }
+// variables {
+//   "after": null
+// }
+// 4 statement(s) in 3 wave(s)
+
+// ── wave 1 · read · listActors
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (a:Actor)
+  WHERE a.type IN $types
+  WITH a, toLower(a.name) AS sortValue
+  WITH a, sortValue ORDER BY sortValue DESC, a.id DESC LIMIT toInteger($limit)
+  RETURN collect(a {.*, sortValue: sortValue}) AS rows
+}
+RETURN p.id AS parentId, rows
+// params
+{
+  "limit": 4,
+  "parents": [
+    {
+      "id": null
+    }
+  ],
+  "types": [
+    "STATE",
+    "STATE_SPONSORED"
+  ]
+}
+
+// ── wave 2 · read · countActors
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (a:Actor)
+  WHERE a.type IN $types
+  RETURN count(a) AS count
+}
+RETURN p.id AS parentId, count
+// params
+{
+  "limit": 1,
+  "parents": [
+    {
+      "id": null
+    }
+  ],
+  "types": [
+    "STATE",
+    "STATE_SPONSORED"
+  ]
+}
+
+// ── wave 2 · read · actorOrigins
+UNWIND $ids AS id MATCH (:Actor {id: id})-[r:ORIGINATES_FROM]->(c:Country)
+WITH id, c, r ORDER BY r.confidence DESC, c.iso2
+RETURN id AS parentId, collect({countryCode: c.iso2, confidence: r.confidence, sourceIds: coalesce(r.sourceIds, [])}) AS rows
+// params
+{
+  "ids": [
+    "iran-state-sponsored-unnamed",
+    "unc1151",
+    "turla"
+  ]
+}
+
+// ── wave 3 · read · findCountrys
+UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
+// params
+{
+  "keys": [
+    "IR",
+    "BY",
+    "RU"
+  ]
+}

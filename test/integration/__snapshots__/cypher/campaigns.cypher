@@ -1,0 +1,59 @@
+// { campaigns(first: 3) { totalCount edges { cursor node { key name
+//       attributions { actor { key } } incidents(first: 2) { edges { node { key } } } } } pageInfo { hasNextPage endCursor } } }
+// 4 statement(s) in 2 wave(s)
+
+// ── wave 1 · read · listCampaigns
+MATCH (n:Campaign) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search))
+RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)
+// params
+{
+  "afterId": null,
+  "afterValue": null,
+  "limit": 4,
+  "search": null
+}
+
+// ── wave 2 · read · countCampaigns
+MATCH (n:Campaign) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search)) RETURN count(n) AS count
+// params
+{
+  "search": null
+}
+
+// ── wave 2 · read · campaignAttributions
+UNWIND $ids AS id MATCH (:Campaign {id: id})-[r:ATTRIBUTED_TO]->(a:Actor)
+WITH id, a, r ORDER BY r.confidence DESC, a.id
+RETURN id AS parentId, collect(r {.*, id: coalesce(r.id, elementId(r)), actorId: a.id, sourceIds: coalesce(r.sourceIds, [])}) AS rows
+// params
+{
+  "ids": [
+    "covid-vaccine-targeting-2020",
+    "ghostwriter",
+    "it-army-ddos-russia"
+  ]
+}
+
+// ── wave 2 · read · listIncidents:campaign
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE EXISTS { (i)-[:PART_OF]->(:Campaign {id: p.id}) }
+  WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
+  RETURN collect(i {.*}) AS rows
+}
+RETURN p.id AS parentId, rows
+// params
+{
+  "limit": 3,
+  "parents": [
+    {
+      "id": "covid-vaccine-targeting-2020"
+    },
+    {
+      "id": "ghostwriter"
+    },
+    {
+      "id": "it-army-ddos-russia"
+    }
+  ]
+}

@@ -1,0 +1,63 @@
+// query ($after: String) { incidents(filter: { countryCodes: ["UA"], from: "2022-01-01" }, orderBy: { field: TITLE }, first: 3, after: $after)
+//         { totalCount edges { cursor node { key title sectors { key } } } pageInfo { hasNextPage endCursor } } }
+// variables {
+//   "after": null
+// }
+// 3 statement(s) in 2 wave(s)
+
+// ── wave 1 · read · listIncidents
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($f_from)
+  AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
+  RETURN collect(i {.*}) AS rows
+}
+RETURN p.id AS parentId, rows
+// params
+{
+  "f_countryCodes": [
+    "UA"
+  ],
+  "f_from": "2022-01-01",
+  "limit": 4,
+  "parents": [
+    {
+      "id": null
+    }
+  ]
+}
+
+// ── wave 2 · read · countIncidents
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($f_from)
+  AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  RETURN count(i) AS count
+}
+RETURN p.id AS parentId, count
+// params
+{
+  "f_countryCodes": [
+    "UA"
+  ],
+  "f_from": "2022-01-01",
+  "parents": [
+    {
+      "id": null
+    }
+  ]
+}
+
+// ── wave 2 · read · incidentSectors
+UNWIND $ids AS id MATCH (:Incident {id: id})-[:TARGETED]->(s:Sector) WITH id, s ORDER BY s.name RETURN id AS parentId, collect(s {.*}) AS rows
+// params
+{
+  "ids": [
+    "2022-01-whispergate",
+    "2022-02-viasat-ka-sat",
+    "2024-03-sandworm-ukraine-utilities"
+  ]
+}

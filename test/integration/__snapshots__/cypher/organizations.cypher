@@ -1,0 +1,46 @@
+// { organizations(countryCode: "UA", first: 3) { totalCount edges { node { key sectors { key } country { code } } } } }
+// 4 statement(s) in 2 wave(s)
+
+// ── wave 1 · read · listOrganizations
+MATCH (n:Organization) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search)) AND ($sectorIds IS NULL OR EXISTS { (n)-[:IN_SECTOR]->(s:Sector) WHERE s.id IN $sectorIds }) AND ($countryCode IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) })
+RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)
+// params
+{
+  "afterId": null,
+  "afterValue": null,
+  "countryCode": "UA",
+  "limit": 4,
+  "search": null,
+  "sectorIds": null
+}
+
+// ── wave 2 · read · countOrganizations
+MATCH (n:Organization) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search)) AND ($sectorIds IS NULL OR EXISTS { (n)-[:IN_SECTOR]->(s:Sector) WHERE s.id IN $sectorIds }) AND ($countryCode IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) }) RETURN count(n) AS count
+// params
+{
+  "countryCode": "UA",
+  "search": null,
+  "sectorIds": null
+}
+
+// ── wave 2 · read · organizationSectors
+UNWIND $ids AS id MATCH (:Organization {id: id})-[:IN_SECTOR]->(s:Sector) WITH id, s ORDER BY s.name RETURN id AS parentId, collect(s {.*}) AS rows
+// params
+{
+  "ids": [
+    "auly-chlorine-station",
+    "ukraine-cec",
+    "chernivtsioblenergo"
+  ]
+}
+
+// ── wave 2 · read · organizationCountries
+UNWIND $ids AS id MATCH (:Organization {id: id})-[:LOCATED_IN]->(c:Country) RETURN id AS parentId, collect(c {.*}) AS rows
+// params
+{
+  "ids": [
+    "auly-chlorine-station",
+    "ukraine-cec",
+    "chernivtsioblenergo"
+  ]
+}

@@ -1,0 +1,88 @@
+// { sector(id: "health") { key subsectors { key }
+//       incidents(filter: { from: "2020-01-01" }, first: 3) { totalCount edges { node { key sectors { key } } } } } }
+// 5 statement(s) in 3 wave(s)
+
+// ── wave 1 · read · findSectors
+UNWIND $keys AS key MATCH (n:Sector {id: key}) RETURN key, n {.*} AS row
+// params
+{
+  "keys": [
+    "health"
+  ]
+}
+
+// ── wave 2 · read · sectorChildren
+UNWIND $ids AS id MATCH (:Sector {id: id})<-[:SUBSECTOR_OF]-(s:Sector) WITH id, s ORDER BY s.name RETURN id AS parentId, collect(s {.*}) AS rows
+// params
+{
+  "ids": [
+    "health"
+  ]
+}
+
+// ── wave 2 · read · listIncidents:sector
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($f_from)
+  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
+  WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
+  RETURN collect(i {.*}) AS rows
+}
+RETURN p.id AS parentId, rows
+// params
+{
+  "f_from": "2020-01-01",
+  "limit": 4,
+  "parents": [
+    {
+      "id": "health",
+      "sectorIds": [
+        "health",
+        "hospitals",
+        "pharmaceuticals",
+        "medical-devices",
+        "health-insurance",
+        "public-health"
+      ]
+    }
+  ]
+}
+
+// ── wave 3 · read · countIncidents:sector
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($f_from)
+  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
+  RETURN count(i) AS count
+}
+RETURN p.id AS parentId, count
+// params
+{
+  "f_from": "2020-01-01",
+  "parents": [
+    {
+      "id": "health",
+      "sectorIds": [
+        "health",
+        "hospitals",
+        "pharmaceuticals",
+        "medical-devices",
+        "health-insurance",
+        "public-health"
+      ]
+    }
+  ]
+}
+
+// ── wave 3 · read · incidentSectors
+UNWIND $ids AS id MATCH (:Incident {id: id})-[:TARGETED]->(s:Sector) WITH id, s ORDER BY s.name RETURN id AS parentId, collect(s {.*}) AS rows
+// params
+{
+  "ids": [
+    "2024-06-kbc-zagreb-lockbit",
+    "2024-06-nhls-south-africa-blacksuit",
+    "2024-06-rite-aid-ransomhub"
+  ]
+}

@@ -1,0 +1,47 @@
+// { topSectors(filter: { countryCodes: ["UA"] }, first: 3) { totalCount edges { incidentCount node { key } } } }
+// 2 statement(s) in 2 wave(s)
+
+// ── wave 1 · read · count:topLevelSector
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s) AS x
+  WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
+  WITH x, n, firstDate, lastDate ORDER BY n DESC, x.id ASC LIMIT toInteger($limit)
+  RETURN collect({node: x {.*}, incidentCount: n, firstDate: firstDate, lastDate: lastDate}) AS rows
+}
+RETURN p.id AS parentId, rows
+// params
+{
+  "f_countryCodes": [
+    "UA"
+  ],
+  "limit": 4,
+  "parents": [
+    {
+      "id": null
+    }
+  ]
+}
+
+// ── wave 2 · read · countGroups:topLevelSector
+UNWIND $parents AS p
+CALL (p) {
+  MATCH (i:Incident)
+  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s) AS x
+  RETURN count(DISTINCT x) AS count
+}
+RETURN p.id AS parentId, count
+// params
+{
+  "f_countryCodes": [
+    "UA"
+  ],
+  "parents": [
+    {
+      "id": null
+    }
+  ]
+}
