@@ -44,6 +44,8 @@ export interface CrossBorderOrdering {
   direction: 'ASC' | 'DESC';
 }
 
+const HAS_ORIGIN = fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }`;
+
 /**
  * The headline question in one query: per (actor, sector, affected country) the incidents whose
  * qualifying claim names the actor, where the affected country is none of the actor's origins;
@@ -52,25 +54,11 @@ export interface CrossBorderOrdering {
  * query shape. Incident counts are always counted, whatever the basis: it decides which lines show.
  */
 function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, known: boolean) {
-  const { match, conditions } = incidentsMatching(filter);
-  const reported = victimologyConditionsOf(filter);
   const origin = known ? HAS_ORIGIN : fragment`NOT ${HAS_ORIGIN}`;
-  const fromIncidents = fragment`${match}
-  ${where(conditions)}
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
-  WITH DISTINCT i, a
-  WHERE ${origin}
-  MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
-  RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate`;
   const fromVictimology = fragment`UNION ALL
-  ${reportedSectorLinks(reported, [origin])}
-  WITH DISTINCT a, s
-  MATCH (a)-[t:TARGETS]->(c:Country)
-  ${where([fragment`NOT EXISTS { (a)-[:ORIGINATES_FROM]->(c) }`, ...reported.country(fragment`t`, fragment`c`)])}
-  RETURN a, s, c AS v, 0 AS n, null AS firstDate, null AS lastDate`;
+  ${linesFromVictimology(filter, origin)}`;
   return fragment`CALL () {
-  ${fromIncidents}
+  ${linesFromIncidents(filter, origin)}
   ${countsVictimology(basis) ? fromVictimology : EMPTY}
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
@@ -80,7 +68,29 @@ WITH a, s, v, n, firstDate, lastDate,
 WHERE ${trusted(shownByBasis(basis))}`;
 }
 
-const HAS_ORIGIN = fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }`;
+/** Per actor `a` meeting `origin`, sector `s` and affected country `v`: its incidents `n`. */
+function linesFromIncidents(filter: IncidentConditions, origin: Fragment): Fragment {
+  const { match, conditions } = incidentsMatching(filter);
+  return fragment`${match}
+  ${where(conditions)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
+  WITH DISTINCT i, a
+  WHERE ${origin}
+  MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
+  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
+  RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate`;
+}
+
+/** Each reported sector `s` of an actor `a` meeting `origin` with each reported country `v`. */
+function linesFromVictimology(filter: IncidentConditions, origin: Fragment): Fragment {
+  const reported = victimologyConditionsOf(filter);
+  const abroad = fragment`NOT EXISTS { (a)-[:ORIGINATES_FROM]->(c) }`;
+  return fragment`${reportedSectorLinks(reported, [origin])}
+  WITH DISTINCT a, s
+  MATCH (a)-[t:TARGETS]->(c:Country)
+  ${where([abroad, ...reported.country(fragment`t`, fragment`c`)])}
+  RETURN a, s, c AS v, 0 AS n, null AS firstDate, null AS lastDate`;
+}
 
 /** Cursors of cross-border lines: (incident count or last date, the row's identity). */
 export const crossBorderKeysets: Record<CrossBorderOrderField, Keyset> = {
