@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { topSectors } from '../src/analysis/attribution.js';
 import { loadConfig } from '../src/config.js';
+import { fragment, param, statement } from '../src/db/cypher.js';
 import { cypher, type Executor } from '../src/db/database.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { loadSeeds } from '../src/import/seeds.js';
@@ -38,19 +39,20 @@ const TRUTH = cypher<{ incidentId: string; actorIds: string[]; seenElsewhere: bo
  * The baseline: actors ranked by how many of their other incidents hit one of the incident's
  * top-level sectors in one of its countries (ties by id).
  */
-const BASELINE = cypher<{ actorId: string }>(
-  'eval:baseline',
-  `MATCH (x:Incident {id: $incidentId})
-   ${topSectors('x')}
+const baselineFor = (incidentId: string) =>
+  statement<{ actorId: string }>(
+    'eval:baseline',
+    fragment`MATCH (x:Incident {id: ${param(incidentId, 'incidentId')}})
+   ${topSectors(fragment`x`)}
    WITH x, sectors AS xSectors, COLLECT { MATCH (x)-[:AFFECTED]->(c:Country) RETURN c.iso2 } AS xCountries
    MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE j <> x AND r.status <> 'RETRACTED'
    WITH DISTINCT xSectors, xCountries, j, a
-   ${topSectors('j')}
+   ${topSectors(fragment`j`)}
    WITH a, j WHERE any(s IN sectors WHERE s IN xSectors)
      AND EXISTS { MATCH (j)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN xCountries }
    RETURN a.id AS actorId, count(DISTINCT j) AS incidents
    ORDER BY incidents DESC, actorId`,
-);
+  );
 
 const SUGGEST = `query ($id: ID!) { suggestAttributions(incidentId: $id, first: 100) { actor { key } } }`;
 
@@ -109,7 +111,8 @@ async function evaluate(
   for (const { incidentId, actorIds } of truth) {
     const right = new Set(actorIds);
     ours.push(firstRightRank(await ask(incidentId), right));
-    const base = await executor.read(BASELINE, { incidentId });
+    const built = baselineFor(incidentId);
+    const base = await executor.read(built.query, built.params);
     baseline.push(
       firstRightRank(
         base.map((row) => row.actorId),

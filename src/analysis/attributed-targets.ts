@@ -1,27 +1,22 @@
+import { fragment, where, type Fragment } from '../db/cypher.js';
 import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
+  claimConditionsOf,
+  incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
-import { topLevelSector } from '../repositories/sector-rollup.js';
+import { topSectorOf } from './sector-rollup-fragments.js';
 
 /**
  * Cypher binding every (incident `i`, actor `a`) pair where the incident passes the filter and a
  * qualifying claim names the actor, with the incident's top-level `sectors` and its `countries`
  * (nodes): what the actor-centred analyses aggregate.
  */
-export function attributedIncidentTargets(filter: IncidentConditions): {
-  text: string;
-  params: Record<string, unknown>;
-} {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
-  const text = `${match}
-  ${whereClause(where)}
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+export function attributedIncidentTargets(filter: IncidentConditions): Fragment {
+  const { match, conditions } = incidentsMatching(filter);
+  return fragment`${match}
+  ${where(conditions)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
-  CALL (i) { MATCH (i)-[:TARGETED]->(s:Sector) RETURN collect(DISTINCT ${topLevelSector('s')}) AS sectors }
+  CALL (i) { MATCH (i)-[:TARGETED]->(s:Sector) RETURN collect(DISTINCT ${topSectorOf('s')}) AS sectors }
   CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }`;
-  return { text, params };
 }

@@ -1,18 +1,25 @@
-import { cypher, type Executor } from '../db/database.js';
-import { topLevelSector } from '../repositories/sector-rollup.js';
+import { fragment, param, statement, type Fragment, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
 import {
   rankCandidates,
   type CandidateEvidence,
   type IncidentProfile,
   type ScoredCandidate,
 } from './attribution-score.js';
+import { topSectorOf } from './sector-rollup-fragments.js';
 
-/** The top-level sectors of the incidents bound to `variable` (a sub-sector counts as its parent). */
-export const topSectors = (variable: string) =>
-  `CALL (${variable}) {
-    OPTIONAL MATCH (${variable})-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT ${topLevelSector('s')}.id) AS sectors
+/**
+ * The ids of the top-level sectors of the incident bound to `incident`, as `sectors` (a sub-sector
+ * counts as its parent).
+ */
+export const topSectors = (incident: Fragment): Fragment =>
+  fragment`CALL (${incident}) {
+    OPTIONAL MATCH (${incident})-[:TARGETED]->(s:Sector)
+    RETURN collect(DISTINCT ${topSectorOf('s')}.id) AS sectors
   }`;
+
+const X = fragment`x`;
+const J = fragment`j`;
 
 /**
  * Everything `suggestAttributions` weighs, in one query: the incident's profile, then per candidate
@@ -21,13 +28,13 @@ export const topSectors = (variable: string) =>
  * shares at least a sector, country, attack type, campaign or reported target; time alone is not
  * enough to be one.
  */
-export const ATTRIBUTION_EVIDENCE = cypher<{
-  profile: IncidentProfile;
-  candidates: CandidateEvidence[];
-}>(
-  'analysis:attributionEvidence',
-  `MATCH (x:Incident {id: $incidentId})
-${topSectors('x')}
+const attributionEvidence = (
+  incidentId: string,
+): Statement<{ profile: IncidentProfile; candidates: CandidateEvidence[] }> =>
+  statement(
+    'analysis:attributionEvidence',
+    fragment`MATCH (x:Incident {id: ${param(incidentId, 'incidentId')}})
+${topSectors(X)}
 CALL (x) { OPTIONAL MATCH (x)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
 CALL (x) { OPTIONAL MATCH (x)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
 WITH x, sectors AS xSectors, countries AS xCountries, campaigns AS xCampaigns, coalesce(x.attackTypes, []) AS xTypes
@@ -37,7 +44,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(t:Sector)
-    WITH a, ${topLevelSector('t')} AS top WHERE top.id IN xSectors
+    WITH a, ${topSectorOf('t')} AS top WHERE top.id IN xSectors
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(c:Country) WHERE c.iso2 IN xCountries
@@ -46,7 +53,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
   CALL (a, x, xSectors, xCountries, xCampaigns, xTypes) {
     OPTIONAL MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE j <> x AND r.status <> 'RETRACTED'
     WITH j, max(coalesce(r.confidence, 0)) AS confidence
-    ${topSectors('j')}
+    ${topSectors(J)}
     CALL (j) { OPTIONAL MATCH (j)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
     CALL (j) { OPTIONAL MATCH (j)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
     WITH j, confidence,
@@ -71,7 +78,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
   }
   CALL (a, xSectors) {
     OPTIONAL MATCH (a)-[:TARGETS]->(t:Sector)
-    WITH ${topLevelSector('t')}.id AS top WHERE top IN xSectors
+    WITH ${topSectorOf('t')}.id AS top WHERE top IN xSectors
     RETURN collect(DISTINCT top) AS reportedSectorIds
   }
   CALL (a, xCountries) {
@@ -93,7 +100,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
   }) AS candidates
 }
 RETURN {sectorIds: xSectors, countryCodes: xCountries, attackTypes: xTypes} AS profile, candidates`,
-);
+  );
 
 /** The ranked candidates for an incident; undefined when no incident has the id. */
 export async function suggestAttributions(
@@ -101,7 +108,8 @@ export async function suggestAttributions(
   incidentId: string,
   first: number,
 ): Promise<ScoredCandidate[] | undefined> {
-  const [row] = await executor.read(ATTRIBUTION_EVIDENCE, { incidentId });
+  const built = attributionEvidence(incidentId);
+  const [row] = await executor.read(built.query, built.params);
   if (!row) return undefined;
   return rankCandidates(row.profile, row.candidates).slice(0, first);
 }

@@ -1,12 +1,14 @@
-import { topLevelSector } from '../repositories/sector-rollup.js';
-import { cypher, type Executor } from '../db/database.js';
-import { attributedIncidentTargets } from './attributed-targets.js';
-import { whereClause, type IncidentConditions } from '../repositories/incident-filter.js';
+import { fragment, param, statement, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
+import type { IncidentConditions } from '../repositories/incident-filter.js';
 import {
-  unionByBasis,
-  victimologyMatch,
+  unionOfBasis,
+  victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
+import { attributedIncidentTargets } from './attributed-targets.js';
+import { reportedCountryLinks, reportedSectorLinks } from './reported-links.js';
+import { topSectorOf } from './sector-rollup-fragments.js';
 
 export type CoTargetingBasis = 'SECTOR' | 'COUNTRY' | 'BOTH';
 
@@ -24,31 +26,34 @@ export interface CoTargetingRow {
  * |A ∩ B| / |A ∪ B| of the two sets (BOTH: sectors and countries together as one set). 1 means the
  * same targets, 0 nothing in common; actors with nothing in common are left out.
  */
-export function coTargetingCypher(
+function coTargetingStatement(
+  actorId: string,
   filter: IncidentConditions,
   by: CoTargetingBasis,
   basis: AnalysisBasis,
-) {
-  const { text: attributed, params } = attributedIncidentTargets(filter);
-  const reported = victimologyMatch(filter, params);
-  params.kinds = by === 'BOTH' ? ['sector', 'country'] : [by.toLowerCase()];
-  const fromIncidents = `${attributed}
+  first: number,
+): Statement<CoTargetingRow> {
+  const reported = victimologyConditionsOf(filter);
+  const kinds = param(by === 'BOTH' ? ['sector', 'country'] : [by.toLowerCase()], 'kinds');
+  const fromIncidents = fragment`${attributedIncidentTargets(filter)}
   UNWIND [x IN sectors | {kind: 'sector', key: x.id}] + [x IN countries | {kind: 'country', key: x.iso2}] AS feature
-  WITH a, feature WHERE feature.kind IN $kinds
+  WITH a, feature WHERE feature.kind IN ${kinds}
   RETURN a, feature`;
-  const fromVictimology = `MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
-  WITH a, {kind: 'sector', key: ${topLevelSector('s')}.id} AS feature WHERE feature.kind IN $kinds
+  const fromVictimology = fragment`${reportedSectorLinks(reported)}
+  WITH a, {kind: 'sector', key: ${topSectorOf('s')}.id} AS feature WHERE feature.kind IN ${kinds}
   RETURN a, feature
   UNION
-  MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}
-  WITH a, {kind: 'country', key: c.iso2} AS feature WHERE feature.kind IN $kinds
+  ${reportedCountryLinks(reported)}
+  WITH a, {kind: 'country', key: c.iso2} AS feature WHERE feature.kind IN ${kinds}
   RETURN a, feature`;
-  const text = `CALL () {
-  ${unionByBasis(basis, fromIncidents, fromVictimology)}
+  return statement(
+    'analysis:coTargeting',
+    fragment`CALL () {
+  ${unionOfBasis(basis, fromIncidents, fromVictimology)}
 }
 WITH a, collect(DISTINCT feature) AS features
 WITH collect({id: a.id, features: features}) AS actors
-WITH actors, [x IN actors WHERE x.id = $actorId][0] AS me
+WITH actors, [x IN actors WHERE x.id = ${param(actorId, 'actorId')}][0] AS me
 UNWIND actors AS other
 WITH me, other WHERE me IS NOT NULL AND other.id <> me.id
 WITH me, other, [f IN me.features WHERE f IN other.features] AS shared
@@ -59,8 +64,8 @@ RETURN actorId, score,
        [f IN shared WHERE f.kind = 'sector' | f.key] AS sharedSectorIds,
        [f IN shared WHERE f.kind = 'country' | f.key] AS sharedCountryCodes
 ORDER BY score DESC, size(shared) DESC, actorId
-LIMIT toInteger($limit)`;
-  return { text, params };
+LIMIT toInteger(${param(first, 'limit')})`,
+  );
 }
 
 export async function coTargeting(
@@ -71,10 +76,6 @@ export async function coTargeting(
   basis: AnalysisBasis,
   first: number,
 ): Promise<CoTargetingRow[]> {
-  const { text, params } = coTargetingCypher(filter, by, basis);
-  return executor.read(cypher<CoTargetingRow>('analysis:coTargeting', text), {
-    ...params,
-    actorId,
-    limit: first,
-  });
+  const built = coTargetingStatement(actorId, filter, by, basis, first);
+  return executor.read(built.query, built.params);
 }

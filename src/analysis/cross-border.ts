@@ -1,20 +1,29 @@
-import { coversSector } from '../repositories/sector-rollup.js';
-import { cypher, type Executor } from '../db/database.js';
 import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
+  EMPTY,
+  fragment,
+  statement,
+  trusted,
+  where,
+  type Fragment,
+  type Statement,
+} from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
+import {
+  claimConditionsOf,
+  incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
 import {
   countsVictimology,
-  reportedLinkConditions,
   shownByBasis,
-  victimologyMatch,
+  victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
-import { noPage, type Keyset, type KeysetPage } from '../repositories/keyset.js';
+import type { Keyset, KeysetPage } from '../repositories/keyset.js';
+import { keysetPage, type SortKey } from '../repositories/keyset-page.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
+import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
+import { sectorCovers } from './sector-rollup-fragments.js';
 
 export interface CrossBorderRecord {
   actor: ActorRow;
@@ -35,6 +44,8 @@ export interface CrossBorderOrdering {
   direction: 'ASC' | 'DESC';
 }
 
+const HAS_ORIGIN = fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }`;
+
 /**
  * The headline question in one query: per (actor, sector, affected country) the incidents whose
  * qualifying claim names the actor, where the affected country is none of the actor's origins;
@@ -43,37 +54,42 @@ export interface CrossBorderOrdering {
  * query shape. Incident counts are always counted, whatever the basis: it decides which lines show.
  */
 function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, known: boolean) {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
-  const reported = victimologyMatch(filter, params);
-  const origin = `${known ? '' : 'NOT '}EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }`;
-  const fromIncidents = `${match}
-  ${whereClause(where)}
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+  const origin = known ? HAS_ORIGIN : fragment`NOT ${HAS_ORIGIN}`;
+  const fromVictimology = fragment`UNION ALL
+  ${linesFromVictimology(filter, origin)}`;
+  return fragment`CALL () {
+  ${linesFromIncidents(filter, origin)}
+  ${countsVictimology(basis) ? fromVictimology : EMPTY}
+}
+WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
+WITH a, s, v, n, firstDate, lastDate,
+     ${reportedToTarget(filter, fragment`(rs:Sector)`, [sectorCovers('rs', 's')])}
+       AND ${reportedToTarget(filter, fragment`(v)`)} AS reported
+WHERE ${trusted(shownByBasis(basis))}`;
+}
+
+/** Per actor `a` meeting `origin`, sector `s` and affected country `v`: its incidents `n`. */
+function linesFromIncidents(filter: IncidentConditions, origin: Fragment): Fragment {
+  const { match, conditions } = incidentsMatching(filter);
+  return fragment`${match}
+  ${where(conditions)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
   WHERE ${origin}
   MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
   WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
   RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate`;
-  const fromVictimology = `MATCH (a:Actor)-[t:TARGETS]->(s:Sector)
-  ${whereClause([origin, ...reported.actor, ...reported.sector])}
+}
+
+/** Each reported sector `s` of an actor `a` meeting `origin` with each reported country `v`. */
+function linesFromVictimology(filter: IncidentConditions, origin: Fragment): Fragment {
+  const reported = victimologyConditionsOf(filter);
+  const abroad = fragment`NOT EXISTS { (a)-[:ORIGINATES_FROM]->(c) }`;
+  return fragment`${reportedSectorLinks(reported, [origin])}
   WITH DISTINCT a, s
   MATCH (a)-[t:TARGETS]->(c:Country)
-  ${whereClause(['NOT EXISTS { (a)-[:ORIGINATES_FROM]->(c) }', ...reported.country])}
+  ${where([abroad, ...reported.country(fragment`t`, fragment`c`)])}
   RETURN a, s, c AS v, 0 AS n, null AS firstDate, null AS lastDate`;
-  const confidence = reportedLinkConditions(filter, params, 't')
-    .map((c) => `AND ${c}`)
-    .join(' ');
-  const text = `CALL () {
-  ${fromIncidents}
-  ${countsVictimology(basis) ? `UNION ALL\n  ${fromVictimology}` : ''}
-}
-WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
-WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE ${coversSector('rs', 's')} ${confidence} }
-       AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true ${confidence} } AS reported
-WHERE ${shownByBasis(basis)}`;
-  return { text, params };
 }
 
 /** Cursors of cross-border lines: (incident count or last date, the row's identity). */
@@ -82,33 +98,46 @@ export const crossBorderKeysets: Record<CrossBorderOrderField, Keyset> = {
   LAST_DATE: { list: 'crossBorder:LAST_DATE', parts: ['dayOrNone', 'text'] },
 };
 
-export function crossBorderCypher(
+/** What each order sorts the lines by; a line without a date sorts as the empty string. */
+const sortedBy: Record<CrossBorderOrderField, Fragment> = {
+  INCIDENT_COUNT: fragment`n`,
+  LAST_DATE: fragment`coalesce(toString(lastDate), '')`,
+};
+
+function crossBorderPage(
   filter: IncidentConditions,
   basis: AnalysisBasis,
   order: CrossBorderOrdering,
   page: KeysetPage,
   known: boolean,
-) {
-  const { text: lines, params } = crossBorderLines(filter, basis, known);
-  const sort = order.field === 'INCIDENT_COUNT' ? 'n' : "coalesce(toString(lastDate), '')";
-  const comparison = order.direction === 'DESC' ? '<' : '>';
-  const { after } = page;
-  if (after) {
-    params.afterValue = after[0];
-    params.afterKey = after[1];
-  }
-  params.limit = page.first + 1;
-  const text = `${lines}
+): Statement<CrossBorderRecord> {
+  const keys: SortKey[] = [
+    { by: sortedBy[order.field], direction: order.direction },
+    { by: fragment`rowKey`, direction: 'ASC' },
+  ];
+  const { after, orderBy, limit } = keysetPage(keys, page);
+  return statement(
+    `analysis:crossBorder${known ? '' : ':unknownOrigin'}`,
+    fragment`${crossBorderLines(filter, basis, known)}
 WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
-${after ? `WHERE ${sort} ${comparison} $afterValue OR (${sort} = $afterValue AND rowKey > $afterKey)` : ''}
-WITH a, s, v, n, firstDate, lastDate, reported, rowKey ORDER BY ${sort} ${order.direction}, rowKey ASC LIMIT toInteger($limit)
+${where([after])}
+WITH a, s, v, n, firstDate, lastDate, reported, rowKey ${orderBy} ${limit}
 OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
 RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCountry,
-       n AS incidentCount, firstDate, lastDate, reported, rowKey`;
-  const count = `${lines}
-RETURN count(*) AS count`;
-  return { text, count, params };
+       n AS incidentCount, firstDate, lastDate, reported, rowKey`,
+  );
 }
+
+/** How many lines there are of actors with a known origin, whatever the page and order. */
+const crossBorderCount = (
+  filter: IncidentConditions,
+  basis: AnalysisBasis,
+): Statement<{ count: number }> =>
+  statement(
+    'analysis:crossBorderCount',
+    fragment`${crossBorderLines(filter, basis, true)}
+RETURN count(*) AS count`,
+  );
 
 export async function crossBorderRows(
   executor: Executor,
@@ -118,11 +147,8 @@ export async function crossBorderRows(
   page: KeysetPage,
   known: boolean,
 ): Promise<CrossBorderRecord[]> {
-  const { text, params } = crossBorderCypher(filter, basis, order, page, known);
-  return executor.read(
-    cypher<CrossBorderRecord>(`analysis:crossBorder${known ? '' : ':unknownOrigin'}`, text),
-    params,
-  );
+  const built = crossBorderPage(filter, basis, order, page, known);
+  return executor.read(built.query, built.params);
 }
 
 export async function countCrossBorderRows(
@@ -130,17 +156,8 @@ export async function countCrossBorderRows(
   filter: IncidentConditions,
   basis: AnalysisBasis,
 ): Promise<number> {
-  const { count, params } = crossBorderCypher(
-    filter,
-    basis,
-    { field: 'INCIDENT_COUNT', direction: 'DESC' },
-    noPage,
-    true,
-  );
-  return (
-    (await executor.read(cypher<{ count: number }>('analysis:crossBorderCount', count), params))[0]
-      ?.count ?? 0
-  );
+  const built = crossBorderCount(filter, basis);
+  return (await executor.read(built.query, built.params))[0]?.count ?? 0;
 }
 
 export const crossBorderSortValue = (

@@ -1,18 +1,18 @@
-import { coversSector, topLevelSector } from '../repositories/sector-rollup.js';
-import { cypher, type Executor } from '../db/database.js';
+import { EMPTY, fragment, statement, trusted, where, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
 import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
+  claimConditionsOf,
+  incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
 import {
   countsVictimology,
-  reportedLinkConditions,
   shownByBasis,
-  victimologyMatch,
+  victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
+import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
+import { sectorCovers, topSectorOf } from './sector-rollup-fragments.js';
 
 export interface MatrixCell {
   actorId: string;
@@ -29,35 +29,32 @@ export interface MatrixCell {
  * counts are always incidents. One aggregation in the database; choosing the top rows and columns
  * happens on the result.
  */
-export function matrixCypher(filter: IncidentConditions, basis: AnalysisBasis) {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
-  const reported = victimologyMatch(filter, params);
-  const confidence = reportedLinkConditions(filter, params, 't')
-    .map((c) => `AND ${c}`)
-    .join(' ');
-  const fromVictimology = `UNION ALL
-  MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
-  RETURN DISTINCT a, ${topLevelSector('s')} AS top, 0 AS n, 0 AS crossBorder`;
-  const text = `CALL () {
+function matrixStatement(filter: IncidentConditions, basis: AnalysisBasis): Statement<MatrixCell> {
+  const { match, conditions } = incidentsMatching(filter);
+  const fromVictimology = fragment`UNION ALL
+  ${reportedSectorLinks(victimologyConditionsOf(filter))}
+  RETURN DISTINCT a, ${topSectorOf('s')} AS top, 0 AS n, 0 AS crossBorder`;
+  return statement(
+    'analysis:actorSectorMatrix',
+    fragment`CALL () {
   ${match}
-  ${whereClause(where)}
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+  ${where(conditions)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
   MATCH (i)-[:TARGETED]->(s:Sector)
-  WITH DISTINCT i, a, ${topLevelSector('s')} AS top
+  WITH DISTINCT i, a, ${topSectorOf('s')} AS top
   WITH a, top, i,
        EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
          AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
   RETURN a, top, count(i) AS n, count(CASE WHEN crossBorder THEN 1 END) AS crossBorder
-  ${countsVictimology(basis) ? fromVictimology : ''}
+  ${countsVictimology(basis) ? fromVictimology : EMPTY}
 }
 WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
 WITH a, top, n, crossBorder,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE ${coversSector('top', 'rs')} ${confidence} } AS reported
-WHERE ${shownByBasis(basis)}
-RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported`;
-  return { text, params };
+     ${reportedToTarget(filter, fragment`(rs:Sector)`, [sectorCovers('top', 'rs')])} AS reported
+WHERE ${trusted(shownByBasis(basis))}
+RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported`,
+  );
 }
 
 export async function matrixCells(
@@ -65,8 +62,8 @@ export async function matrixCells(
   filter: IncidentConditions,
   basis: AnalysisBasis,
 ): Promise<MatrixCell[]> {
-  const { text, params } = matrixCypher(filter, basis);
-  return executor.read(cypher<MatrixCell>('analysis:actorSectorMatrix', text), params);
+  const built = matrixStatement(filter, basis);
+  return executor.read(built.query, built.params);
 }
 
 export interface Matrix {

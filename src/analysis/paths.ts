@@ -1,9 +1,11 @@
-import { cypher, type Executor } from '../db/database.js';
-import { nodeKeys, nodeLabels, type GraphNodeRef } from '../db/graph-model.js';
+import { fragment, param, statement, trusted, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
+import { nodeKeys, type GraphNodeRef } from '../db/graph-model.js';
 import {
   byEdgeIdentity,
   link,
   linkEdge,
+  MODEL_LABELS,
   modelNode,
   stored,
   SubgraphParts,
@@ -33,15 +35,24 @@ export interface PathsAnswer {
  * only by a parallel relationship (two claims naming the same actor) count once, walking the first
  * of them by edge id, and the subgraph holds every one of them. `truncated` says there were more.
  */
-export function pathsCypher(from: GraphNodeRef, to: GraphNodeRef, maxHops: number) {
+function pathsStatement(
+  from: GraphNodeRef,
+  to: GraphNodeRef,
+  maxHops: number,
+  first: number,
+): Statement<{ nodes: StoredNode[]; hops: StoredLink[][] }> {
   // Labels and key names come from the model's allow-list; maxHops is an integer 0–6 checked by
   // the resolver (a quantifier takes no parameter). Paths run through nodes of the graph model
   // only, never through audit records, merge tombstones or hypotheses.
-  return `MATCH (a:${from.type} {${nodeKeys[from.type]}: $fromKey}), (b:${to.type} {${nodeKeys[to.type]}: $toKey})
-MATCH p = ALL SHORTEST (a) ((u)-[]-(v) WHERE any(l IN labels(v) WHERE l IN $labels)){0,${maxHops}} (b)
+  const start = fragment`(a:${trusted(from.type)} {${trusted(nodeKeys[from.type])}: ${param(from.key, 'fromKey')}})`;
+  const end = fragment`(b:${trusted(to.type)} {${trusted(nodeKeys[to.type])}: ${param(to.key, 'toKey')}})`;
+  return statement(
+    'analysis:paths',
+    fragment`MATCH ${start}, ${end}
+MATCH p = ALL SHORTEST (a) ((u)-[]-(v) WHERE any(l IN labels(v) WHERE l IN ${MODEL_LABELS})){0,${trusted(String(maxHops))}} (b)
 WITH reduce(k = '', n IN nodes(p) | k + '|' + coalesce(n.id, n.iso2)) AS order, collect(p)[0] AS p
 ORDER BY order
-LIMIT toInteger($limit) + 1
+LIMIT toInteger(${param(first, 'limit')}) + 1
 CALL (p) {
   UNWIND range(0, length(p) - 1) AS step
   WITH step, nodes(p)[step] AS x, nodes(p)[step + 1] AS y
@@ -49,8 +60,9 @@ CALL (p) {
   WITH step, collect(${link('r')}) AS parallel ORDER BY step
   RETURN collect(parallel) AS hops
 }
-RETURN [n IN nodes(p) | ${stored('n')}] AS nodes, hops
-ORDER BY order`;
+RETURN [n IN nodes(p) | ${stored(fragment`n`)}] AS nodes, hops
+ORDER BY order`,
+  );
 }
 
 /** The edge a path walks between two nodes: the first of the relationships joining them. */
@@ -73,13 +85,8 @@ export async function shortestPaths(
   maxHops: number,
   first: number,
 ): Promise<PathsAnswer> {
-  const rows = await executor.read(
-    cypher<{ nodes: StoredNode[]; hops: StoredLink[][] }>(
-      'analysis:paths',
-      pathsCypher(from, to, maxHops),
-    ),
-    { fromKey: from.key, toKey: to.key, limit: first, labels: nodeLabels },
-  );
+  const built = pathsStatement(from, to, maxHops, first);
+  const rows = await executor.read(built.query, built.params);
   const parts = new SubgraphParts();
   const paths = rows.slice(0, first).map((row) => {
     const pathNodes = row.nodes.map(modelNode);

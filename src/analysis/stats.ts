@@ -1,15 +1,16 @@
-import { cypher, type Executor } from '../db/database.js';
+import { fragment, statement, where, type Fragment, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
 import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
+  claimConditionsOf,
+  incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
 import {
-  unionByBasis,
-  victimologyMatch,
+  unionOfBasis,
+  victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
+import { reportedCountryLinks, reportedSectorLinks } from './reported-links.js';
 
 export interface StatsRow {
   incidents: number;
@@ -25,51 +26,58 @@ export interface StatsRow {
  * come from the incidents, the reported victimology, or both (`basis`); the incident counts are
  * always incidents.
  */
-export function statsCypher(filter: IncidentConditions, basis: AnalysisBasis) {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
-  const reported = victimologyMatch(filter, params);
-  /** Distinct values of `key` over the branches the basis asks for. */
-  const distinct = (key: string, alias: string, fromIncidents: string, fromVictimology: string) => {
-    const branches = unionByBasis(
+function statsStatement(filter: IncidentConditions, basis: AnalysisBasis): Statement<StatsRow> {
+  const { match, conditions } = incidentsMatching(filter);
+  const claims = where(claimConditionsOf(filter));
+  const reported = victimologyConditionsOf(filter);
+  /** Distinct values of `key` over the branches the basis asks for, as `alias`. */
+  const distinct = (
+    key: Fragment,
+    alias: Fragment,
+    fromIncidents: Fragment,
+    fromVictimology: Fragment,
+  ) => {
+    const branches = unionOfBasis(
       basis,
-      `${fromIncidents} RETURN ${key} AS key`,
-      `${fromVictimology} RETURN ${key} AS key`,
+      fragment`${fromIncidents} RETURN ${key} AS key`,
+      fragment`${fromVictimology} RETURN ${key} AS key`,
     );
-    return `CALL (incidents) {
+    return fragment`CALL (incidents) {
   CALL (incidents) { ${branches} }
   RETURN count(DISTINCT key) AS ${alias}
 }`;
   };
-  const text = `${match}
-${whereClause(where)}
+  return statement(
+    'analysis:stats',
+    fragment`${match}
+${where(conditions)}
 WITH collect(i) AS incidents
 CALL (incidents) {
   UNWIND incidents AS i
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}
+  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${claims}
   RETURN count(DISTINCT i) AS attributedIncidents
 }
 ${distinct(
-  'a.id',
-  'actors',
-  `UNWIND incidents AS i MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(claims)}`,
-  `MATCH (a:Actor) ${whereClause(reported.actor)}`,
+  fragment`a.id`,
+  fragment`actors`,
+  fragment`UNWIND incidents AS i MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${claims}`,
+  fragment`MATCH (a:Actor) ${where(reported.actor)}`,
 )}
 ${distinct(
-  's.id',
-  'sectors',
-  'UNWIND incidents AS i MATCH (i)-[:TARGETED]->(s:Sector)',
-  `MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}`,
+  fragment`s.id`,
+  fragment`sectors`,
+  fragment`UNWIND incidents AS i MATCH (i)-[:TARGETED]->(s:Sector)`,
+  reportedSectorLinks(reported),
 )}
 ${distinct(
-  'c.iso2',
-  'countriesAffected',
-  'UNWIND incidents AS i MATCH (i)-[:AFFECTED]->(c:Country)',
-  `MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}`,
+  fragment`c.iso2`,
+  fragment`countriesAffected`,
+  fragment`UNWIND incidents AS i MATCH (i)-[:AFFECTED]->(c:Country)`,
+  reportedCountryLinks(reported),
 )}
 RETURN size(incidents) AS incidents, actors, sectors, countriesAffected, attributedIncidents,
-       size(incidents) - attributedIncidents AS unattributedIncidents`;
-  return { text, params };
+       size(incidents) - attributedIncidents AS unattributedIncidents`,
+  );
 }
 
 export async function stats(
@@ -77,8 +85,8 @@ export async function stats(
   filter: IncidentConditions,
   basis: AnalysisBasis,
 ): Promise<StatsRow> {
-  const { text, params } = statsCypher(filter, basis);
-  const [row] = await executor.read(cypher<StatsRow>('analysis:stats', text), params);
+  const built = statsStatement(filter, basis);
+  const [row] = await executor.read(built.query, built.params);
   if (!row) throw new Error('the stats query returned no row');
   return row;
 }

@@ -1,19 +1,26 @@
-import { topLevelSector } from '../repositories/sector-rollup.js';
-import { cypher, type Executor } from '../db/database.js';
+import {
+  fragment,
+  param,
+  statement,
+  trusted,
+  variable,
+  where,
+  type Fragment,
+  type Statement,
+} from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
 import { nodeIdentity, nodeLabels, type GraphNodeRef, type NodeLabel } from '../db/graph-model.js';
 import { claimKey } from '../repositories/attribution-write-repository.js';
-import { attributedIncidentTargets } from './attributed-targets.js';
-import {
-  incidentMatch,
-  whereClause,
-  type IncidentConditions,
-} from '../repositories/incident-filter.js';
+import { incidentsMatching, type IncidentConditions } from '../repositories/incident-filter.js';
 import {
   countsIncidents,
   countsVictimology,
-  victimologyMatch,
+  victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
+import { attributedIncidentTargets } from './attributed-targets.js';
+import { reportedCountryLinks, reportedSectorLinks } from './reported-links.js';
+import { topSectorOf } from './sector-rollup-fragments.js';
 
 /**
  * The graph shape visualisation tools take: nodes named by type and key, edges by their type and
@@ -190,14 +197,21 @@ export function linkEdge(link: StoredLink): SubgraphEdgeRecord {
   );
 }
 
-/** Cypher that returns relationship `r` as a StoredLink. */
-export const link = (r: string) =>
-  `{type: type(${r}), source: ${stored(`startNode(${r})`)}, target: ${stored(`endNode(${r})`)}, props: properties(${r}),
-    claimId: CASE type(${r}) WHEN 'ATTRIBUTED_TO' THEN ${claimKey(r)} END}`;
+/** The labels of the graph model: the only labels a traversal walks or a stored node is named by. */
+export const MODEL_LABELS = param(nodeLabels, 'labels');
+
+/** Cypher that returns the relationship the caller's text binds to `r` as a StoredLink. */
+export function link(r: string): Fragment {
+  const rel = trusted(r);
+  return fragment`{type: type(${rel}), source: ${stored(fragment`startNode(${rel})`)}, target: ${stored(fragment`endNode(${rel})`)}, props: properties(${rel}),
+    claimId: CASE type(${rel}) WHEN 'ATTRIBUTED_TO' THEN ${trusted(claimKey(r))} END}`;
+}
 
 /** Cypher that names a node's label (from the model) and key, whatever it is. */
-export const stored = (variable: string) =>
-  `{label: head([l IN labels(${variable}) WHERE l IN $labels]), key: coalesce(${variable}.id, ${variable}.iso2), props: properties(${variable})}`;
+export function stored(node: Fragment): Fragment {
+  const label = variable('l');
+  return fragment`{label: head([${label} IN labels(${node}) WHERE ${label} IN ${MODEL_LABELS}]), key: coalesce(${node}.id, ${node}.iso2), props: properties(${node})}`;
+}
 
 /**
  * The picture an analyst wants first: actors linked to the (top-level) sectors and the countries
@@ -212,46 +226,12 @@ export async function projection(
   basis: AnalysisBasis,
   minWeight: number,
 ): Promise<SubgraphRecord> {
-  const { text: attributed, params } = attributedIncidentTargets(filter);
-  const reported = victimologyMatch(filter, params);
-  const origins = `OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored('origin')}) AS origins }
-RETURN ${stored('a')} AS actor, ${stored('t')} AS target, type, weight, confidence, origins`;
-  const fromIncidents = `${attributed}
-UNWIND [x IN sectors | {node: x, type: 'TARGETS_SECTOR'}] + [x IN countries | {node: x, type: 'HITS_COUNTRY'}] AS link
-WITH a, link.node AS t, link.type AS type, count(DISTINCT i) AS weight, null AS confidence
-WHERE weight >= $minWeight
-${origins}`;
-  const fromVictimology = `CALL () {
-  MATCH (a:Actor)-[t:TARGETS]->(s:Sector) ${whereClause([...reported.actor, ...reported.sector])}
-  RETURN a, ${topLevelSector('s')} AS target, t.confidence AS confidence
-  UNION ALL
-  MATCH (a:Actor)-[t:TARGETS]->(c:Country) ${whereClause([...reported.actor, ...reported.country])}
-  RETURN a, c AS target, t.confidence AS confidence
-}
-WITH a, target AS t, 'REPORTED_TARGETS' AS type, 1 AS weight, max(confidence) AS confidence
-${origins}`;
-  type Row = {
-    actor: StoredNode;
-    target: StoredNode;
-    type: string;
-    weight: number;
-    confidence: number | null;
-    origins: StoredNode[];
-  };
   const parts = [
-    countsIncidents(basis) ? fromIncidents : null,
-    countsVictimology(basis) ? fromVictimology : null,
-  ].filter((text) => text !== null);
+    countsIncidents(basis) ? projectedIncidents(filter, minWeight) : null,
+    countsVictimology(basis) ? projectedVictimology(filter) : null,
+  ].filter((part) => part !== null);
   const rows = (
-    await Promise.all(
-      parts.map((text) =>
-        executor.read(cypher<Row>('analysis:projection', text), {
-          ...params,
-          minWeight,
-          labels: nodeLabels,
-        }),
-      ),
-    )
+    await Promise.all(parts.map((built) => executor.read(built.query, built.params)))
   ).flat();
   const answer = new SubgraphParts();
   for (const row of rows) {
@@ -270,6 +250,50 @@ ${origins}`;
   return answer.complete(false);
 }
 
+interface ProjectedLink {
+  actor: StoredNode;
+  target: StoredNode;
+  type: string;
+  weight: number;
+  confidence: number | null;
+  origins: StoredNode[];
+}
+
+/** Each projected link of the actor `a` to `t` as a row, with the actor's origins. */
+const projectedRow = fragment`OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored(fragment`origin`)}) AS origins }
+RETURN ${stored(fragment`a`)} AS actor, ${stored(fragment`t`)} AS target, type, weight, confidence, origins`;
+
+/** Actors linked to the top-level sectors and the countries of their incidents, by count. */
+const projectedIncidents = (
+  filter: IncidentConditions,
+  minWeight: number,
+): Statement<ProjectedLink> =>
+  statement(
+    'analysis:projection',
+    fragment`${attributedIncidentTargets(filter)}
+UNWIND [x IN sectors | {node: x, type: 'TARGETS_SECTOR'}] + [x IN countries | {node: x, type: 'HITS_COUNTRY'}] AS link
+WITH a, link.node AS t, link.type AS type, count(DISTINCT i) AS weight, null AS confidence
+WHERE weight >= ${param(minWeight, 'minWeight')}
+${projectedRow}`,
+  );
+
+/** Actors linked to the top-level sectors and the countries they are reported to target. */
+function projectedVictimology(filter: IncidentConditions): Statement<ProjectedLink> {
+  const reported = victimologyConditionsOf(filter);
+  return statement(
+    'analysis:projection',
+    fragment`CALL () {
+  ${reportedSectorLinks(reported)}
+  RETURN a, ${topSectorOf('s')} AS target, t.confidence AS confidence
+  UNION ALL
+  ${reportedCountryLinks(reported)}
+  RETURN a, c AS target, t.confidence AS confidence
+}
+WITH a, target AS t, 'REPORTED_TARGETS' AS type, 1 AS weight, max(confidence) AS confidence
+${projectedRow}`,
+  );
+}
+
 /**
  * Everything within `depth` hops of the start nodes (incidents only where they pass the filter),
  * at most `limit` nodes — `truncated` says when the cap cut the picture — and every edge among
@@ -282,42 +306,9 @@ export async function neighborhood(
   limit: number,
   filter: IncidentConditions,
 ): Promise<SubgraphRecord> {
-  const { match, where, params } = incidentMatch(filter);
-  const filtered = Object.keys(params).length > 0 || where.length > 0;
-  const allowed = filtered
-    ? (
-        await executor.read(
-          cypher<{ id: string }>(
-            'analysis:neighborhoodIncidents',
-            `${match}\n${whereClause(where)}\nRETURN i.id AS id`,
-          ),
-          params,
-        )
-      ).map((r) => r.id)
-    : null;
-  // depth is an integer 1–3 checked by the resolver; Cypher takes no parameter for path length.
-  const text = `UNWIND $starts AS s
-MATCH (n) WHERE s.type IN labels(n) AND coalesce(n.id, n.iso2) = s.key
-MATCH p = (n)-[*0..${depth}]-(m)
-WHERE all(x IN nodes(p) WHERE any(l IN labels(x) WHERE l IN $labels))
-  AND ($allowed IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN $allowed))
-WITH DISTINCT m LIMIT toInteger($limit) + 1
-WITH collect(m) AS found
-WITH found[0..toInteger($limit)] AS kept, size(found) > toInteger($limit) AS truncated
-CALL (kept) {
-  UNWIND kept AS x
-  MATCH (x)-[r]->(y) WHERE y IN kept
-  RETURN collect(${link('r')}) AS links
-}
-RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
-  const [row] = await executor.read(
-    cypher<{
-      nodes: StoredNode[];
-      links: StoredLink[];
-      truncated: boolean;
-    }>('analysis:neighborhood', text),
-    { starts, allowed, limit, labels: nodeLabels },
-  );
+  const allowed = await incidentsAllowed(executor, filter);
+  const built = neighborhoodStatement(starts, depth, limit, allowed);
+  const [row] = await executor.read(built.query, built.params);
   if (!row) return { nodes: [], edges: [], truncated: false };
   const nodes = row.nodes.filter(ofTheModel).map(subgraphNode);
   const kept = new Set(nodes.map(nodeIdentity));
@@ -330,4 +321,51 @@ RETURN [x IN kept | ${stored('x')}] AS nodes, links, truncated`;
       parts.addEdge(edge);
   }
   return parts.complete(row.truncated);
+}
+
+/** The ids of the incidents the filter selects; null when it selects every incident. */
+async function incidentsAllowed(
+  executor: Executor,
+  filter: IncidentConditions,
+): Promise<string[] | null> {
+  const { match, conditions } = incidentsMatching(filter);
+  const built = statement<{ id: string }>(
+    'analysis:neighborhoodIncidents',
+    fragment`${match}\n${where(conditions)}\nRETURN i.id AS id`,
+  );
+  // Without a condition, only a full-text search (the one match with a parameter) selects.
+  if (conditions.length === 0 && Object.keys(built.params).length === 0) return null;
+  return (await executor.read(built.query, built.params)).map((r) => r.id);
+}
+
+/**
+ * Every node within `depth` hops of the starts through nodes of the model, an incident only when
+ * `allowed` (null: any), at most `limit` of them, and the relationships among them.
+ */
+function neighborhoodStatement(
+  starts: GraphNodeRef[],
+  depth: number,
+  limit: number,
+  allowed: string[] | null,
+): Statement<{ nodes: StoredNode[]; links: StoredLink[]; truncated: boolean }> {
+  const most = param(limit, 'limit');
+  const ids = param(allowed, 'allowed');
+  // depth is an integer 1–3 checked by the resolver; Cypher takes no parameter for path length.
+  return statement(
+    'analysis:neighborhood',
+    fragment`UNWIND ${param(starts, 'starts')} AS s
+MATCH (n) WHERE s.type IN labels(n) AND coalesce(n.id, n.iso2) = s.key
+MATCH p = (n)-[*0..${trusted(String(depth))}]-(m)
+WHERE all(x IN nodes(p) WHERE any(l IN labels(x) WHERE l IN ${MODEL_LABELS}))
+  AND (${ids} IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN ${ids}))
+WITH DISTINCT m LIMIT toInteger(${most}) + 1
+WITH collect(m) AS found
+WITH found[0..toInteger(${most})] AS kept, size(found) > toInteger(${most}) AS truncated
+CALL (kept) {
+  UNWIND kept AS x
+  MATCH (x)-[r]->(y) WHERE y IN kept
+  RETURN collect(${link('r')}) AS links
+}
+RETURN [x IN kept | ${stored(fragment`x`)}] AS nodes, links, truncated`,
+  );
 }

@@ -1,11 +1,11 @@
-import { topLevelSector } from '../repositories/sector-rollup.js';
-import { cypher, type Executor } from '../db/database.js';
+import { fragment, param, statement, where, type Fragment, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
 import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
+  claimConditionsOf,
+  incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
+import { topSectorOf } from './sector-rollup-fragments.js';
 
 export type TimelineBucket = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
 export type TimelineGroup = 'NONE' | 'SECTOR' | 'ACTOR' | 'COUNTRY' | 'ATTACK_TYPE';
@@ -20,20 +20,20 @@ const fineEnough: Record<TimelineBucket, string[]> = {
 };
 
 /** What an incident is grouped by; incidents with none of it fall in the `null` group. */
-const groupKey = (group: TimelineGroup, claims: string[]): string => {
+function groupKeys(group: TimelineGroup, filter: IncidentConditions): Fragment {
   switch (group) {
     case 'NONE':
-      return "WITH i, bucketStart, ['all'] AS keys";
+      return fragment`['all']`;
     case 'SECTOR':
-      return `WITH i, bucketStart, [(i)-[:TARGETED]->(s:Sector) | ${topLevelSector('s')}.id] AS keys`;
+      return fragment`[(i)-[:TARGETED]->(s:Sector) | ${topSectorOf('s')}.id]`;
     case 'ACTOR':
-      return `WITH i, bucketStart, [(i)-[r:ATTRIBUTED_TO]->(a:Actor) ${claims.length ? `WHERE ${claims.join(' AND ')}` : ''} | a.id] AS keys`;
+      return fragment`[(i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))} | a.id]`;
     case 'COUNTRY':
-      return 'WITH i, bucketStart, [(i)-[:AFFECTED]->(c:Country) | c.iso2] AS keys';
+      return fragment`[(i)-[:AFFECTED]->(c:Country) | c.iso2]`;
     case 'ATTACK_TYPE':
-      return 'WITH i, bucketStart, coalesce(i.attackTypes, []) AS keys';
+      return fragment`coalesce(i.attackTypes, [])`;
   }
-};
+}
 
 export interface TimelinePoint {
   bucketStart: string;
@@ -46,29 +46,29 @@ export interface TimelinePoint {
  * (known only to the month, for weekly buckets) are counted as `tooCoarse` and never given a
  * made-up day.
  */
-export function timelineCypher(
+function timelineStatement(
   filter: IncidentConditions,
   bucket: TimelineBucket,
   group: TimelineGroup,
-) {
-  const { match, where, params } = incidentMatch(filter);
-  const claims = claimConditions(filter, undefined, params);
-  params.fine = fineEnough[bucket];
-  params.unit = bucket.toLowerCase();
-  const text = `${match}
-${whereClause(where)}
+): Statement<{ points: TimelinePoint[]; tooCoarse: number }> {
+  const { match, conditions } = incidentsMatching(filter);
+  const fine = param(fineEnough[bucket], 'fine');
+  return statement(
+    'analysis:timeline',
+    fragment`${match}
+${where(conditions)}
 WITH collect(i) AS incidents
 CALL (incidents) {
   UNWIND incidents AS i
-  WITH i WHERE i.datePrecision IN $fine
-  WITH i, date.truncate($unit, i.startDate) AS bucketStart
-  ${groupKey(group, claims)}
+  WITH i WHERE i.datePrecision IN ${fine}
+  WITH i, date.truncate(${param(bucket.toLowerCase(), 'unit')}, i.startDate) AS bucketStart
+  WITH i, bucketStart, ${groupKeys(group, filter)} AS keys
   UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
   WITH bucketStart, key, count(DISTINCT i) AS count
   RETURN collect({bucketStart: toString(bucketStart), key: key, count: count}) AS points
 }
-RETURN points, size([i IN incidents WHERE NOT i.datePrecision IN $fine]) AS tooCoarse`;
-  return { text, params };
+RETURN points, size([i IN incidents WHERE NOT i.datePrecision IN ${fine}]) AS tooCoarse`,
+  );
 }
 
 export async function timelinePoints(
@@ -77,11 +77,8 @@ export async function timelinePoints(
   bucket: TimelineBucket,
   group: TimelineGroup,
 ): Promise<{ points: TimelinePoint[]; tooCoarse: number }> {
-  const { text, params } = timelineCypher(filter, bucket, group);
-  const [row] = await executor.read(
-    cypher<{ points: TimelinePoint[]; tooCoarse: number }>('analysis:timeline', text),
-    params,
-  );
+  const built = timelineStatement(filter, bucket, group);
+  const [row] = await executor.read(built.query, built.params);
   return row ?? { points: [], tooCoarse: 0 };
 }
 
