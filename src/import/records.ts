@@ -139,6 +139,8 @@ export interface GraphRecords {
 }
 
 export type RecordKind = keyof GraphRecords;
+/** One record of a kind: `RecordOf<'actors'>` is an `ActorRecord`. */
+export type RecordOf<K extends RecordKind> = GraphRecords[K][number];
 export const recordKinds: readonly RecordKind[] = [
   'sources',
   'actors',
@@ -154,6 +156,12 @@ export function emptyRecords(): GraphRecords {
 /** DESIGN §2: a source's id is a hash of its URL, so the same URL from any file is one node. */
 export function sourceIdOf(url: string): string {
   return `src-${createHash('sha256').update(url.trim()).digest('hex').slice(0, 16)}`;
+}
+
+/** One thing wrong with one record: the field (a dotted path inside the record) and why. */
+export interface RecordProblem {
+  field: string;
+  reason: string;
 }
 
 /**
