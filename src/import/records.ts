@@ -153,7 +153,7 @@ export function emptyRecords(): GraphRecords {
   return { sources: [], actors: [], campaigns: [], organizations: [], incidents: [] };
 }
 
-/** DESIGN §2: a source's id is a hash of its URL, so the same URL from any file is one node. */
+/** A source's id is a hash of its URL, so the same URL from any file is one node of the graph. */
 export function sourceIdOf(url: string): string {
   return `src-${createHash('sha256').update(url.trim()).digest('hex').slice(0, 16)}`;
 }
@@ -217,6 +217,11 @@ export interface ReadResult {
   notes: string[];
   /** Values left out of imported records, one entry per value. */
   dropped: DroppedValue[];
+}
+
+/** Counts `count` more records left out for `reason`. */
+export function countSkipped(result: Pick<ReadResult, 'skipped'>, reason: string, count = 1): void {
+  result.skipped[reason] = (result.skipped[reason] ?? 0) + count;
 }
 
 /** A reading that found nothing yet. */
