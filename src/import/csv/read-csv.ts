@@ -4,7 +4,7 @@ import { emptyReadResult, sourceIdOf, type IncidentRecord, type ReadResult } fro
 import { slugify } from '../slug.js';
 import { ActorBook, actorIdOf, saysAnything, type ActorFacts } from './actors.js';
 import { CsvRow } from './csv-row.js';
-import { parseCsvTable, type CsvTable } from './csv-table.js';
+import { parseCsvTable, type CsvTable } from '../csv-table.js';
 import { DateOrderCheck } from './dates.js';
 import type { FieldReader } from './field-reader.js';
 import type { CsvMapping } from './mapping.js';
