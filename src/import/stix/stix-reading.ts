@@ -81,6 +81,7 @@ export function startReading(start: ReadingStart): StixReading {
   };
 }
 
+/** Counts one more object or relationship left out for `reason`. */
 export function skip(reading: StixReading, reason: string): void {
   countSkipped(reading.result, reason);
 }
