@@ -1,7 +1,7 @@
 /**
- * The peer's schema: our graph model (DESIGN §2) as @neo4j/graphql 7 type definitions, mapped onto
- * the labels, relationship types and properties `cig import` writes, so that it reads the very
- * database our API reads. Read-only like the queries we compare (`@mutation(operations: [])`).
+ * The peer's schema: our graph model (see docs/architecture.md) as @neo4j/graphql 7 type
+ * definitions, mapped onto the labels, relationship types and properties `cig import` writes, so
+ * that it reads the very database our API reads. Read-only like the queries we compare (`@mutation(operations: [])`).
  * Relationships to one node (an incident's campaign, a sector's parent) are lists: @neo4j/graphql
  * 7 has no to-one relationship fields. The full-text queries use our own indexes by name.
  */

@@ -2,10 +2,10 @@ import { cypher, type Executor } from './database.js';
 import { nodeKeys } from './graph-model.js';
 
 /**
- * The schema of the graph model (graph-model.ts): one uniqueness constraint per key, range indexes on
- * what is filtered or sorted, full-text indexes for search. Every statement is idempotent
- * (`IF NOT EXISTS`) and named, so running the list again changes nothing and a reviewer can
- * match `SHOW CONSTRAINTS` / `SHOW INDEXES` output to this file line by line.
+ * The schema of the graph model (see docs/architecture.md): one uniqueness constraint per key,
+ * range indexes on what is filtered or sorted, full-text indexes for search. Every statement is
+ * idempotent (`IF NOT EXISTS`) and named, so running the list again changes nothing and a
+ * reviewer can match `SHOW CONSTRAINTS` / `SHOW INDEXES` output to this file line by line.
  */
 const uniqueKeys = Object.entries(nodeKeys);
 

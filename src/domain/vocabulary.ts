@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of the graph model (see db/graph-model.ts) that are part of the API's
+ * The closed vocabularies of the graph model (see docs/architecture.md) that are part of the API's
  * contract. Open, curated vocabularies (sectors, attack types, mappings from other trackers) live
  * in seeds/taxonomy/ as data.
  */
@@ -56,6 +56,3 @@ export const impactCategories = [
 export type ActorType = (typeof actorTypes)[number];
 export type DatePrecision = (typeof datePrecisions)[number];
 export type ImpactCategory = (typeof impactCategories)[number];
-
-/** The STIX 2.1 confidence scale's named points (none, low, medium, high). */
-export const confidenceScale = { NONE: 0, LOW: 15, MEDIUM: 50, HIGH: 85 } as const;

@@ -1,5 +1,4 @@
-import type { RecordProblem } from './native/native-records.js';
-import type { GraphRecords, ReadResult, RecordKind } from './records.js';
+import type { ReadResult, RecordKind, RecordOf, RecordProblem } from './records.js';
 
 /**
  * The longest text, in characters, each field may hold: the native format's limits (format.ts
@@ -30,7 +29,6 @@ export const fieldLimits = {
 export const tooLong = (max: number): string => `at most ${max} characters are allowed`;
 
 type Limit = keyof typeof fieldLimits;
-type RecordOf<K extends RecordKind> = GraphRecords[K][number];
 /** A field's values (a list is checked value by value) and the limit they keep to. */
 type Checks<K extends RecordKind> = [
   field: string,

@@ -139,6 +139,8 @@ export interface GraphRecords {
 }
 
 export type RecordKind = keyof GraphRecords;
+/** One record of a kind: `RecordOf<'actors'>` is an `ActorRecord`. */
+export type RecordOf<K extends RecordKind> = GraphRecords[K][number];
 export const recordKinds: readonly RecordKind[] = [
   'sources',
   'actors',
@@ -151,9 +153,15 @@ export function emptyRecords(): GraphRecords {
   return { sources: [], actors: [], campaigns: [], organizations: [], incidents: [] };
 }
 
-/** DESIGN §2: a source's id is a hash of its URL, so the same URL from any file is one node. */
+/** A source's id is a hash of its URL, so the same URL from any file is one node of the graph. */
 export function sourceIdOf(url: string): string {
   return `src-${createHash('sha256').update(url.trim()).digest('hex').slice(0, 16)}`;
+}
+
+/** One thing wrong with one record: the field (a dotted path inside the record) and why. */
+export interface RecordProblem {
+  field: string;
+  reason: string;
 }
 
 /**
@@ -209,6 +217,11 @@ export interface ReadResult {
   notes: string[];
   /** Values left out of imported records, one entry per value. */
   dropped: DroppedValue[];
+}
+
+/** Counts `count` more records left out for `reason`. */
+export function countSkipped(result: Pick<ReadResult, 'skipped'>, reason: string, count = 1): void {
+  result.skipped[reason] = (result.skipped[reason] ?? 0) + count;
 }
 
 /** A reading that found nothing yet. */

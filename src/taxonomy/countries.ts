@@ -112,7 +112,3 @@ export function createCountryResolver(
     return byAlias.get(value.toLowerCase()) ?? isoCountries.getAlpha2Code(value, 'en');
   };
 }
-
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && isoCountries.isValid(code);
-}

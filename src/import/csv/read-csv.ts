@@ -4,7 +4,7 @@ import { emptyReadResult, sourceIdOf, type IncidentRecord, type ReadResult } fro
 import { slugify } from '../slug.js';
 import { ActorBook, actorIdOf, saysAnything, type ActorFacts } from './actors.js';
 import { CsvRow } from './csv-row.js';
-import { parseCsvTable } from './csv-table.js';
+import { parseCsvTable, type CsvTable } from '../csv-table.js';
 import { DateOrderCheck } from './dates.js';
 import type { FieldReader } from './field-reader.js';
 import type { CsvMapping } from './mapping.js';
@@ -40,28 +40,15 @@ export function readCsv(
   taxonomy: Taxonomy,
 ): ReadResult {
   const result = emptyReadResult();
-  const refuse = (location: string, reason: string, field?: string): ReadResult => {
-    result.issues.push({ file, location, reason, ...(field ? { field } : {}) });
+  const table = openTable(text, mapping, taxonomy);
+  if ('reason' in table) {
+    result.issues.push({ file, location: table.location, reason: table.reason });
     return result;
-  };
-  const compiled = compileReaders(mapping, taxonomy);
-  if ('errors' in compiled)
-    return refuse('file', `the mapping is invalid: ${compiled.errors.join('; ')}`);
-  const table = parseCsvTable(text, mapping.delimiter);
-  if ('error' in table) return refuse(table.line ? `line ${table.line}` : 'file', table.error);
-  const indexOf = new Map(table.header.map((name, i) => [name, i]));
-  const missing = namedColumns(compiled.readers).filter(({ column }) => !indexOf.has(column));
-  if (missing.length > 0) {
-    return refuse(
-      'line 1',
-      `the mapping names columns the header lacks: ${missing.map(({ where, column }) => `${where} → "${column}"`).join(', ')} (header: ${table.header.map((n) => `"${n}"`).join(', ')})`,
-    );
   }
-
   const state: FileState = {
     file,
     mapping,
-    readers: compiled.readers,
+    readers: table.readers,
     result,
     actors: new ActorBook(),
     organizations: new OrganizationBook(),
@@ -70,18 +57,51 @@ export function readCsv(
     dates: new DateOrderCheck(mapping.dateFormat),
   };
   for (const { cells, line } of table.rows) {
-    const row = new CsvRow(file, line, cells, indexOf);
-    if (cells.length !== table.header.length) {
+    const row = new CsvRow(file, line, cells, table.indexOf);
+    if (cells.length === table.header.length) readRow(row, state);
+    else
       result.issues.push({
         file,
         kind: 'incidents',
         location: row.location,
         reason: `expected ${table.header.length} columns, found ${cells.length}`,
       });
-      continue;
-    }
-    readRow(row, state);
   }
+  return finishFile(state);
+}
+
+/** A table whose header has every column the mapping names, with the mapping compiled to read it. */
+interface OpenTable extends CsvTable {
+  readers: CsvReaders;
+  indexOf: ReadonlyMap<string, number>;
+}
+
+/** The mapping compiled and the file parsed, or where and why either failed. */
+function openTable(
+  text: string,
+  mapping: CsvMapping,
+  taxonomy: Taxonomy,
+): OpenTable | { location: string; reason: string } {
+  const compiled = compileReaders(mapping, taxonomy);
+  if ('errors' in compiled)
+    return { location: 'file', reason: `the mapping is invalid: ${compiled.errors.join('; ')}` };
+  const table = parseCsvTable(text, mapping.delimiter);
+  if ('error' in table)
+    return { location: table.line ? `line ${table.line}` : 'file', reason: table.error };
+  const indexOf = new Map(table.header.map((name, i) => [name, i]));
+  const missing = namedColumns(compiled.readers).filter(({ column }) => !indexOf.has(column));
+  if (missing.length === 0) return { ...table, readers: compiled.readers, indexOf };
+  const named = missing.map(({ where, column }) => `${where} → "${column}"`).join(', ');
+  const header = table.header.map((n) => `"${n}"`).join(', ');
+  return {
+    location: 'line 1',
+    reason: `the mapping names columns the header lacks: ${named} (header: ${header})`,
+  };
+}
+
+/** The file's actors, organisations and notes after its last row; or, when its dates cannot be read, only that. */
+function finishFile(state: FileState): ReadResult {
+  const { file, result } = state;
   // The rows' own date problems would only repeat the refusal, which says it of the whole file.
   const refusal = state.dates.refusal();
   if (refusal) {

@@ -78,96 +78,153 @@ export function compileReaders(
   mapping: CsvMapping,
   taxonomy: Taxonomy,
 ): { readers: CsvReaders } | { errors: string[] } {
-  const errors: string[] = [];
-  const compile = <T>(
+  const compiler = fieldCompiler(mapping, taxonomy);
+  const readers: CsvReaders = {
+    ...incidentReaders(compiler),
+    receivers: receiverReaders(compiler),
+    claims: claimReaders(compiler),
+    actor: actorReaders(compiler),
+    impact: impactReaders(compiler),
+  };
+  const { errors } = compiler;
+  return errors.length > 0 ? { errors } : { readers };
+}
+
+/** Compiles the mapping's fields one by one, gathering the mistakes of all of them in `errors`. */
+interface FieldCompiler {
+  readonly mapping: CsvMapping;
+  readonly taxonomy: Taxonomy;
+  readonly errors: string[];
+  /** The reader of a field the mapping may leave out. */
+  readonly optional: <T>(
     where: string,
     spec: FieldSpecLike | undefined,
     vocabulary: Vocabulary<T>,
-  ): Reader<T> => (spec ? fieldReader(spec, vocabulary, mapping, where, errors) : undefined);
-  const must = <T>(where: string, spec: FieldSpecLike, vocabulary: Vocabulary<T>): FieldReader<T> =>
+  ) => Reader<T>;
+  readonly required: <T>(
+    where: string,
+    spec: FieldSpecLike,
+    vocabulary: Vocabulary<T>,
+  ) => FieldReader<T>;
+  /** Countries and regions; with `find`, scanned for in prose by the names the field knows. */
+  readonly places: (where: string, spec: CountryFieldSpec | undefined) => Reader<Place>;
+}
+
+function fieldCompiler(mapping: CsvMapping, taxonomy: Taxonomy): FieldCompiler {
+  const errors: string[] = [];
+  const required = <T>(where: string, spec: FieldSpecLike, vocabulary: Vocabulary<T>) =>
     fieldReader(spec, vocabulary, mapping, where, errors);
+  const optional = <T>(
+    where: string,
+    spec: FieldSpecLike | undefined,
+    vocabulary: Vocabulary<T>,
+  ) => (spec ? required(where, spec, vocabulary) : undefined);
   const places = (where: string, spec: CountryFieldSpec | undefined): Reader<Place> => {
-    const reader = compile(where, spec, placeVocabulary(taxonomy));
+    const reader = optional(where, spec, placeVocabulary(taxonomy));
     if (!reader || spec?.find === undefined) return reader;
     const isName = (phrase: string): boolean =>
       reader.values.has(normaliseValue(phrase)) || taxonomy.resolveCountry(phrase) !== undefined;
     return { ...reader, find: isName };
   };
-  const { columns, receivers, claims, actor, impact } = mapping;
+  return { mapping, taxonomy, errors, optional, required, places };
+}
+
+type IncidentReaders = Omit<CsvReaders, 'receivers' | 'claims' | 'actor' | 'impact'>;
+
+function incidentReaders(compiler: FieldCompiler): IncidentReaders {
+  const { mapping, taxonomy, optional, required, places } = compiler;
+  const { columns } = mapping;
   const text = textVocabulary;
-  const readers: CsvReaders = {
-    id: compile('columns.id', columns.id, text),
-    title: must('columns.title', columns.title, text),
-    description: compile('columns.description', columns.description, text),
-    startDate: must('columns.startDate', columns.startDate, text),
-    endDate: compile('columns.endDate', columns.endDate, text),
-    sectors: compile(
+  return {
+    id: optional('columns.id', columns.id, text),
+    title: required('columns.title', columns.title, text),
+    description: optional('columns.description', columns.description, text),
+    startDate: required('columns.startDate', columns.startDate, text),
+    endDate: optional('columns.endDate', columns.endDate, text),
+    sectors: optional(
       'columns.sectors',
       columns.sectors,
       sectorVocabulary(taxonomy, columns.sectors?.vocabulary ?? 'native'),
     ),
     countries: places('columns.countries', columns.countries),
-    attackTypes: compile(
+    attackTypes: optional(
       'columns.attackTypes',
       columns.attackTypes,
       attackTypeVocabulary(taxonomy, columns.attackTypes?.vocabulary ?? 'native'),
     ),
-    actors: compile(
+    actors: optional(
       'columns.actors',
       columns.actors,
       actorNameVocabulary(columns.actors?.ignore ?? [], columns.actors?.maxWords),
     ),
-    sources: must('columns.sources', columns.sources, urlVocabulary),
-    organizations: compile('columns.organizations', columns.organizations, text),
-    receivers: {
-      countries: places('receivers.countries', receivers?.countries),
-      sectors: compile(
-        'receivers.sectors',
-        receivers?.sectors,
-        sectorVocabulary(taxonomy, receivers?.sectors?.vocabulary ?? 'native'),
-      ),
-      organizations: compile('receivers.organizations', receivers?.organizations, text),
-    },
-    claims: {
-      confidence: compile('claims.confidence', claims?.confidence, confidenceVocabulary),
-      basis: compile('claims.basis', claims?.basis, basisVocabulary),
-      status: compile('claims.status', claims?.status, statusVocabulary),
-      claimedBy: compile('claims.claimedBy', claims?.claimedBy, text),
-      assessedAt: compile('claims.assessedAt', claims?.assessedAt, text),
-    },
-    actor: {
-      origin: compile('actor.origin', actor?.origin, countryVocabulary(taxonomy)),
-      sponsors: compile('actor.sponsors', actor?.sponsors, countryVocabulary(taxonomy)),
-      type: compile('actor.type', actor?.type, actorTypeVocabulary),
-      aliases: compile('actor.aliases', actor?.aliases, text),
-    },
-    impact: {
-      categories: compile('impact.categories', impact?.categories, impactCategoryVocabulary),
-      descriptions: compile('impact.descriptions', impact?.descriptions, text),
-      unweightedIntensity: compile(
-        'impact.unweightedIntensity',
-        impact?.unweightedIntensity,
-        numberVocabulary,
-      ),
-      weightedIntensity: compile(
-        'impact.weightedIntensity',
-        impact?.weightedIntensity,
-        numberVocabulary,
-      ),
-      targetMultiplier: compile('impact.targetMultiplier', impact?.targetMultiplier, text),
-      functional: compile('impact.functional', impact?.functional, text),
-      intelligence: compile('impact.intelligence', impact?.intelligence, text),
-      political: Object.entries(impact?.political ?? {}).map(([measure, spec]) => ({
-        measure,
-        reader: must(`impact.political.${measure}`, spec, text),
-      })),
-      economic: compile('impact.economic', impact?.economic, text),
-      economicValue: compile('impact.economicValue', impact?.economicValue, numberVocabulary),
-      economicCurrency: compile('impact.economicCurrency', impact?.economicCurrency, text),
-      casualties: compile('impact.casualties', impact?.casualties, text),
-    },
+    sources: required('columns.sources', columns.sources, urlVocabulary),
+    organizations: optional('columns.organizations', columns.organizations, text),
   };
-  return errors.length > 0 ? { errors } : { readers };
+}
+
+function receiverReaders(compiler: FieldCompiler): CsvReaders['receivers'] {
+  const { mapping, taxonomy, optional, places } = compiler;
+  const { receivers } = mapping;
+  return {
+    countries: places('receivers.countries', receivers?.countries),
+    sectors: optional(
+      'receivers.sectors',
+      receivers?.sectors,
+      sectorVocabulary(taxonomy, receivers?.sectors?.vocabulary ?? 'native'),
+    ),
+    organizations: optional('receivers.organizations', receivers?.organizations, textVocabulary),
+  };
+}
+
+function claimReaders(compiler: FieldCompiler): CsvReaders['claims'] {
+  const { mapping, optional } = compiler;
+  const { claims } = mapping;
+  return {
+    confidence: optional('claims.confidence', claims?.confidence, confidenceVocabulary),
+    basis: optional('claims.basis', claims?.basis, basisVocabulary),
+    status: optional('claims.status', claims?.status, statusVocabulary),
+    claimedBy: optional('claims.claimedBy', claims?.claimedBy, textVocabulary),
+    assessedAt: optional('claims.assessedAt', claims?.assessedAt, textVocabulary),
+  };
+}
+
+function actorReaders(compiler: FieldCompiler): CsvReaders['actor'] {
+  const { mapping, taxonomy, optional } = compiler;
+  const { actor } = mapping;
+  return {
+    origin: optional('actor.origin', actor?.origin, countryVocabulary(taxonomy)),
+    sponsors: optional('actor.sponsors', actor?.sponsors, countryVocabulary(taxonomy)),
+    type: optional('actor.type', actor?.type, actorTypeVocabulary),
+    aliases: optional('actor.aliases', actor?.aliases, textVocabulary),
+  };
+}
+
+function impactReaders(compiler: FieldCompiler): CsvReaders['impact'] {
+  const { mapping, optional, required } = compiler;
+  const { impact } = mapping;
+  const text = textVocabulary;
+  const number = numberVocabulary;
+  return {
+    categories: optional('impact.categories', impact?.categories, impactCategoryVocabulary),
+    descriptions: optional('impact.descriptions', impact?.descriptions, text),
+    unweightedIntensity: optional(
+      'impact.unweightedIntensity',
+      impact?.unweightedIntensity,
+      number,
+    ),
+    weightedIntensity: optional('impact.weightedIntensity', impact?.weightedIntensity, number),
+    targetMultiplier: optional('impact.targetMultiplier', impact?.targetMultiplier, text),
+    functional: optional('impact.functional', impact?.functional, text),
+    intelligence: optional('impact.intelligence', impact?.intelligence, text),
+    political: Object.entries(impact?.political ?? {}).map(([measure, spec]) => ({
+      measure,
+      reader: required(`impact.political.${measure}`, spec, text),
+    })),
+    economic: optional('impact.economic', impact?.economic, text),
+    economicValue: optional('impact.economicValue', impact?.economicValue, number),
+    economicCurrency: optional('impact.economicCurrency', impact?.economicCurrency, text),
+    casualties: optional('impact.casualties', impact?.casualties, text),
+  };
 }
 
 /** Every column a mapping names, with the field naming it, to check against the header. */

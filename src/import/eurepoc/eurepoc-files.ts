@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parseCsvTable } from '../csv-table.js';
 import type { ImportIssue } from '../records.js';
 
 /** The three files of the EuRepoC release, told apart by their header. */
@@ -75,78 +75,27 @@ export function readEurepocFile(
   file: string,
   text: string,
 ): { file: EurepocFile; rowIssues: ImportIssue[] } | { issue: ImportIssue } {
-  let records: { record: string[]; line: number }[];
-  try {
-    // With `info: true` csv-parse returns { record, info } per row; its typings do not say so.
-    records = (
-      parse(text, {
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        info: true,
-      }) as unknown as {
-        record: string[];
-        info: { lines: number };
-      }[]
-    ).map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/i.exec(message)?.[1];
+  const table = parseCsvTable(text, ',');
+  if ('error' in table)
     return {
-      issue: {
-        file,
-        location: line ? `line ${line}` : 'file',
-        reason: `malformed CSV: ${message}`,
-      },
+      issue: { file, location: table.line ? `line ${table.line}` : 'file', reason: table.error },
     };
-  }
-  const [header, ...body] = records;
-  if (!header)
-    return { issue: { file, location: 'file', reason: 'empty CSV: expected a header row' } };
-  const names = header.record.map((name) => name.trim());
-  const kind = kindOf(names);
-  if (!kind)
-    return {
-      issue: {
-        file,
-        location: 'line 1',
-        reason: `not an EuRepoC incident, attribution or receiver file: its header has none of ${Object.values(
-          markers,
-        )
-          .map((m) => `"${m}"`)
-          .join(', ')}`,
-      },
-    };
-  const missing = requiredColumns[kind].filter((column) => !names.includes(column));
-  if (missing.length > 0)
-    return {
-      issue: {
-        file,
-        location: 'line 1',
-        reason: `the EuRepoC ${kind} file lacks the columns ${missing.map((m) => `"${m}"`).join(', ')}`,
-      },
-    };
-  const indexOf = new Map(names.map((name, i) => [name, i]));
+  const kind = kindOf(table.header);
+  if (!kind) return { issue: { file, location: 'line 1', reason: notEurepoc() } };
+  const missing = missingColumns(kind, table.header);
+  if (missing) return { issue: { file, location: 'line 1', reason: missing } };
+  const rowOf = rowReader(table.header);
   const rows: EurepocRow[] = [];
   const rowIssues: ImportIssue[] = [];
-  for (const { record, line } of body) {
-    if (record.length !== names.length) {
+  for (const { cells, line } of table.rows) {
+    if (cells.length === table.header.length) rows.push(rowOf(cells, line));
+    else
       rowIssues.push({
         file,
         kind: 'incidents',
         location: `line ${line}`,
-        reason: `expected ${names.length} cells, found ${record.length}`,
+        reason: `expected ${table.header.length} cells, found ${cells.length}`,
       });
-      continue;
-    }
-    rows.push({
-      line,
-      cell: (column) => (record[indexOf.get(column) ?? -1] ?? '').trim(),
-      cellsStartingWith: (prefix) =>
-        names.flatMap((name, i) =>
-          name.startsWith(prefix) ? [[name, (record[i] ?? '').trim()] as [string, string]] : [],
-        ),
-    });
   }
   return { file: { file, kind, rows }, rowIssues };
 }
@@ -156,4 +105,31 @@ function kindOf(names: readonly string[]): EurepocFileKind | undefined {
   if (names.includes(markers.incidents)) return 'incidents';
   if (names.includes(markers.receivers)) return 'receivers';
   return undefined;
+}
+
+function notEurepoc(): string {
+  const names = Object.values(markers).map((m) => `"${m}"`);
+  return `not an EuRepoC incident, attribution or receiver file: its header has none of ${names.join(', ')}`;
+}
+
+/** The columns the file lacks, as a problem; undefined when it has them all. */
+function missingColumns(kind: EurepocFileKind, names: readonly string[]): string | undefined {
+  const missing = requiredColumns[kind].filter((column) => !names.includes(column));
+  if (missing.length === 0) return undefined;
+  return `the EuRepoC ${kind} file lacks the columns ${missing.map((m) => `"${m}"`).join(', ')}`;
+}
+
+/** Reads the rows of a file with these columns. */
+function rowReader(
+  names: readonly string[],
+): (cells: readonly string[], line: number) => EurepocRow {
+  const indexOf = new Map(names.map((name, i) => [name, i]));
+  return (cells, line) => ({
+    line,
+    cell: (column) => (cells[indexOf.get(column) ?? -1] ?? '').trim(),
+    cellsStartingWith: (prefix) =>
+      names.flatMap((name, i) =>
+        name.startsWith(prefix) ? [[name, (cells[i] ?? '').trim()] as [string, string]] : [],
+      ),
+  });
 }

@@ -1,6 +1,8 @@
+import type { PartialDate } from '../../domain/partial-date.js';
 import { mergeActorRecords } from '../actor-identity.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import {
+  countSkipped,
   emptyReadResult,
   sourceIdOf,
   type ActorRecord,
@@ -91,6 +93,82 @@ function rowsByIncident(file: EurepocFile | undefined, column: string): Map<stri
   return byIncident;
 }
 
+/** An incident's start date, with the text it was read from. */
+interface StartDate {
+  date: PartialDate;
+  text: string;
+}
+
+/** What is wrong with the row's ID and name, the two things an incident cannot do without. */
+function rowIdentityProblems(
+  row: EurepocRow,
+  duplicate: boolean,
+): { field: string; reason: string; value?: string }[] {
+  const eurepocId = row.cell('ID');
+  const problems: { field: string; reason: string; value?: string }[] = [];
+  if (eurepocId === '') problems.push({ field: 'ID', reason: 'an incident needs its EuRepoC ID' });
+  if (duplicate)
+    problems.push({ field: 'ID', reason: 'an earlier row has this ID', value: eurepocId });
+  if (isPlaceholder(row.cell('name')))
+    problems.push({ field: 'name', reason: 'an incident needs a name' });
+  return problems;
+}
+
+/** The incident's end date; one that cannot be read, or ends before the start, is dropped. */
+function endOf(row: EurepocRow, start: StartDate, drop: DropValue): PartialDate | undefined {
+  const text = readValues(row, 'end_date', drop)[0];
+  const end = text === undefined ? undefined : parseEurepocDate(text);
+  if (end && 'error' in end) {
+    drop('end_date', end.error, text ?? '');
+    return undefined;
+  }
+  if (end && end.last < start.date.first) {
+    drop('end_date', `ends before it starts (${start.text}); the start is kept`, text ?? '');
+    return undefined;
+  }
+  return end;
+}
+
+/** What the release says of an incident besides its row's own cells. */
+interface IncidentParts extends Pick<
+  IncidentRecord,
+  'attackTypes' | 'sourceIds' | 'attributions' | 'impact'
+> {
+  start: PartialDate;
+  end: PartialDate | undefined;
+  placed: PlacedReceivers;
+}
+
+/** The incident's record, from its row and what the release says of it. */
+function incidentOf(row: EurepocRow, parts: IncidentParts): IncidentRecord {
+  const { start, end, placed } = parts;
+  const eurepocId = row.cell('ID');
+  return {
+    id: `${ID_PREFIX}${eurepocId}`,
+    title: row.cell('name'),
+    description: isPlaceholder(row.cell('description')) ? null : row.cell('description'),
+    startDate: start.first,
+    endDate: (end ?? start).last,
+    datePrecision: start.precision,
+    endPrecision: end?.precision ?? null,
+    attackTypes: parts.attackTypes,
+    objective: null,
+    disruptionDays: null,
+    recordsAffected: null,
+    ransomDemandedUsd: null,
+    ransomPaidUsd: null,
+    sectorIds: placed.sectorIds,
+    countries: placed.countries,
+    regions: placed.regions,
+    organizationIds: placed.organizations.map((o) => o.id),
+    campaignId: null,
+    sourceIds: parts.sourceIds,
+    attributions: parts.attributions,
+    externalIds: [`eurepoc:${eurepocId}`],
+    impact: parts.impact,
+  };
+}
+
 class ReleaseReader {
   readonly #actors = new Map<string, ActorRecord>();
   readonly #organizations: OrganizationRecord[] = [];
@@ -132,52 +210,51 @@ class ReleaseReader {
   }
 
   #incident(row: EurepocRow, duplicate: boolean): IncidentRecord | undefined {
-    const file = this.release.incidents.file;
+    const drop = this.#dropper(this.release.incidents.file, row.line);
+    const start = this.#start(row, duplicate, drop);
+    if (!start) return undefined;
+    const end = endOf(row, start, drop);
+    const sourceIds = this.#sources(readValues(row, 'sources_url', drop), drop);
+    const incidentTypes = readValues(row, 'incident_type', drop);
+    const attackTypes = this.#attackTypes(incidentTypes, drop);
+    const placed = this.#placeReceivers(row, drop);
+    this.#organizations.push(...placed.organizations);
+    const attributions = this.#claims(row, sourceIds, drop);
+    const impact = impactOf(row, incidentTypes, sourceIds, this.vocabulary, drop);
+    const dates = { start: start.date, end };
+    return incidentOf(row, { ...dates, attackTypes, placed, sourceIds, attributions, impact });
+  }
+
+  /**
+   * The incident's start; undefined when the row cannot be an incident (no ID, a repeated one, no
+   * name, no start date), each reason reported as an issue.
+   */
+  #start(row: EurepocRow, duplicate: boolean, drop: DropValue): StartDate | undefined {
     const eurepocId = row.cell('ID');
-    const problems: { field: string; reason: string; value?: string }[] = [];
-    if (eurepocId === '')
-      problems.push({ field: 'ID', reason: 'an incident needs its EuRepoC ID' });
-    if (duplicate)
-      problems.push({ field: 'ID', reason: 'an earlier row has this ID', value: eurepocId });
-    const title = row.cell('name');
-    if (isPlaceholder(title)) problems.push({ field: 'name', reason: 'an incident needs a name' });
-    const drop = this.#dropper(file, row.line);
-    const startText = readValues(row, 'start_date', drop)[0];
-    const start = startText === undefined ? undefined : parseEurepocDate(startText);
-    if (!start)
+    const problems = rowIdentityProblems(row, duplicate);
+    const text = readValues(row, 'start_date', drop)[0];
+    const date = text === undefined ? undefined : parseEurepocDate(text);
+    if (!date)
       problems.push({
         field: 'start_date',
         reason: 'EuRepoC gives no start date; an incident needs one',
       });
-    else if ('error' in start)
-      problems.push({ field: 'start_date', reason: start.error, value: startText });
-    if (problems.length > 0 || !start || 'error' in start) {
-      for (const problem of problems)
-        this.result.issues.push({
-          file,
-          kind: 'incidents',
-          location: `line ${row.line}`,
-          ...(eurepocId ? { recordId: eurepocId } : {}),
-          ...problem,
-        });
-      return undefined;
-    }
-    const endText = readValues(row, 'end_date', drop)[0];
-    let end = endText === undefined ? undefined : parseEurepocDate(endText);
-    if (end && 'error' in end) {
-      drop('end_date', end.error, endText ?? '');
-      end = undefined;
-    } else if (end && end.last < start.first) {
-      drop(
-        'end_date',
-        `ends before it starts (${startText ?? ''}); the start is kept`,
-        endText ?? '',
-      );
-      end = undefined;
-    }
+    else if ('error' in date)
+      problems.push({ field: 'start_date', reason: date.error, value: text });
+    if (problems.length === 0 && date && !('error' in date)) return { date, text: text ?? '' };
+    for (const problem of problems)
+      this.result.issues.push({
+        file: this.release.incidents.file,
+        kind: 'incidents',
+        location: `line ${row.line}`,
+        ...(eurepocId ? { recordId: eurepocId } : {}),
+        ...problem,
+      });
+    return undefined;
+  }
 
-    const sourceIds = this.#sources(readValues(row, 'sources_url', drop), drop);
-    const incidentTypes = readValues(row, 'incident_type', drop);
+  /** The incident types as our attack types; a type that maps to none is dropped. */
+  #attackTypes(incidentTypes: string[], drop: DropValue): string[] {
     const attackTypes = incidentTypes.flatMap((value) => {
       const mapped = this.taxonomy.mapAttackType('eurepoc', value);
       if (mapped && 'ids' in mapped) return mapped.ids;
@@ -190,33 +267,7 @@ class ReleaseReader {
       );
       return [];
     });
-    const placed = this.#placeReceivers(row, drop);
-    this.#organizations.push(...placed.organizations);
-    const claims = this.#claims(row, sourceIds, drop);
-    return {
-      id: `${ID_PREFIX}${eurepocId}`,
-      title,
-      description: isPlaceholder(row.cell('description')) ? null : row.cell('description'),
-      startDate: start.first,
-      endDate: (end ?? start).last,
-      datePrecision: start.precision,
-      endPrecision: end?.precision ?? null,
-      attackTypes: [...new Set(attackTypes)],
-      objective: null,
-      disruptionDays: null,
-      recordsAffected: null,
-      ransomDemandedUsd: null,
-      ransomPaidUsd: null,
-      sectorIds: placed.sectorIds,
-      countries: placed.countries,
-      regions: placed.regions,
-      organizationIds: placed.organizations.map((o) => o.id),
-      campaignId: null,
-      sourceIds,
-      attributions: claims,
-      externalIds: [`eurepoc:${eurepocId}`],
-      impact: impactOf(row, incidentTypes, sourceIds, this.vocabulary, drop),
-    };
+    return [...new Set(attackTypes)];
   }
 
   /** The receiver file's rows for this incident when it has some, else the incident file's columns. */
@@ -259,7 +310,7 @@ class ReleaseReader {
       ({ found, countryField }) =>
         countryField === 'attributed_initiator_country' && found.claims.length === 0,
     ).length;
-    if (unnamed > 0) this.#skip('attribution rows naming no initiator', unnamed);
+    if (unnamed > 0) countSkipped(this.result, 'attribution rows naming no initiator', unnamed);
     for (const { found, drop: rowDrop, countryField } of readings)
       for (const actor of found.actors)
         this.#addActor(actor, (reason, value) => {
@@ -277,10 +328,6 @@ class ReleaseReader {
         actor.origin.country,
       );
     this.#actors.set(actor.id, known ? mergeActorRecords(known, actor) : actor);
-  }
-
-  #skip(reason: string, count: number): void {
-    this.result.skipped[reason] = (this.result.skipped[reason] ?? 0) + count;
   }
 
   #sources(urls: string[], drop: DropValue): string[] {

@@ -1,234 +1,161 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
-import { seedsDir } from '../../paths.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { parseJsonFile } from '../json-file.js';
 import {
+  countSkipped,
   emptyReadResult,
-  emptyRecords,
   sourceIdOf,
   type ActorRecord,
   type ReadResult,
+  type SourceRecord,
 } from '../records.js';
 import { slugify } from '../slug.js';
+import { UniqueIds } from '../unique-ids.js';
+import { actorOf, type ActorReading } from './misp-actors.js';
+import {
+  clusterSchema,
+  loadMispRelations,
+  valueSchema,
+  type MispCluster,
+  type MispRelations,
+} from './misp-cluster.js';
+import { ValueTally } from './value-tally.js';
+
+const GALAXY_URL = 'https://github.com/MISP/misp-galaxy/blob/main/clusters/threat-actor.json';
+
+/** A relation a value names to another value, by uuid. */
+interface PendingRelation {
+  actor: ActorRecord;
+  destUuid: string;
+  type: string;
+}
+
+/** What reading one galaxy cluster has found so far. */
+interface MispReading extends ActorReading {
+  file: string;
+  result: ReadResult;
+  ids: UniqueIds;
+  /** Our id of each value read, by its uuid: relations name values by uuid. */
+  idByUuid: Map<string, string>;
+  /** Relations between values, resolved once every value is read. */
+  relations: PendingRelation[];
+}
 
 /**
  * A MISP galaxy threat-actor cluster → actors with their reported victimology. MISP names no
  * incidents, so victims become (Actor)-[:TARGETS]->(Sector|Country) edges citing the galaxy.
  */
-const stringList = z.preprocess(
-  (v) => (v === undefined || v === null ? [] : typeof v === 'string' ? [v] : v),
-  z.array(z.string()),
-);
-const valueSchema = z.object({
-  value: z.string().trim().min(1),
-  uuid: z.string().min(1),
-  description: z.string().optional(),
-  meta: z
-    .object({
-      synonyms: stringList,
-      country: z.string().optional(),
-      'attribution-confidence': z.union([z.string(), z.number()]).optional(),
-      'cfr-suspected-state-sponsor': stringList,
-      'cfr-suspected-victims': stringList,
-      'cfr-target-category': stringList,
-      'targeted-sector': stringList,
-    })
-    .loose()
-    .default({
-      synonyms: [],
-      'cfr-suspected-state-sponsor': [],
-      'cfr-suspected-victims': [],
-      'cfr-target-category': [],
-      'targeted-sector': [],
-    }),
-  related: z
-    .array(z.object({ 'dest-uuid': z.string(), type: z.string().optional() }).loose())
-    .default([]),
-});
-const clusterSchema = z.object({
-  type: z.string(),
-  name: z.string().optional(),
-  uuid: z.string().optional(),
-  version: z.number().optional(),
-  values: z.array(z.unknown()),
-});
-
-const relationsFile = z.object({
-  affiliations: z.record(z.string(), z.enum(['SUBGROUP', 'ALIAS_OF', 'COOPERATES'])),
-  notAffiliations: z.record(z.string(), z.string()),
-});
-
-const ATTACK_GROUP_ID = /^G\d{4}$/;
-
 export function readMispGalaxy(text: string, file: string, taxonomy: Taxonomy): ReadResult {
-  const records = emptyRecords();
-  const result: ReadResult = { ...emptyReadResult(), records };
+  const result = emptyReadResult();
+  const cluster = parseCluster(text, file, result);
+  if (!cluster) return result;
+  const relations = loadMispRelations();
+  const source = galaxySource(cluster);
+  result.records.sources.push(source);
+  const reading: MispReading = {
+    file,
+    taxonomy,
+    result,
+    sourceId: source.id,
+    ids: new UniqueIds(),
+    idByUuid: new Map(),
+    relations: [],
+    notCountries: new ValueTally(),
+    unmappedSectors: new ValueTally(),
+    unknownValues: new ValueTally(),
+  };
+  cluster.values.forEach((raw, index) => {
+    readValue(reading, raw, `values[${index}]`);
+  });
+  resolveRelations(reading, relations);
+  const notes = [
+    reading.notCountries.note('victims left out as not countries'),
+    reading.unmappedSectors.note('sector values that map to no sector of ours'),
+    reading.unknownValues.note('values not in any mapping table (add them to seeds/taxonomy)'),
+  ];
+  result.notes.push(...notes.filter((note) => note !== undefined));
+  return result;
+}
+
+function parseCluster(text: string, file: string, result: ReadResult): MispCluster | undefined {
   const parsed = parseJsonFile(text, file);
   if ('issue' in parsed) {
     result.issues.push(parsed.issue);
-    return result;
+    return undefined;
   }
   const cluster = clusterSchema.safeParse(parsed.value);
-  if (!cluster.success || cluster.data.type !== 'threat-actor') {
-    result.issues.push({
-      file,
-      location: 'file',
-      reason: cluster.success
-        ? `a MISP galaxy cluster of type "${cluster.data.type}"; only "threat-actor" clusters can be imported`
-        : 'not a MISP galaxy cluster (expected "type" and "values")',
-    });
-    return result;
-  }
-  const relations = relationsFile.parse(
-    JSON.parse(readFileSync(path.join(seedsDir, 'taxonomy/mappings/misp-relations.json'), 'utf8')),
-  );
-  const galaxyUrl = 'https://github.com/MISP/misp-galaxy/blob/main/clusters/threat-actor.json';
-  const sourceId = sourceIdOf(galaxyUrl);
-  records.sources.push({
-    id: sourceId,
-    url: galaxyUrl,
-    title: `MISP galaxy: ${cluster.data.name ?? 'Threat Actor'}${cluster.data.version ? ` (version ${cluster.data.version})` : ''}`,
+  if (cluster.success && cluster.data.type === 'threat-actor') return cluster.data;
+  result.issues.push({
+    file,
+    location: 'file',
+    reason: cluster.success
+      ? `a MISP galaxy cluster of type "${cluster.data.type}"; only "threat-actor" clusters can be imported`
+      : 'not a MISP galaxy cluster (expected "type" and "values")',
+  });
+  return undefined;
+}
+
+/** The galaxy as the source every claim of its values cites. */
+function galaxySource(cluster: MispCluster): SourceRecord {
+  const version = cluster.version ? ` (version ${cluster.version})` : '';
+  return {
+    id: sourceIdOf(GALAXY_URL),
+    url: GALAXY_URL,
+    title: `MISP galaxy: ${cluster.name ?? 'Threat Actor'}${version}`,
     publisher: 'MISP Project',
     publishedAt: null,
-  });
-
-  const count = (bucket: Map<string, number>, key: string): void => {
-    bucket.set(key, (bucket.get(key) ?? 0) + 1);
   };
-  const unmappedSectors = new Map<string, number>();
-  const notCountries = new Map<string, number>();
-  const unknownValues = new Map<string, number>();
+}
 
-  const idByUuid = new Map<string, string>();
-  const usedIds = new Set<string>();
-  const pendingRelations: { actorId: string; destUuid: string; type: string }[] = [];
-
-  cluster.data.values.forEach((raw, index) => {
-    const location = `values[${index}]`;
-    const value = valueSchema.safeParse(raw);
-    if (!value.success) {
-      for (const problem of value.error.issues) {
-        result.issues.push({
-          file,
-          kind: 'actors',
-          location,
-          field: problem.path.join('.') || undefined,
-          reason: problem.message,
-        });
-      }
-      return;
-    }
-    const { value: name, uuid, meta, description, related } = value.data;
-    if (idByUuid.has(uuid)) {
+/** One value → an actor, or the value's problems as issues. */
+function readValue(reading: MispReading, raw: unknown, location: string): void {
+  const { file, result } = reading;
+  const value = valueSchema.safeParse(raw);
+  if (!value.success) {
+    for (const problem of value.error.issues)
       result.issues.push({
         file,
         kind: 'actors',
         location,
-        recordId: name,
-        field: 'uuid',
-        reason: `duplicate uuid ${uuid}; the first value with it was kept`,
+        field: problem.path.join('.') || undefined,
+        reason: problem.message,
       });
-      return;
-    }
-    let id = slugify(name) || `misp-${uuid.slice(0, 8)}`;
-    if (usedIds.has(id)) id = `${id}-${uuid.slice(0, 8)}`;
-    usedIds.add(id);
-    idByUuid.set(uuid, id);
-    result.locations.set(`actors:${id}`, location);
-
-    const resolveCountries = (names: string[]): string[] =>
-      names.flatMap((text) => {
-        const code = taxonomy.resolveCountry(text);
-        if (code) return [code];
-        if (taxonomy.notACountry(text) !== undefined) count(notCountries, text.trim());
-        else count(unknownValues, `country "${text.trim()}"`);
-        return [];
-      });
-    const sectorIds = [...meta['cfr-target-category'], ...meta['targeted-sector']].flatMap(
-      (text) => {
-        const mapped = taxonomy.mapSector('misp', text);
-        if (mapped && 'ids' in mapped) return mapped.ids;
-        if (mapped) count(unmappedSectors, text.trim());
-        else count(unknownValues, `sector "${text.trim()}"`);
-        return [];
-      },
-    );
-    const confidence =
-      meta['attribution-confidence'] === undefined ? null : Number(meta['attribution-confidence']);
-    const origin = meta.country ? taxonomy.resolveCountry(meta.country) : undefined;
-    if (meta.country && !origin) count(unknownValues, `origin country "${meta.country}"`);
-    const victims = [...new Set(resolveCountries(meta['cfr-suspected-victims']))];
-    const sectors = [...new Set(sectorIds)];
-
-    const actor: ActorRecord = {
-      id,
-      name,
-      aliases: [
-        ...new Set(meta.synonyms.map((s) => s.trim()).filter((s) => s !== '' && s !== name)),
-      ],
-      type: null,
-      motivations: [],
-      description: description?.trim() ?? null,
-      firstSeen: null,
-      lastSeen: null,
-      externalIds: [
-        `misp:${uuid}`,
-        ...meta.synonyms.filter((s) => ATTACK_GROUP_ID.test(s.trim())).map((s) => s.trim()),
-      ],
-      origin: origin
-        ? {
-            country: origin,
-            confidence: Number.isFinite(confidence) ? confidence : null,
-            sourceIds: [sourceId],
-          }
-        : null,
-      sponsors: [...new Set(resolveCountries(meta['cfr-suspected-state-sponsor']))].map(
-        (country) => ({
-          country,
-          confidence: null,
-          sourceIds: [sourceId],
-        }),
-      ),
-      affiliations: [],
-      targets:
-        victims.length > 0 || sectors.length > 0
-          ? { sectorIds: sectors, countries: victims, confidence: null, sourceIds: [sourceId] }
-          : null,
-    };
-    records.actors.push(actor);
-    for (const relation of related) {
-      pendingRelations.push({
-        actorId: id,
-        destUuid: relation['dest-uuid'],
-        type: relation.type ?? 'related-to',
-      });
-    }
-  });
-
-  // Relations are resolved after all values are read: they point forward as often as back.
-  const byId = new Map(records.actors.map((a) => [a.id, a]));
-  let outsideFile = 0;
-  for (const relation of pendingRelations) {
-    const kind = relations.affiliations[relation.type];
-    const target = idByUuid.get(relation.destUuid);
-    if (!kind || relations.notAffiliations[relation.type] !== undefined) continue;
-    if (!target) {
-      outsideFile += 1;
-      continue;
-    }
-    if (target !== relation.actorId)
-      byId.get(relation.actorId)?.affiliations.push({ actorId: target, kind });
+    return;
   }
-  if (outsideFile > 0) result.skipped['relations to clusters outside this file'] = outsideFile;
-  const summarise = (label: string, bucket: Map<string, number>): void => {
-    if (bucket.size === 0) return;
-    const list = [...bucket].sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} (${n})`);
-    result.notes.push(`${label}: ${list.join(', ')}`);
-  };
-  summarise('victims left out as not countries', notCountries);
-  summarise('sector values that map to no sector of ours', unmappedSectors);
-  summarise('values not in any mapping table (add them to seeds/taxonomy)', unknownValues);
-  return result;
+  const { value: name, uuid, related } = value.data;
+  if (reading.idByUuid.has(uuid)) {
+    result.issues.push({
+      file,
+      kind: 'actors',
+      location,
+      recordId: name,
+      field: 'uuid',
+      reason: `duplicate uuid ${uuid}; the first value with it was kept`,
+    });
+    return;
+  }
+  const id = reading.ids.give(slugify(name) || `misp-${uuid.slice(0, 8)}`, uuid.slice(0, 8));
+  reading.idByUuid.set(uuid, id);
+  result.locations.set(`actors:${id}`, location);
+  const actor = actorOf(reading, value.data, id);
+  result.records.actors.push(actor);
+  for (const relation of related)
+    reading.relations.push({
+      actor,
+      destUuid: relation['dest-uuid'],
+      type: relation.type ?? 'related-to',
+    });
+}
+
+/** Relations as affiliations, once every value is read: they point forward as often as back. */
+function resolveRelations(reading: MispReading, relations: MispRelations): void {
+  let outsideFile = 0;
+  for (const { actor, destUuid, type } of reading.relations) {
+    const kind = relations.affiliations[type];
+    const target = reading.idByUuid.get(destUuid);
+    if (!kind || relations.notAffiliations[type] !== undefined) continue;
+    if (!target) outsideFile += 1;
+    else if (target !== actor.id) actor.affiliations.push({ actorId: target, kind });
+  }
+  if (outsideFile > 0)
+    countSkipped(reading.result, 'relations to clusters outside this file', outsideFile);
 }

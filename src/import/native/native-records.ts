@@ -5,9 +5,10 @@ import { isEmptyImpact } from '../impact-properties.js';
 import {
   sourceIdOf,
   type AttributionRecord,
-  type GraphRecords,
   type ImpactRecord,
   type RecordKind,
+  type RecordOf,
+  type RecordProblem,
   type StateClaimRecord,
 } from '../records.js';
 import {
@@ -19,14 +20,6 @@ import {
   sourceSchema,
   type IncidentInput,
 } from './format.js';
-
-/** One thing wrong with one record: the field (a dotted path inside the record) and why. */
-export interface RecordProblem {
-  field: string;
-  reason: string;
-}
-
-export type RecordOf<K extends RecordKind> = GraphRecords[K][number];
 
 /** A native record checked and converted: the graph record, or every problem found in it. */
 export type Converted<K extends RecordKind> =

@@ -12,6 +12,7 @@ import {
   type ImportIssue,
   type ReadResult,
   type RecordKind,
+  type RecordOf,
 } from '../records.js';
 import {
   DatasetScanner,
@@ -21,7 +22,7 @@ import {
   type TextPosition,
 } from './dataset-scanner.js';
 import { datasetEnvelopeSchema, DATASET_FORMAT } from './format.js';
-import { convertNativeRecord, type RecordOf } from './native-records.js';
+import { convertNativeRecord } from './native-records.js';
 
 /** Bytes per chunk read: big enough to amortise each call, small enough to stay cache-sized. */
 const CHUNK = 1 << 16;
