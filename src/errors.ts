@@ -93,3 +93,17 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   }
   return undefined;
 }
+
+/** HTTP status for codes that describe the whole request rather than one field. */
+const statusOfCode: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/** The HTTP status a response failing with this code takes, if the code names one. */
+export function httpStatusOf(code: ErrorCode): number | undefined {
+  return statusOfCode[code];
+}

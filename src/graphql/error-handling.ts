@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
-import { AppError, ErrorCode } from '../errors.js';
-import { httpStatusOf } from '../http/error-responses.js';
+import { AppError, ErrorCode, httpStatusOf } from '../errors.js';
 
 /**
  * Where the domain's errors (AppError) become GraphQL's. A resolver's AppError reaches Apollo

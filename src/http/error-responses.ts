@@ -1,20 +1,6 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { ErrorRequestHandler, Response } from 'express';
-import { ErrorCode, type AppError } from '../errors.js';
-
-/** HTTP status for codes that describe the whole request rather than one field. */
-const statusOfCode: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  RATE_LIMITED: 429,
-  DATABASE_UNAVAILABLE: 503,
-  TIMEOUT: 504,
-};
-
-/** The HTTP status a response failing with this code takes, if the code names one. */
-export function httpStatusOf(code: ErrorCode): number | undefined {
-  return statusOfCode[code];
-}
+import { ErrorCode, httpStatusOf, type AppError } from '../errors.js';
 
 /**
  * A domain error refusing a plain HTTP request (an export's credential or role): its status, 400

@@ -1,14 +1,19 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { appError, ErrorCode, fromDatabaseError, notFound } from '../../src/errors.js';
+import {
+  appError,
+  ErrorCode,
+  fromDatabaseError,
+  httpStatusOf,
+  notFound,
+} from '../../src/errors.js';
 import {
   formatError,
   maskError,
   statusOfErrors,
   toGraphQLError,
 } from '../../src/graphql/error-handling.js';
-import { httpStatusOf } from '../../src/http/error-responses.js';
 
 const driverError = (code: string): Neo4jError =>
   new Neo4jError('boom', code, '50N42', 'error: general processing exception');
