@@ -1,6 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { orderOf } from '../graphql/arguments.js';
-import { actorConditions } from '../graphql/filters.js';
+import { actorConditions } from './filter-arguments.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import type { ActorType } from '../domain/vocabulary.js';
 import { listActors, listCounts, listIncidents, loadSources, required } from './related.js';

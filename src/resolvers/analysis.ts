@@ -16,7 +16,7 @@ import { notFound } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
 import { toConnection } from '../graphql/connection.js';
-import { analysisBasis, incidentConditions } from '../graphql/filters.js';
+import { analysisBasis, incidentConditions } from './filter-arguments.js';
 import { graphNodeArgument, keyFor } from '../graphql/global-id.js';
 
 export const analysisResolvers: Resolvers = {

@@ -3,7 +3,7 @@ import { notFound } from '../errors.js';
 import type { Context } from '../context.js';
 import { orderOf, pageOf, type PageArgs } from '../graphql/arguments.js';
 import { toConnection, type Connection } from '../graphql/connection.js';
-import { incidentConditions } from '../graphql/filters.js';
+import { incidentConditions } from './filter-arguments.js';
 import type { Loaders } from '../loaders/index.js';
 import {
   actorKeysets,

@@ -10,7 +10,7 @@ import {
 import { luceneQuery } from '../repositories/search-repository.js';
 import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { findRegion, regionScope, allRegions, type RegionScope } from '../taxonomy/regions.js';
-import { keyFor } from './global-id.js';
+import { keyFor } from '../graphql/global-id.js';
 
 /** A BAD_USER_INPUT naming the first list of the filter longer than MAX_FILTER_VALUES. */
 function checkListLengths(filter: object, argument: string): void {
