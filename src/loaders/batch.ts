@@ -15,12 +15,14 @@ export function groupByParent<Row>(keys: readonly string[], parented: Parented<R
   return inKeyOrder(keys, new Map(parented.map((p) => [p.parentId, p.rows])), []);
 }
 
-/** A loader for one relationship: `UNWIND $ids` in, rows grouped by parent out. */
+/** A loader for one relationship, named as its query: `UNWIND $ids` in, rows grouped by parent out. */
 export function relationLoader<Row>(
   executor: Executor,
   query: CypherQuery<Parented<Row>>,
 ): DataLoader<string, Row[]> {
-  return new DataLoader(async (ids) => groupByParent(ids, await executor.read(query, { ids })));
+  return new DataLoader(async (ids) => groupByParent(ids, await executor.read(query, { ids })), {
+    name: query.name,
+  });
 }
 
 /**
@@ -28,12 +30,12 @@ export function relationLoader<Row>(
  * distinct argument set, so the 100 `incidents(first: 5)` of 100 actors are one batch, while a
  * differently filtered list in the same request is another.
  */
-export class KeyedLoaders<V> {
+export class KeyedLoaders<Args, V> {
   readonly #loaders = new Map<string, DataLoader<string, V>>();
 
-  constructor(private readonly create: (args: unknown) => DataLoader<string, V>) {}
+  constructor(private readonly create: (args: Args) => DataLoader<string, V>) {}
 
-  for(args: unknown): DataLoader<string, V> {
+  for(args: Args): DataLoader<string, V> {
     const key = JSON.stringify(args);
     let loader = this.#loaders.get(key);
     if (!loader) {
