@@ -49,8 +49,8 @@ import type { KeysetPage, PagedRows } from '../repositories/keyset.js';
 import type { BatchParent } from '../repositories/per-parent.js';
 import type { CountRow, IncidentRow } from '../repositories/rows.js';
 import { SECTOR_CHILDREN, SECTOR_PARENTS } from '../repositories/taxonomy-repository.js';
-import { inKeyOrder, relationLoader } from './batch.js';
-import { pagedList, type PagedList, type ParentKey, type ParentsOf } from './paged-list.js';
+import { inKeyOrder, relationLoader, type ParentKey } from './batch.js';
+import { pagedList, type PagedList, type ParentsOf } from './paged-list.js';
 import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
 
 /**

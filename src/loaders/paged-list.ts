@@ -1,16 +1,16 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/database.js';
 import type { KeysetPage, PagedRows } from '../repositories/keyset.js';
-import type { BatchParent, ParentCount, ParentRows } from '../repositories/per-parent.js';
-import { inKeyOrder, KeyedLoaders } from './batch.js';
-
-/** The parent a list hangs off: its key, or null for a root list. */
-export type ParentKey = string | null;
-
-/** DataLoader's keys are strings: a root list's one parent goes under a key no parent has. */
-const ROOT = '\u0000root';
-const loaderKey = (parent: ParentKey): string => parent ?? ROOT;
-const parentKey = (key: string): ParentKey => (key === ROOT ? null : key);
+import type { BatchParent } from '../repositories/per-parent.js';
+import type { Parented, ParentCount } from '../repositories/rows.js';
+import {
+  countByParent,
+  groupByParent,
+  KeyedLoaders,
+  loaderKey,
+  parentKey,
+  type ParentKey,
+} from './batch.js';
 
 /** The parents of a batch, as what a list selects says they are (a sector with its sub-sectors). */
 export type ParentsOf<Selection> = (
@@ -25,7 +25,7 @@ export type ListRows<Selection, Order, Row> = (
   selection: Selection,
   order: Order,
   page: KeysetPage,
-) => Promise<ParentRows<Row>[]>;
+) => Promise<Parented<Row>[]>;
 
 /** A repository's batched count: for every parent, how many rows `selection` holds. */
 export type CountRows<Selection> = (
@@ -52,8 +52,7 @@ export function listLoaders<Selection, Order, Row>(
       new DataLoader(
         async (keys) => {
           const parents = parentsOf(keys.map(parentKey), selection);
-          const found = await list(executor, parents, selection, order, page);
-          return inKeyOrder(keys, new Map(found.map((r) => [loaderKey(r.parentId), r.rows])), []);
+          return groupByParent(keys, await list(executor, parents, selection, order, page));
         },
         { name },
       ),
@@ -71,8 +70,8 @@ export function countLoaders<Selection>(
     (selection) =>
       new DataLoader(
         async (keys) => {
-          const found = await count(executor, parentsOf(keys.map(parentKey), selection), selection);
-          return inKeyOrder(keys, new Map(found.map((r) => [loaderKey(r.parentId), r.count])), 0);
+          const parents = parentsOf(keys.map(parentKey), selection);
+          return countByParent(keys, await count(executor, parents, selection));
         },
         { name: `${name}:count` },
       ),

@@ -8,18 +8,13 @@ import {
   type Statement,
 } from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
-import {
-  forEachParent,
-  lines,
-  type BatchParent,
-  type ParentCount,
-  type ParentRows,
-} from './per-parent.js';
+import { forEachParent, lines, type BatchParent } from './per-parent.js';
 import { keysetPage, type Keyset, type KeysetPage } from './keyset.js';
 import type {
   ActorRow,
   AffiliationRow,
   Parented,
+  ParentCount,
   ReportedTargetRow,
   StateClaimRow,
 } from './rows.js';
@@ -82,7 +77,7 @@ export function actorListStatement(
   actors: ScopedActors,
   order: ActorOrdering,
   page: KeysetPage,
-): Statement<ParentRows<ActorListRow>> {
+): Statement<Parented<ActorListRow>> {
   const { match, conditions } = actorsMatching(actors);
   const keyset = keysetPage(
     [
@@ -120,7 +115,7 @@ export async function listActors(
   actors: ScopedActors,
   order: ActorOrdering,
   page: KeysetPage,
-): Promise<ParentRows<ActorListRow>[]> {
+): Promise<Parented<ActorListRow>[]> {
   const built = actorListStatement(parents, actors, order, page);
   return executor.read(built.query, built.params);
 }

@@ -2,16 +2,10 @@ import { fragment, statement, where, type Fragment, type Statement } from '../db
 import type { Executor } from '../db/database.js';
 import { claimConditionsOf, incidentsMatching } from './incident-filter.js';
 import { keysetPage, type Keyset, type KeysetPage } from './keyset.js';
-import {
-  forEachParent,
-  lines,
-  type BatchParent,
-  type ParentCount,
-  type ParentRows,
-} from './per-parent.js';
+import { forEachParent, lines, type BatchParent } from './per-parent.js';
 import { topLevelSector } from './sector-rollup.js';
 import type { ScopedIncidents } from './incident-repository.js';
-import type { ActorRow, CountRow, CountryRow, SectorRow } from './rows.js';
+import type { ActorRow, CountRow, CountryRow, Parented, ParentCount, SectorRow } from './rows.js';
 
 /**
  * "Which sectors did this actor hit, how often, when": incidents of a scope grouped by what they
@@ -70,7 +64,7 @@ export function countListStatement<G extends CountGroup>(
   parents: readonly BatchParent[],
   grouped: GroupedIncidents<G>,
   page: KeysetPage,
-): Statement<ParentRows<CountRow<GroupRows[G]>>> {
+): Statement<Parented<CountRow<GroupRows[G]>>> {
   const { match, conditions } = incidentsMatching(grouped.filter, grouped.scope);
   const { pattern, key } = groupPattern(grouped);
   const keyset = keysetPage(
@@ -112,7 +106,7 @@ export async function listCounts<G extends CountGroup>(
   parents: readonly BatchParent[],
   grouped: GroupedIncidents<G>,
   page: KeysetPage,
-): Promise<ParentRows<CountRow<GroupRows[G]>>[]> {
+): Promise<Parented<CountRow<GroupRows[G]>>[]> {
   const built = countListStatement(parents, grouped, page);
   return executor.read(built.query, built.params);
 }

@@ -2,13 +2,7 @@ import { claimKey } from './attribution-write-repository.js';
 import { fragment, statement, where, type Statement } from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
 import { keysetPage, type Keyset, type KeysetPage, type SortKey } from './keyset.js';
-import {
-  forEachParent,
-  lines,
-  type BatchParent,
-  type ParentCount,
-  type ParentRows,
-} from './per-parent.js';
+import { forEachParent, lines, type BatchParent } from './per-parent.js';
 import {
   incidentsMatching,
   type IncidentConditions,
@@ -21,6 +15,7 @@ import type {
   IncidentRow,
   OrganizationRow,
   Parented,
+  ParentCount,
   SectorRow,
   SourceRow,
 } from './rows.js';
@@ -62,7 +57,7 @@ export function incidentListStatement(
   { scope, filter }: ScopedIncidents,
   order: IncidentOrdering,
   page: KeysetPage,
-): Statement<ParentRows<IncidentRow>> {
+): Statement<Parented<IncidentRow>> {
   const { match, conditions } = incidentsMatching(filter, scope);
   const keyset = keysetPage(incidentSortKeys(order), page);
   const body = lines([
@@ -90,7 +85,7 @@ export async function listIncidents(
   incidents: ScopedIncidents,
   order: IncidentOrdering,
   page: KeysetPage,
-): Promise<ParentRows<IncidentRow>[]> {
+): Promise<Parented<IncidentRow>[]> {
   const built = incidentListStatement(parents, incidents, order, page);
   return executor.read(built.query, built.params);
 }

@@ -9,18 +9,6 @@ export interface BatchParent {
   readonly sectorIds?: readonly string[];
 }
 
-/** What a batched list answers for one parent of the batch. */
-export interface ParentRows<Row> {
-  readonly parentId: string | null;
-  readonly rows: Row[];
-}
-
-/** What a batched count answers for one parent of the batch. */
-export interface ParentCount {
-  readonly parentId: string | null;
-  readonly count: number;
-}
-
 /**
  * The batching shape every nested list and count shares: the body runs once per parent, bound to
  * `p` (`p.id` is the parent's key), inside one query for the whole batch; the parents travel as
