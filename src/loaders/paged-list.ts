@@ -19,7 +19,7 @@ export type ParentsOf<Selection> = (
 ) => BatchParent[];
 
 /** A repository's batched list: for every parent, a page of what `selection` holds, in `order`. */
-export type ListRows<Selection, Order, Row> = (
+type ListRows<Selection, Order, Row> = (
   executor: Executor,
   parents: readonly BatchParent[],
   selection: Selection,
@@ -28,7 +28,7 @@ export type ListRows<Selection, Order, Row> = (
 ) => Promise<Parented<Row>[]>;
 
 /** A repository's batched count: for every parent, how many rows `selection` holds. */
-export type CountRows<Selection> = (
+type CountRows<Selection> = (
   executor: Executor,
   parents: readonly BatchParent[],
   selection: Selection,
@@ -41,7 +41,7 @@ interface ListArgs<Selection, Order> {
 }
 
 /** One batch per distinct selection, order and page; every parent asked for in it is one key. */
-export function listLoaders<Selection, Order, Row>(
+function listLoaders<Selection, Order, Row>(
   name: string,
   executor: Executor,
   parentsOf: ParentsOf<Selection>,
@@ -60,7 +60,7 @@ export function listLoaders<Selection, Order, Row>(
 }
 
 /** One batch per distinct selection: a count ignores the order and the page. */
-export function countLoaders<Selection>(
+function countLoaders<Selection>(
   name: string,
   executor: Executor,
   parentsOf: ParentsOf<Selection>,

@@ -98,7 +98,7 @@ export function actorListStatement(
 }
 
 /** For every parent, how many actors it holds. */
-export function actorCountStatement(
+function actorCountStatement(
   parents: readonly BatchParent[],
   actors: ScopedActors,
 ): Statement<ParentCount> {

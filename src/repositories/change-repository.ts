@@ -161,7 +161,7 @@ const CHANGE_ORDER: readonly SortKey[] = [
 ];
 
 /** One entity's changes, a page of them. */
-export function entityChangesStatement(
+function entityChangesStatement(
   entity: NodeRef,
   page: KeysetPage,
 ): Statement<{ change: ChangeRow }> {
@@ -178,7 +178,7 @@ export function entityChangesStatement(
 }
 
 /** How many changes the entity has. */
-export function entityChangeCountStatement(entity: NodeRef): Statement<{ count: number }> {
+function entityChangeCountStatement(entity: NodeRef): Statement<{ count: number }> {
   const { match, conditions } = aboutEntity(entity.type, param(entity.key, 'key'));
   return statement(
     'changesCount',

@@ -87,7 +87,7 @@ export function countListStatement<G extends CountGroup>(
 }
 
 /** For every parent, how many groups it has. */
-export function groupCountStatement(
+function groupCountStatement(
   parents: readonly BatchParent[],
   grouped: GroupedIncidents,
 ): Statement<ParentCount> {

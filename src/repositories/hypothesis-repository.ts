@@ -144,28 +144,26 @@ const HYPOTHESIS_ORDER: readonly SortKey[] = [
   { by: fragment`h.id`, direction: 'ASC' },
 ];
 
-export function hypothesesStatement(
-  conditions: HypothesisConditions,
+function hypothesesStatement(
+  asked: HypothesisConditions,
   page: KeysetPage,
 ): Statement<{ hypothesis: HypothesisRow }> {
-  const { match, conditions: matching } = hypothesesMatching(conditions);
+  const { match, conditions } = hypothesesMatching(asked);
   const keyset = keysetPage(HYPOTHESIS_ORDER, page);
   return statement(
     'hypotheses',
     fragment`${match}
-   ${where([...matching, keyset.after])}
+   ${where([...conditions, keyset.after])}
    WITH h ${keyset.orderBy} ${keyset.limit}
    RETURN ${LISTED_ROW} AS hypothesis`,
   );
 }
 
-export function hypothesisCountStatement(
-  conditions: HypothesisConditions,
-): Statement<{ count: number }> {
-  const { match, conditions: matching } = hypothesesMatching(conditions);
+function hypothesisCountStatement(asked: HypothesisConditions): Statement<{ count: number }> {
+  const { match, conditions } = hypothesesMatching(asked);
   return statement(
     'countHypotheses',
-    fragment`${match} ${where(matching)} RETURN count(h) AS count`,
+    fragment`${match} ${where(conditions)} RETURN count(h) AS count`,
   );
 }
 

@@ -70,7 +70,7 @@ export function incidentListStatement(
 }
 
 /** For every parent, how many incidents it holds. */
-export function incidentCountStatement(
+function incidentCountStatement(
   parents: readonly BatchParent[],
   { scope, filter }: ScopedIncidents,
 ): Statement<ParentCount> {
