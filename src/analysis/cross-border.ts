@@ -19,8 +19,7 @@ import {
   victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
-import type { Keyset, KeysetPage } from '../repositories/keyset.js';
-import { keysetPage, type SortKey } from '../repositories/keyset-page.js';
+import { keysetPage, type Keyset, type KeysetPage, type SortKey } from '../repositories/keyset.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
 import { sectorCovers } from './sector-rollup-fragments.js';

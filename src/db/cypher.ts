@@ -148,3 +148,9 @@ export function statement<Row>(name: string, body: Fragment): Statement<Row> {
   const { text, params } = render(body);
   return { query: { name, text }, params };
 }
+
+/** A `MATCH` (or a call) binding a variable, and the conditions its rows must meet, to be ANDed. */
+export interface Selection {
+  readonly match: Fragment;
+  readonly conditions: readonly Fragment[];
+}

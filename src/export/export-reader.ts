@@ -1,12 +1,13 @@
-import type { CypherQuery, Executor } from '../db/database.js';
+import type { Executor } from '../db/database.js';
 import type { IncidentConditions } from '../repositories/incident-filter.js';
 import {
-  ACTOR_BATCH,
+  actorBatches,
   batchesOf,
-  CAMPAIGN_BATCH,
-  incidentBatch,
-  ORGANIZATION_BATCH,
-  SOURCE_BATCH,
+  campaignBatches,
+  incidentBatches,
+  organizationBatches,
+  sourceBatches,
+  type BatchStatement,
 } from '../repositories/export-repository.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { ExportReport, ProblemSink } from './export-report.js';
@@ -43,44 +44,40 @@ export class ExportReader {
   }
 
   incidents(filter: IncidentConditions, sink = this.report.add): AsyncGenerator<ExportIncident[]> {
-    const { query, params } = incidentBatch(filter);
-    return this.#checked(query, params, (row) => this.#checks.incident(row, sink));
+    return this.#checked(incidentBatches(filter), (row) => this.#checks.incident(row, sink));
   }
 
   actors(only: Keys, sink = this.report.add): AsyncGenerator<ExportActor[]> {
-    return this.#checked(ACTOR_BATCH, onlyParam(only), (row) => this.#checks.actor(row, sink));
+    return this.#checked(actorBatches(listed(only)), (row) => this.#checks.actor(row, sink));
   }
 
   campaigns(only: Keys, sink = this.report.add): AsyncGenerator<ExportCampaign[]> {
-    return this.#checked(CAMPAIGN_BATCH, onlyParam(only), (row) =>
-      this.#checks.campaign(row, sink),
-    );
+    return this.#checked(campaignBatches(listed(only)), (row) => this.#checks.campaign(row, sink));
   }
 
   organizations(only: Keys, sink = this.report.add): AsyncGenerator<ExportOrganization[]> {
-    return this.#checked(ORGANIZATION_BATCH, onlyParam(only), (row) =>
+    return this.#checked(organizationBatches(listed(only)), (row) =>
       this.#checks.organization(row, sink),
     );
   }
 
   sources(only: Keys, sink: ProblemSink = this.report.add): AsyncGenerator<ExportEntity[]> {
-    return this.#checked(SOURCE_BATCH, onlyParam(only), (row) => this.#checks.source(row, sink));
+    return this.#checked(sourceBatches(listed(only)), (row) => this.#checks.source(row, sink));
   }
 
   async *#checked<Row extends { key: string }, Checked>(
-    query: CypherQuery<Row>,
-    params: Record<string, unknown>,
+    batches: BatchStatement<Row>,
     check: (row: Row) => Checked | undefined,
   ): AsyncGenerator<Checked[]> {
-    for await (const rows of batchesOf(this.executor, query, params, BATCH)) {
+    for await (const rows of batchesOf(this.executor, batches, BATCH)) {
       const kept = rows.map(check).filter((row): row is Checked => row !== undefined);
       if (kept.length > 0) yield kept;
     }
   }
 }
 
-/** Query parameters restricting a batch to a scope's keys. */
-const onlyParam = (keys: Keys) => ({ only: keys ? [...keys] : null });
+/** A scope's keys as a list, or null for all of them. */
+const listed = (keys: Keys) => (keys ? [...keys] : null);
 
 /** The rows of batches one by one. */
 export async function* each<Row>(batches: AsyncIterable<Row[]>): AsyncGenerator<Row> {

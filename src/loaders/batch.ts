@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { CypherQuery, Executor } from '../db/database.js';
-import type { Parented } from '../repositories/rows.js';
+import type { Parented, ParentCount } from '../repositories/rows.js';
 
 /**
  * DataLoader's contract: the batch function returns one value per key, in key order. These
@@ -11,16 +11,30 @@ export function inKeyOrder<V>(keys: readonly string[], found: Map<string, V>, mi
   return keys.map((key) => found.get(key) ?? missing);
 }
 
+/** The parent a list hangs off: its key, or null for a root list. */
+export type ParentKey = string | null;
+
+/** DataLoader's keys are strings: a root list's one parent goes under a key no parent has. */
+const ROOT = '\u0000root';
+export const loaderKey = (parent: ParentKey): string => parent ?? ROOT;
+export const parentKey = (key: string): ParentKey => (key === ROOT ? null : key);
+
 export function groupByParent<Row>(keys: readonly string[], parented: Parented<Row>[]): Row[][] {
-  return inKeyOrder(keys, new Map(parented.map((p) => [p.parentId, p.rows])), []);
+  return inKeyOrder(keys, new Map(parented.map((p) => [loaderKey(p.parentId), p.rows])), []);
 }
 
-/** A loader for one relationship: `UNWIND $ids` in, rows grouped by parent out. */
+export function countByParent(keys: readonly string[], counts: ParentCount[]): number[] {
+  return inKeyOrder(keys, new Map(counts.map((c) => [loaderKey(c.parentId), c.count])), 0);
+}
+
+/** A loader for one relationship, named as its query: `UNWIND $ids` in, rows grouped by parent out. */
 export function relationLoader<Row>(
   executor: Executor,
   query: CypherQuery<Parented<Row>>,
 ): DataLoader<string, Row[]> {
-  return new DataLoader(async (ids) => groupByParent(ids, await executor.read(query, { ids })));
+  return new DataLoader(async (ids) => groupByParent(ids, await executor.read(query, { ids })), {
+    name: query.name,
+  });
 }
 
 /**
@@ -28,12 +42,12 @@ export function relationLoader<Row>(
  * distinct argument set, so the 100 `incidents(first: 5)` of 100 actors are one batch, while a
  * differently filtered list in the same request is another.
  */
-export class KeyedLoaders<V> {
+export class KeyedLoaders<Args, V> {
   readonly #loaders = new Map<string, DataLoader<string, V>>();
 
-  constructor(private readonly create: (args: unknown) => DataLoader<string, V>) {}
+  constructor(private readonly create: (args: Args) => DataLoader<string, V>) {}
 
-  for(args: unknown): DataLoader<string, V> {
+  for(args: Args): DataLoader<string, V> {
     const key = JSON.stringify(args);
     let loader = this.#loaders.get(key);
     if (!loader) {

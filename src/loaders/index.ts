@@ -12,12 +12,19 @@ import {
   type ActorConditions,
   type ActorListRow,
   type ActorOrdering,
+  type ScopedActors,
 } from '../repositories/actor-repository.js';
 import {
   ORGANIZATION_COUNTRIES,
   ORGANIZATION_SECTORS,
 } from '../repositories/catalog-repository.js';
-import { countGroups, listCounts, type CountGroup } from '../repositories/count-repository.js';
+import {
+  countGroups,
+  listCounts,
+  type CountGroup,
+  type GroupedIncidents,
+  type GroupRows,
+} from '../repositories/count-repository.js';
 import type { IncidentConditions, IncidentScope } from '../repositories/incident-filter.js';
 import {
   CAMPAIGN_ATTRIBUTIONS,
@@ -30,7 +37,7 @@ import {
   INCIDENT_SOURCES,
   listIncidents,
   type IncidentOrdering,
-  type ScopeParent,
+  type ScopedIncidents,
 } from '../repositories/incident-repository.js';
 import {
   ACTOR_DATASETS,
@@ -39,167 +46,107 @@ import {
 } from '../repositories/dataset-repository.js';
 import { findNodes, type NodeRows } from '../repositories/node-repository.js';
 import type { KeysetPage, PagedRows } from '../repositories/keyset.js';
-import type {
-  ActorRow,
-  CountRow,
-  CountryRow,
-  IncidentRow,
-  SectorRow,
-} from '../repositories/rows.js';
+import type { BatchParent } from '../repositories/per-parent.js';
+import type { CountRow, IncidentRow } from '../repositories/rows.js';
 import { SECTOR_CHILDREN, SECTOR_PARENTS } from '../repositories/taxonomy-repository.js';
-import { KeyedLoaders, groupByParent, inKeyOrder, relationLoader } from './batch.js';
+import { inKeyOrder, relationLoader, type ParentKey } from './batch.js';
+import { pagedList, type PagedList, type ParentsOf } from './paged-list.js';
 import { withSubsectors, type Taxonomy } from '../taxonomy/taxonomy.js';
 
-/** The root of a list: `null` for a root field, else the parent's key. */
-type ParentKey = string | null;
-const ROOT = '\u0000root';
-
-interface IncidentArgs {
-  scope: IncidentScope | null;
-  filter: IncidentConditions;
-  order: IncidentOrdering;
-  page: KeysetPage;
-}
-interface CountArgs {
-  group: CountGroup;
-  scope: IncidentScope | null;
-  filter: IncidentConditions;
-  page: KeysetPage;
-}
-interface ActorArgs {
-  scope: 'origin' | null;
-  filter: ActorConditions;
-  order: ActorOrdering;
-  page: KeysetPage;
-}
-
 /**
- * Per-request loaders: every relationship and every nested list is fetched through one of these,
+ * Per-request loaders: every node, relationship and nested list is fetched through one of these,
  * so a request costs one round trip per level of the query, however many rows each level has.
  */
 export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
-  const nodeLoader = <T extends NodeType>(type: T) =>
-    new DataLoader<string, NodeRows[T] | null>(async (keys) =>
-      inKeyOrder(keys, await findNodes(executor, type, keys), null),
-    );
-  const nodes = new Map(nodeTypes.map((type) => [type, nodeLoader(type)]));
-  const parentsOf = (keys: readonly string[], scope: IncidentScope | null): ScopeParent[] =>
-    keys.map((key) =>
-      key === ROOT
-        ? { id: null }
-        : scope === 'sector'
-          ? { id: key, sectorIds: withSubsectors([key], taxonomy) }
-          : { id: key },
-    );
-  const rootAware = <Row>(
-    keys: readonly string[],
-    rows: { parentId: string | null; rows: Row[] }[],
-  ): Row[][] =>
-    groupByParent(
-      keys,
-      rows.map((r) => ({ parentId: r.parentId ?? ROOT, rows: r.rows })),
-    );
-  const countsAware = (
-    keys: readonly string[],
-    rows: { parentId: string | null; count: number }[],
-  ): number[] => inKeyOrder(keys, new Map(rows.map((r) => [r.parentId ?? ROOT, r.count])), 0);
-
-  const incidentLists = new KeyedLoaders<IncidentRow[]>((raw) => {
-    const args = raw as IncidentArgs;
-    return new DataLoader(async (keys) =>
-      rootAware(
-        keys,
-        await listIncidents(
-          executor,
-          parentsOf(keys, args.scope),
-          args.filter,
-          args.order,
-          args.page,
-          args.scope ?? undefined,
-        ),
-      ),
-    );
+  const parentsOf = batchParents(taxonomy);
+  const incidents = pagedList('incidents', executor, parentsOf, {
+    rows: listIncidents,
+    count: countIncidents,
   });
-  const incidentCounts = new KeyedLoaders<number>((raw) => {
-    const args = raw as Omit<IncidentArgs, 'order' | 'page'>;
-    return new DataLoader(async (keys) =>
-      countsAware(
-        keys,
-        await countIncidents(
-          executor,
-          parentsOf(keys, args.scope),
-          args.filter,
-          args.scope ?? undefined,
-        ),
-      ),
-    );
-  });
-  const countLists = new KeyedLoaders<CountRow<ActorRow | SectorRow | CountryRow>[]>((raw) => {
-    const args = raw as CountArgs;
-    return new DataLoader(async (keys) =>
-      rootAware(
-        keys,
-        await listCounts(
-          executor,
-          args.group,
-          parentsOf(keys, args.scope),
-          args.filter,
-          args.page,
-          args.scope ?? undefined,
-        ),
-      ),
-    );
-  });
-  const groupCounts = new KeyedLoaders<number>((raw) => {
-    const args = raw as Omit<CountArgs, 'page'>;
-    return new DataLoader(async (keys) =>
-      countsAware(
-        keys,
-        await countGroups(
-          executor,
-          args.group,
-          parentsOf(keys, args.scope),
-          args.filter,
-          args.scope ?? undefined,
-        ),
-      ),
-    );
-  });
-  const actorLists = new KeyedLoaders<ActorListRow[]>((raw) => {
-    const args = raw as ActorArgs;
-    return new DataLoader(async (keys) =>
-      rootAware(
-        keys,
-        await listActors(
-          executor,
-          keys.map((k) => ({ id: k === ROOT ? null : k })),
-          args.filter,
-          args.order,
-          args.page,
-          args.scope ?? undefined,
-        ),
-      ),
-    );
-  });
-  const actorCounts = new KeyedLoaders<number>((raw) => {
-    const args = raw as Omit<ActorArgs, 'order' | 'page'>;
-    return new DataLoader(async (keys) =>
-      countsAware(
-        keys,
-        await countActors(
-          executor,
-          keys.map((k) => ({ id: k === ROOT ? null : k })),
-          args.filter,
-          args.scope ?? undefined,
-        ),
-      ),
-    );
-  });
-
+  const actors = pagedList('actors', executor, parentsOf, { rows: listActors, count: countActors });
+  const counts = countLists(executor, parentsOf);
   return {
-    // The map holds each type's loader under its own type, which its type cannot say.
-    node: <T extends NodeType>(type: T): DataLoader<string, NodeRows[T] | null> =>
-      nodes.get(type) as DataLoader<string, NodeRows[T] | null>,
+    node: nodeLoaders(executor),
+    ...relationLoaders(executor),
+
+    incidents: (
+      scope: IncidentScope | null,
+      parent: ParentKey,
+      filter: IncidentConditions,
+      order: IncidentOrdering,
+      page: KeysetPage,
+    ): Promise<PagedRows<IncidentRow>> => incidents(parent, { scope, filter }, order, page),
+
+    counts: <G extends CountGroup>(
+      group: G,
+      scope: IncidentScope | null,
+      parent: ParentKey,
+      filter: IncidentConditions,
+      page: KeysetPage,
+    ): Promise<PagedRows<CountRow<GroupRows[G]>>> =>
+      counts[group](parent, { group, scope, filter }, null, page),
+
+    actors: (
+      scope: 'origin' | null,
+      parent: ParentKey,
+      filter: ActorConditions,
+      order: ActorOrdering,
+      page: KeysetPage,
+    ): Promise<PagedRows<ActorListRow>> => actors(parent, { scope, filter }, order, page),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A batch's parents: a sector's incidents are those of the sector and of its sub-sectors. */
+function batchParents(taxonomy: Taxonomy): ParentsOf<ScopedIncidents | ScopedActors> {
+  return (keys, { scope }) =>
+    keys.map((id): BatchParent =>
+      id !== null && scope === 'sector'
+        ? { id, sectorIds: withSubsectors([id], taxonomy) }
+        : { id },
+    );
+}
+
+/** A loader per node type of the graph model, each batching that type's keys. */
+function nodeLoaders(executor: Executor) {
+  const loaderOf = <T extends NodeType>(type: T) =>
+    new DataLoader<string, NodeRows[T] | null>(
+      async (keys) => inKeyOrder(keys, await findNodes(executor, type, keys), null),
+      { name: `node:${type}` },
+    );
+  const loaders = new Map(nodeTypes.map((type) => [type, loaderOf(type)]));
+  // The map holds each type's loader under its own type, which a map's one value type cannot say.
+  return <T extends NodeType>(type: T) =>
+    loaders.get(type) as DataLoader<string, NodeRows[T] | null>;
+}
+
+/** The count connections, one paged list per group, so that each list's rows keep their type. */
+type CountLists = {
+  [G in CountGroup]: PagedList<GroupedIncidents<G>, null, CountRow<GroupRows[G]>>;
+};
+
+function countLists(executor: Executor, parentsOf: ParentsOf<ScopedIncidents>): CountLists {
+  const countList = <G extends CountGroup>(group: G) =>
+    pagedList<GroupedIncidents<G>, null, CountRow<GroupRows[G]>>(
+      `counts:${group}`,
+      executor,
+      parentsOf,
+      {
+        rows: (on, parents, grouped, _order, page) => listCounts(on, parents, grouped, page),
+        count: countGroups,
+      },
+    );
+  return {
+    sector: countList('sector'),
+    topLevelSector: countList('topLevelSector'),
+    country: countList('country'),
+    actor: countList('actor'),
+  };
+}
+
+function relationLoaders(executor: Executor) {
+  return {
     incidentSectors: relationLoader(executor, INCIDENT_SECTORS),
     incidentCountries: relationLoader(executor, INCIDENT_COUNTRIES),
     incidentOrganizations: relationLoader(executor, INCIDENT_ORGANIZATIONS),
@@ -219,48 +166,5 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
     incidentDatasets: relationLoader(executor, INCIDENT_DATASETS),
     actorDatasets: relationLoader(executor, ACTOR_DATASETS),
     datasetSizes: relationLoader(executor, DATASET_SIZES),
-
-    async incidents(
-      scope: IncidentScope | null,
-      parent: ParentKey,
-      filter: IncidentConditions,
-      order: IncidentOrdering,
-      page: KeysetPage,
-    ): Promise<PagedRows<IncidentRow>> {
-      return {
-        rows: await incidentLists.for({ scope, filter, order, page }).load(parent ?? ROOT),
-        count: () => incidentCounts.for({ scope, filter }).load(parent ?? ROOT),
-      };
-    },
-
-    async counts<Node extends ActorRow | SectorRow | CountryRow>(
-      group: CountGroup,
-      scope: IncidentScope | null,
-      parent: ParentKey,
-      filter: IncidentConditions,
-      page: KeysetPage,
-    ): Promise<PagedRows<CountRow<Node>>> {
-      return {
-        rows: (await countLists
-          .for({ group, scope, filter, page })
-          .load(parent ?? ROOT)) as CountRow<Node>[],
-        count: () => groupCounts.for({ group, scope, filter }).load(parent ?? ROOT),
-      };
-    },
-
-    async actors(
-      scope: 'origin' | null,
-      parent: ParentKey,
-      filter: ActorConditions,
-      order: ActorOrdering,
-      page: KeysetPage,
-    ): Promise<PagedRows<ActorListRow>> {
-      return {
-        rows: await actorLists.for({ scope, filter, order, page }).load(parent ?? ROOT),
-        count: () => actorCounts.for({ scope, filter }).load(parent ?? ROOT),
-      };
-    },
   };
 }
-
-export type Loaders = ReturnType<typeof createLoaders>;

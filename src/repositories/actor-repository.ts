@@ -1,11 +1,20 @@
+import {
+  fragment,
+  param,
+  statement,
+  where,
+  type Fragment,
+  type Selection,
+  type Statement,
+} from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
-import { whereClause } from './incident-filter.js';
-import { perParent } from './per-parent.js';
-import { noPage, type Keyset, type KeysetPage } from './keyset.js';
+import { forEachParent, lines, type BatchParent } from './per-parent.js';
+import { keysetPage, type Keyset, type KeysetPage } from './keyset.js';
 import type {
   ActorRow,
   AffiliationRow,
   Parented,
+  ParentCount,
   ReportedTargetRow,
   StateClaimRow,
 } from './rows.js';
@@ -15,6 +24,12 @@ export interface ActorConditions {
   types?: string[] | null;
   originCountryCodes?: string[] | null;
   sponsorCountryCodes?: string[] | null;
+}
+
+/** The actors a list or count holds; `scope: 'origin'` those originating from the parent country. */
+export interface ScopedActors {
+  scope: 'origin' | null;
+  filter: ActorConditions;
 }
 
 export type ActorOrderField = 'NAME' | 'INCIDENT_COUNT';
@@ -29,96 +44,89 @@ export const actorKeysets: Record<ActorOrderField, Keyset> = {
   INCIDENT_COUNT: { list: 'actors:INCIDENT_COUNT', parts: ['count', 'text'] },
 };
 
-/** `scope: 'origin'` lists, per parent country `p.id`, the actors originating from it. */
-export function actorListCypher(
-  filter: ActorConditions,
+/** `MATCH` (or the full-text call) binding the actors `a`, and the conditions they must meet. */
+function actorsMatching({ scope, filter }: ScopedActors): Selection {
+  const match = filter.search
+    ? fragment`CALL db.index.fulltext.queryNodes('actor_search', ${param(filter.search, 'search')}) YIELD node AS a`
+    : fragment`MATCH (a:Actor)`;
+  const conditions: Fragment[] = [];
+  if (filter.types?.length) conditions.push(fragment`a.type IN ${param(filter.types, 'types')}`);
+  if (filter.originCountryCodes?.length)
+    conditions.push(
+      fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(c:Country) WHERE c.iso2 IN ${param(filter.originCountryCodes, 'originCountryCodes')} }`,
+    );
+  if (filter.sponsorCountryCodes?.length)
+    conditions.push(
+      fragment`EXISTS { (a)-[:SPONSORED_BY]->(c:Country) WHERE c.iso2 IN ${param(filter.sponsorCountryCodes, 'sponsorCountryCodes')} }`,
+    );
+  if (scope === 'origin')
+    conditions.push(fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(:Country {iso2: p.id}) }`);
+  return { match, conditions };
+}
+
+const sortExpression: Record<ActorOrderField, Fragment> = {
+  NAME: fragment`toLower(a.name)`,
+  INCIDENT_COUNT: fragment`COUNT { MATCH (a)<-[:ATTRIBUTED_TO]-(i:Incident) RETURN DISTINCT i }`,
+};
+
+const scoped = (name: string, { scope }: ScopedActors) => (scope ? `${name}:${scope}` : name);
+
+/** For every parent, a page of its actors ordered by (name or incident count, id). */
+export function actorListStatement(
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
   order: ActorOrdering,
   page: KeysetPage,
-  scope?: 'origin',
-) {
-  const params: Record<string, unknown> = {};
-  const where: string[] = [];
-  const match = filter.search
-    ? "CALL db.index.fulltext.queryNodes('actor_search', $search) YIELD node AS a"
-    : 'MATCH (a:Actor)';
-  if (filter.search) params.search = filter.search;
-  if (filter.types?.length) {
-    where.push('a.type IN $types');
-    params.types = filter.types;
-  }
-  if (filter.originCountryCodes?.length) {
-    where.push(
-      'EXISTS { (a)-[:ORIGINATES_FROM]->(c:Country) WHERE c.iso2 IN $originCountryCodes }',
-    );
-    params.originCountryCodes = filter.originCountryCodes;
-  }
-  if (filter.sponsorCountryCodes?.length) {
-    where.push('EXISTS { (a)-[:SPONSORED_BY]->(c:Country) WHERE c.iso2 IN $sponsorCountryCodes }');
-    params.sponsorCountryCodes = filter.sponsorCountryCodes;
-  }
-  if (scope === 'origin') where.push('EXISTS { (a)-[:ORIGINATES_FROM]->(:Country {iso2: p.id}) }');
-  const sort =
-    order.field === 'NAME'
-      ? 'toLower(a.name)'
-      : 'COUNT { MATCH (a)<-[:ATTRIBUTED_TO]-(i:Incident) RETURN DISTINCT i }';
-  const { after } = page;
-  const comparison = order.direction === 'DESC' ? '<' : '>';
-  const keyset = after
-    ? `WHERE sortValue ${comparison} $afterValue OR (sortValue = $afterValue AND a.id ${comparison} $afterId)`
-    : '';
-  if (after) {
-    params.afterValue = after[0];
-    params.afterId = after[1];
-  }
-  params.limit = page.first + 1;
-  const text = perParent(
+): Statement<Parented<ActorListRow>> {
+  const { match, conditions } = actorsMatching(actors);
+  const keyset = keysetPage(
     [
-      match,
-      whereClause(where),
-      `WITH a, ${sort} AS sortValue`,
-      keyset,
-      `WITH a, sortValue ORDER BY sortValue ${order.direction}, a.id ${order.direction} LIMIT toInteger($limit)`,
-      'RETURN collect(a {.*, sortValue: sortValue}) AS rows',
+      { by: fragment`sortValue`, direction: order.direction },
+      { by: fragment`a.id`, direction: order.direction },
     ],
-    'rows',
+    page,
   );
-  const count = perParent([match, whereClause(where), 'RETURN count(a) AS count'], 'count');
-  return { text, count, params };
+  const body = lines([
+    match,
+    where(conditions),
+    fragment`WITH a, ${sortExpression[order.field]} AS sortValue`,
+    where([keyset.after]),
+    fragment`WITH a, sortValue ${keyset.orderBy} ${keyset.limit}`,
+    fragment`RETURN collect(a {.*, sortValue: sortValue}) AS rows`,
+  ]);
+  return statement(scoped('listActors', actors), forEachParent(parents, body, 'rows'));
+}
+
+/** For every parent, how many actors it holds. */
+function actorCountStatement(
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
+): Statement<ParentCount> {
+  const { match, conditions } = actorsMatching(actors);
+  const body = lines([match, where(conditions), fragment`RETURN count(a) AS count`]);
+  return statement('countActors', forEachParent(parents, body, 'count'));
 }
 
 export type ActorListRow = ActorRow & { sortValue: string | number };
 
 export async function listActors(
   executor: Executor,
-  parents: { id: string | null }[],
-  filter: ActorConditions,
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
   order: ActorOrdering,
   page: KeysetPage,
-  scope?: 'origin',
 ): Promise<Parented<ActorListRow>[]> {
-  const { text, params } = actorListCypher(filter, order, page, scope);
-  return executor.read(
-    cypher<Parented<ActorListRow>>(`listActors${scope ? ':origin' : ''}`, text),
-    { ...params, parents },
-  );
+  const built = actorListStatement(parents, actors, order, page);
+  return executor.read(built.query, built.params);
 }
 
 export async function countActors(
   executor: Executor,
-  parents: { id: string | null }[],
-  filter: ActorConditions,
-  scope?: 'origin',
-): Promise<{ parentId: string | null; count: number }[]> {
-  const { count, params } = actorListCypher(
-    filter,
-    { field: 'NAME', direction: 'ASC' },
-    noPage,
-    scope,
-  );
-  return executor.read(cypher<{ parentId: string | null; count: number }>('countActors', count), {
-    ...params,
-    parents,
-  });
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
+): Promise<ParentCount[]> {
+  const built = actorCountStatement(parents, actors);
+  return executor.read(built.query, built.params);
 }
 
 const relation = <Row>(name: string, text: string) => cypher<Parented<Row>>(name, text);

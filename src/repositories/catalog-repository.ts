@@ -1,5 +1,14 @@
+import {
+  fragment,
+  param,
+  statement,
+  trusted,
+  where,
+  type Fragment,
+  type Selection,
+} from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
-import { noPage, type Keyset, type KeysetPage } from './keyset.js';
+import { keysetPage, type Keyset, type KeysetPage } from './keyset.js';
 import type { CampaignRow, CountryRow, OrganizationRow, Parented, SectorRow } from './rows.js';
 
 /**
@@ -13,38 +22,55 @@ export const namedKeysets: Record<NamedLabel, Keyset> = {
   Organization: { list: 'organizations', parts: ['text', 'text'] },
 };
 
-function namedListCypher(label: NamedLabel, page: KeysetPage, extra: string[]) {
-  const { after } = page;
-  // The count takes the filter alone; the page adds the keyset.
-  const filter = ['($search IS NULL OR toLower(n.name) CONTAINS toLower($search))', ...extra];
-  const keyset = after
-    ? ['(toLower(n.name) > $afterValue OR (toLower(n.name) = $afterValue AND n.id > $afterId))']
-    : [];
-  return {
-    text: `MATCH (n:${label}) WHERE ${[...filter, ...keyset].join(' AND ')}
-RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)`,
-    count: `MATCH (n:${label}) WHERE ${filter.join(' AND ')} RETURN count(n) AS count`,
-    params: { afterValue: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: page.first + 1 },
-  };
+const NAME_ORDER = [
+  { by: fragment`toLower(n.name)`, direction: 'ASC' },
+  { by: fragment`n.id`, direction: 'ASC' },
+] as const;
+
+/** The nodes `n` of `label` that meet the conditions; a name fragment matches in any case. */
+function namedMatching(
+  label: NamedLabel,
+  search: string | null,
+  conditions: readonly Fragment[],
+): Selection {
+  const named =
+    search !== null ? [fragment`toLower(n.name) CONTAINS toLower(${param(search, 'search')})`] : [];
+  return { match: fragment`MATCH (n:${trusted(label)})`, conditions: [...named, ...conditions] };
 }
 
-export async function listCampaigns(
+async function namedPage<Row>(
+  executor: Executor,
+  name: string,
+  matching: Selection,
+  page: KeysetPage,
+): Promise<Row[]> {
+  const keyset = keysetPage(NAME_ORDER, page);
+  const built = statement<{ row: Row }>(
+    name,
+    fragment`${matching.match} ${where([...matching.conditions, keyset.after])}
+RETURN n {.*} AS row ${keyset.orderBy} ${keyset.limit}`,
+  );
+  return (await executor.read(built.query, built.params)).map((r) => r.row);
+}
+
+async function namedCount(executor: Executor, name: string, matching: Selection): Promise<number> {
+  const built = statement<{ count: number }>(
+    name,
+    fragment`${matching.match} ${where(matching.conditions)} RETURN count(n) AS count`,
+  );
+  return (await executor.read(built.query, built.params))[0]?.count ?? 0;
+}
+
+export function listCampaigns(
   executor: Executor,
   search: string | null,
   page: KeysetPage,
 ): Promise<CampaignRow[]> {
-  const { text, params } = namedListCypher('Campaign', page, []);
-  return (
-    await executor.read(cypher<{ row: CampaignRow }>('listCampaigns', text), { ...params, search })
-  ).map((r) => r.row);
+  return namedPage(executor, 'listCampaigns', namedMatching('Campaign', search, []), page);
 }
 
-export async function countCampaigns(executor: Executor, search: string | null): Promise<number> {
-  const { count } = namedListCypher('Campaign', noPage, []);
-  return (
-    (await executor.read(cypher<{ count: number }>('countCampaigns', count), { search }))[0]
-      ?.count ?? 0
-  );
+export function countCampaigns(executor: Executor, search: string | null): Promise<number> {
+  return namedCount(executor, 'countCampaigns', namedMatching('Campaign', search, []));
 }
 
 export interface OrganizationConditions {
@@ -53,34 +79,32 @@ export interface OrganizationConditions {
   countryCode: string | null;
 }
 
-const organizationConditions = [
-  '($sectorIds IS NULL OR EXISTS { (n)-[:IN_SECTOR]->(s:Sector) WHERE s.id IN $sectorIds })',
-  '($countryCode IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) })',
-];
+function organizationsMatching({ search, sectorIds, countryCode }: OrganizationConditions) {
+  const conditions: Fragment[] = [];
+  if (sectorIds !== null)
+    conditions.push(
+      fragment`EXISTS { (n)-[:IN_SECTOR]->(s:Sector) WHERE s.id IN ${param(sectorIds, 'sectorIds')} }`,
+    );
+  if (countryCode !== null)
+    conditions.push(
+      fragment`EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: ${param(countryCode, 'countryCode')}}) }`,
+    );
+  return namedMatching('Organization', search, conditions);
+}
 
-export async function listOrganizations(
+export function listOrganizations(
   executor: Executor,
   filter: OrganizationConditions,
   page: KeysetPage,
 ): Promise<OrganizationRow[]> {
-  const { text, params } = namedListCypher('Organization', page, organizationConditions);
-  return (
-    await executor.read(cypher<{ row: OrganizationRow }>('listOrganizations', text), {
-      ...params,
-      ...filter,
-    })
-  ).map((r) => r.row);
+  return namedPage(executor, 'listOrganizations', organizationsMatching(filter), page);
 }
 
-export async function countOrganizations(
+export function countOrganizations(
   executor: Executor,
   filter: OrganizationConditions,
 ): Promise<number> {
-  const { count } = namedListCypher('Organization', noPage, organizationConditions);
-  return (
-    (await executor.read(cypher<{ count: number }>('countOrganizations', count), { ...filter }))[0]
-      ?.count ?? 0
-  );
+  return namedCount(executor, 'countOrganizations', organizationsMatching(filter));
 }
 
 export const ORGANIZATION_SECTORS = cypher<Parented<SectorRow>>(

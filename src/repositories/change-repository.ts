@@ -1,7 +1,22 @@
+import {
+  fragment,
+  param,
+  statement,
+  where,
+  type Param,
+  type Selection,
+  type Statement,
+} from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
 import type { PlainValue } from '../db/values.js';
 import type { NodeRef } from '../db/graph-model.js';
-import type { Keyset, KeysetPage, PagedRows } from './keyset.js';
+import {
+  keysetPage,
+  type Keyset,
+  type KeysetPage,
+  type PagedRows,
+  type SortKey,
+} from './keyset.js';
 import type { Viewer } from '../auth/viewer.js';
 
 /**
@@ -134,22 +149,42 @@ export const CREATE_CHANGE = `CREATE (ch:Change {id: randomUUID(), at: datetime.
   entityKey: $change.entityKey, before: $change.before, after: $change.after})`;
 
 /** The entity's own records, and the records of the import batches that created it among others. */
-const ABOUT_ENTITY = `MATCH (ch:Change {entityType: $type}) WHERE (ch.entityKey = $key OR $key IN ch.entityKeys)`;
+const aboutEntity = (type: string, key: Param): Selection => ({
+  match: fragment`MATCH (ch:Change {entityType: ${param(type, 'type')}})`,
+  conditions: [fragment`(ch.entityKey = ${key} OR ${key} IN ch.entityKeys)`],
+});
 
-/** One entity's changes, newest first, keyset-paged on (at, id). */
-export const ENTITY_CHANGES = cypher<{ change: ChangeRow }>(
-  'changes',
-  `${ABOUT_ENTITY}
-     AND ($afterAt IS NULL OR ch.at < datetime($afterAt) OR (ch.at = datetime($afterAt) AND ch.id > $afterId))
+/** Newest first, ties by id; positions are ISO date-times. */
+const CHANGE_ORDER: readonly SortKey[] = [
+  { by: fragment`ch.at`, direction: 'DESC', cast: (value) => fragment`datetime(${value})` },
+  { by: fragment`ch.id`, direction: 'ASC' },
+];
+
+/** One entity's changes, a page of them. */
+function entityChangesStatement(
+  entity: NodeRef,
+  page: KeysetPage,
+): Statement<{ change: ChangeRow }> {
+  const key = param(entity.key, 'key');
+  const { match, conditions } = aboutEntity(entity.type, key);
+  const keyset = keysetPage(CHANGE_ORDER, page);
+  return statement(
+    'changes',
+    fragment`${match} ${where([...conditions, keyset.after])}
    RETURN ch {.id, .by, .via, .action, .entityType, .before, .after, .importFile, .importSha256,
-              entityKey: $key, at: toString(ch.at)} AS change
-   ORDER BY ch.at DESC, ch.id ASC LIMIT toInteger($limit)`,
-);
+              entityKey: ${key}, at: toString(ch.at)} AS change
+   ${keyset.orderBy} ${keyset.limit}`,
+  );
+}
 
-export const COUNT_ENTITY_CHANGES = cypher<{ count: number }>(
-  'changesCount',
-  `${ABOUT_ENTITY} RETURN count(ch) AS count`,
-);
+/** How many changes the entity has. */
+function entityChangeCountStatement(entity: NodeRef): Statement<{ count: number }> {
+  const { match, conditions } = aboutEntity(entity.type, param(entity.key, 'key'));
+  return statement(
+    'changesCount',
+    fragment`${match} ${where(conditions)} RETURN count(ch) AS count`,
+  );
+}
 
 export const changeKeyset: Keyset = { list: 'changes', parts: ['instant', 'text'] };
 
@@ -159,16 +194,10 @@ export async function entityChanges(
   entity: NodeRef,
   page: KeysetPage,
 ): Promise<PagedRows<ChangeRow>> {
-  const { after } = page;
-  const params = { type: entity.type, key: entity.key };
-  const rows = await executor.read(ENTITY_CHANGES, {
-    ...params,
-    afterAt: after?.[0] ?? null,
-    afterId: after?.[1] ?? null,
-    limit: page.first + 1,
-  });
+  const list = entityChangesStatement(entity, page);
+  const count = entityChangeCountStatement(entity);
   return {
-    rows: rows.map((r) => r.change),
-    count: async () => (await executor.read(COUNT_ENTITY_CHANGES, params))[0]?.count ?? 0,
+    rows: (await executor.read(list.query, list.params)).map((r) => r.change),
+    count: async () => (await executor.read(count.query, count.params))[0]?.count ?? 0,
   };
 }

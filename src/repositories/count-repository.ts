@@ -1,16 +1,11 @@
-import { cypher, type Executor } from '../db/database.js';
-import {
-  claimConditions,
-  incidentMatch,
-  whereClause,
-  type IncidentConditions,
-  type IncidentScope,
-} from './incident-filter.js';
-import type { Keyset, KeysetPage } from './keyset.js';
-import { perParent } from './per-parent.js';
+import { fragment, statement, where, type Fragment, type Statement } from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
+import { claimConditionsOf, incidentsMatching } from './incident-filter.js';
+import { keysetPage, type Keyset, type KeysetPage } from './keyset.js';
+import { forEachParent, lines, type BatchParent } from './per-parent.js';
 import { topLevelSector } from './sector-rollup.js';
-import type { ScopeParent } from './incident-repository.js';
-import type { ActorRow, CountRow, CountryRow, Parented, SectorRow } from './rows.js';
+import type { ScopedIncidents } from './incident-repository.js';
+import type { ActorRow, CountRow, CountryRow, Parented, ParentCount, SectorRow } from './rows.js';
 
 /**
  * "Which sectors did this actor hit, how often, when": incidents of a scope grouped by what they
@@ -20,11 +15,17 @@ import type { ActorRow, CountRow, CountryRow, Parented, SectorRow } from './rows
  */
 export type CountGroup = 'sector' | 'topLevelSector' | 'country' | 'actor';
 
-interface GroupRows {
+/** What each group counts incidents for. */
+export interface GroupRows {
   sector: SectorRow;
   topLevelSector: SectorRow;
   country: CountryRow;
   actor: ActorRow;
+}
+
+/** The scope's incidents passing the filter, grouped by `group`. */
+export interface GroupedIncidents<G extends CountGroup = CountGroup> extends ScopedIncidents {
+  group: G;
 }
 
 /** Cursors of count connections: (incident count, key of the sector, country or actor). */
@@ -35,92 +36,90 @@ export const countKeysets: Record<CountGroup, Keyset> = {
   actor: { list: 'counts:actor', parts: ['count', 'text'] },
 };
 
-function groupPattern(
-  group: CountGroup,
-  filter: IncidentConditions,
-  params: Record<string, unknown>,
-): { pattern: string; key: string } {
-  if (group === 'sector') return { pattern: 'MATCH (i)-[:TARGETED]->(x:Sector)', key: 'x.id' };
+/** How the incidents `i` reach what they are grouped by, bound to `x`, and its key. */
+function groupPattern({ group, filter }: GroupedIncidents): { pattern: Fragment; key: Fragment } {
+  if (group === 'sector')
+    return { pattern: fragment`MATCH (i)-[:TARGETED]->(x:Sector)`, key: X_ID };
   if (group === 'topLevelSector')
     return {
-      pattern: `MATCH (i)-[:TARGETED]->(s:Sector) WITH i, ${topLevelSector('s')} AS x`,
-      key: 'x.id',
+      pattern: fragment`MATCH (i)-[:TARGETED]->(s:Sector) WITH i, ${topLevelSector(fragment`s`)} AS x`,
+      key: X_ID,
     };
-  if (group === 'country') return { pattern: 'MATCH (i)-[:AFFECTED]->(x:Country)', key: 'x.iso2' };
+  if (group === 'country')
+    return { pattern: fragment`MATCH (i)-[:AFFECTED]->(x:Country)`, key: fragment`x.iso2` };
   // The actor counted must be named by a claim that itself passes the filter's claim conditions.
-  const conditions = claimConditions(filter, undefined, params);
   return {
-    pattern: `MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${whereClause(conditions)} WITH i, a AS x`,
-    key: 'x.id',
+    pattern: fragment`MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))} WITH i, a AS x`,
+    key: X_ID,
   };
 }
 
-export function countConnectionCypher(
-  group: CountGroup,
-  filter: IncidentConditions,
+const X_ID = fragment`x.id`;
+
+const scoped = (name: string, { group, scope }: GroupedIncidents) =>
+  scope ? `${name}:${group}:${scope}` : `${name}:${group}`;
+
+/** For every parent, a page of its groups: most incidents first, ties by key. */
+export function countListStatement<G extends CountGroup>(
+  parents: readonly BatchParent[],
+  grouped: GroupedIncidents<G>,
   page: KeysetPage,
-  scope?: IncidentScope,
-) {
-  const { match, where, params } = incidentMatch(filter, scope);
-  const { pattern, key } = groupPattern(group, filter, params);
-  const { after } = page;
-  const keyset = after ? `WHERE n < $afterCount OR (n = $afterCount AND ${key} > $afterKey)` : '';
-  if (after) {
-    params.afterCount = after[0];
-    params.afterKey = after[1];
-  }
-  params.limit = page.first + 1;
-  const text = perParent(
+): Statement<Parented<CountRow<GroupRows[G]>>> {
+  const { match, conditions } = incidentsMatching(grouped.filter, grouped.scope);
+  const { pattern, key } = groupPattern(grouped);
+  const keyset = keysetPage(
     [
-      match,
-      whereClause(where),
-      pattern,
-      'WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate',
-      keyset,
-      `WITH x, n, firstDate, lastDate ORDER BY n DESC, ${key} ASC LIMIT toInteger($limit)`,
-      'RETURN collect({node: x {.*}, incidentCount: n, firstDate: firstDate, lastDate: lastDate}) AS rows',
+      { by: fragment`n`, direction: 'DESC' },
+      { by: key, direction: 'ASC' },
     ],
-    'rows',
+    page,
   );
-  return { text, params };
+  const body = lines([
+    match,
+    where(conditions),
+    pattern,
+    fragment`WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate`,
+    where([keyset.after]),
+    fragment`WITH x, n, firstDate, lastDate ${keyset.orderBy} ${keyset.limit}`,
+    fragment`RETURN collect({node: x {.*}, incidentCount: n, firstDate: firstDate, lastDate: lastDate}) AS rows`,
+  ]);
+  return statement(scoped('count', grouped), forEachParent(parents, body, 'rows'));
+}
+
+/** For every parent, how many groups it has. */
+function groupCountStatement(
+  parents: readonly BatchParent[],
+  grouped: GroupedIncidents,
+): Statement<ParentCount> {
+  const { match, conditions } = incidentsMatching(grouped.filter, grouped.scope);
+  const body = lines([
+    match,
+    where(conditions),
+    groupPattern(grouped).pattern,
+    fragment`RETURN count(DISTINCT x) AS count`,
+  ]);
+  return statement(`countGroups:${grouped.group}`, forEachParent(parents, body, 'count'));
 }
 
 export async function listCounts<G extends CountGroup>(
   executor: Executor,
-  group: G,
-  parents: ScopeParent[],
-  filter: IncidentConditions,
+  parents: readonly BatchParent[],
+  grouped: GroupedIncidents<G>,
   page: KeysetPage,
-  scope?: IncidentScope,
 ): Promise<Parented<CountRow<GroupRows[G]>>[]> {
-  const { text, params } = countConnectionCypher(group, filter, page, scope);
-  return executor.read(
-    cypher<Parented<CountRow<GroupRows[G]>>>(`count:${group}${scope ? `:${scope}` : ''}`, text),
-    { ...params, parents },
-  );
+  const built = countListStatement(parents, grouped, page);
+  return executor.read(built.query, built.params);
 }
 
 export async function countGroups(
   executor: Executor,
-  group: CountGroup,
-  parents: ScopeParent[],
-  filter: IncidentConditions,
-  scope?: IncidentScope,
-): Promise<{ parentId: string | null; count: number }[]> {
-  const { match, where, params } = incidentMatch(filter, scope);
-  const { pattern } = groupPattern(group, filter, params);
-  const text = perParent(
-    [match, whereClause(where), pattern, 'RETURN count(DISTINCT x) AS count'],
-    'count',
-  );
-  return executor.read(
-    cypher<{ parentId: string | null; count: number }>(`countGroups:${group}`, text),
-    { ...params, parents },
-  );
+  parents: readonly BatchParent[],
+  grouped: GroupedIncidents,
+): Promise<ParentCount[]> {
+  const built = groupCountStatement(parents, grouped);
+  return executor.read(built.query, built.params);
 }
 
-export const countKey = (
-  group: CountGroup,
-  row: CountRow<SectorRow | CountryRow | ActorRow>,
-): string =>
-  group === 'country' ? (row.node as CountryRow).iso2 : (row.node as SectorRow | ActorRow).id;
+/** The key a count row's cursor ends with: a country's code, a sector's or an actor's id. */
+export const countKey = (row: CountRow<SectorRow | CountryRow | ActorRow>): string =>
+  'iso2' in row.node ? row.node.iso2 : row.node.id;

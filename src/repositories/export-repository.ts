@@ -1,5 +1,16 @@
-import { cypher, type CypherQuery, type Executor } from '../db/database.js';
-import { incidentMatch, whereClause, type IncidentConditions } from './incident-filter.js';
+import {
+  EMPTY,
+  fragment,
+  param,
+  statement,
+  trusted,
+  where,
+  type Fragment,
+  type Statement,
+} from '../db/cypher.js';
+import type { Executor } from '../db/database.js';
+import { incidentsMatching, type IncidentConditions } from './incident-filter.js';
+import { keysetPage, type KeysetPage } from './keyset.js';
 
 /*
  * What an export reads, one kind at a time and in batches ordered by key, so that memory stays
@@ -75,88 +86,110 @@ export interface EntityRow {
   props: Props;
 }
 
-const citations = (list: string) =>
-  `[sid IN coalesce(${list}, []) | {id: sid, url: COLLECT { MATCH (src:Source {id: sid}) RETURN src.url }[0]}]`;
+/** One batch of an export's rows of one kind, in key order, from the position the page names. */
+export type BatchStatement<Row> = (page: KeysetPage) => Statement<Row>;
+
+const citations = (list: Fragment) =>
+  fragment`[sid IN coalesce(${list}, []) | {id: sid, url: COLLECT { MATCH (src:Source {id: sid}) RETURN src.url }[0]}]`;
 
 /** The claims about who is behind incident or campaign `n`. */
-const claimsOf = (n: string) =>
-  `COLLECT { MATCH (${n})-[r:ATTRIBUTED_TO]->(a:Actor)
-                 RETURN {props: properties(r), actor: {id: a.id, name: a.name}, sources: ${citations('r.sourceIds')}}
+const claimsOf = (n: Fragment) =>
+  fragment`COLLECT { MATCH (${n})-[r:ATTRIBUTED_TO]->(a:Actor)
+                 RETURN {props: properties(r), actor: {id: a.id, name: a.name}, sources: ${citations(fragment`r.sourceIds`)}}
                  ORDER BY a.id, r.claimedBy }`;
 
-/** Incidents passing the filter, after `$after`, with their links and claims. */
-export function incidentBatch(filter: IncidentConditions) {
-  const { match, where, params } = incidentMatch(filter);
-  const query = cypher<IncidentRow>(
-    'export:incidents',
-    `${match}
-     ${whereClause([...where, 'i.id > $after'])}
-     WITH i ORDER BY i.id LIMIT toInteger($batch)
+/** Rows in the order of the key of the node `node`. */
+const byKeyOf = (node: Fragment, page: KeysetPage) =>
+  keysetPage([{ by: fragment`${node}.id`, direction: 'ASC' }], page);
+
+/** Incidents passing the filter, with their links and claims. */
+export function incidentBatches(filter: IncidentConditions): BatchStatement<IncidentRow> {
+  const { match, conditions } = incidentsMatching(filter);
+  return (page) => {
+    const keyset = byKeyOf(fragment`i`, page);
+    return statement(
+      'export:incidents',
+      fragment`${match}
+     ${where([...conditions, keyset.after])}
+     WITH i ${keyset.orderBy} ${keyset.limit}
      RETURN i.id AS key, properties(i) AS props,
        COLLECT { MATCH (i)-[:TARGETED]->(s:Sector) RETURN s.id ORDER BY s.id } AS sectorIds,
        COLLECT { MATCH (i)-[r:AFFECTED]->(c:Country) RETURN {iso2: c.iso2, primary: coalesce(r.primary, false)} ORDER BY c.iso2 } AS countries,
        COLLECT { MATCH (i)-[:HIT]->(o:Organization) RETURN {id: o.id, name: o.name} ORDER BY o.id } AS organizations,
        COLLECT { MATCH (i)-[:PART_OF]->(k:Campaign) RETURN {id: k.id, name: k.name} ORDER BY k.id } AS campaigns,
        COLLECT { MATCH (i)-[:REPORTED_BY]->(s:Source) RETURN {id: s.id, url: s.url} ORDER BY s.url } AS sources,
-       ${claimsOf('i')} AS claims,
-       ${citations('i.impactSourceIds')} AS impactSources`,
-  );
-  return { query, params };
+       ${claimsOf(fragment`i`)} AS claims,
+       ${citations(fragment`i.impactSourceIds`)} AS impactSources`,
+    );
+  };
 }
 
-/** Entities of one kind after `$after`; all of them, or only those whose key is in `$only`. */
-const entityBatch = <Row extends EntityRow>(name: string, label: string, extra: string) =>
-  cypher<Row>(
-    `export:${name}`,
-    `MATCH (n:${label}) WHERE n.id > $after AND ($only IS NULL OR n.id IN $only)
-     WITH n ORDER BY n.id LIMIT toInteger($batch)
-     RETURN n.id AS key, properties(n) AS props${extra}`,
-  );
+/**
+ * Entities of one kind (`label`, from the model's allow-list) with `columns` beyond key and
+ * properties: all of them, or only those whose key is in `only`.
+ */
+const entityBatches =
+  <Row extends EntityRow>(name: string, label: string, columns: Fragment) =>
+  (only: readonly string[] | null): BatchStatement<Row> =>
+  (page) => {
+    const keyset = byKeyOf(fragment`n`, page);
+    const scope = only === null ? [] : [fragment`n.id IN ${param(only, 'only')}`];
+    return statement(
+      `export:${name}`,
+      fragment`MATCH (n:${trusted(label)}) ${where([...scope, keyset.after])}
+     WITH n ${keyset.orderBy} ${keyset.limit}
+     RETURN n.id AS key, properties(n) AS props${columns}`,
+    );
+  };
 
-export const SOURCE_BATCH = entityBatch<EntityRow>('sources', 'Source', '');
+export const sourceBatches = entityBatches<EntityRow>('sources', 'Source', EMPTY);
 export interface CampaignRow extends EntityRow {
   claims: ClaimRow[];
 }
 
-export const CAMPAIGN_BATCH = entityBatch<CampaignRow>(
+export const campaignBatches = entityBatches<CampaignRow>(
   'campaigns',
   'Campaign',
-  `, ${claimsOf('n')} AS claims`,
+  fragment`, ${claimsOf(fragment`n`)} AS claims`,
 );
-export const ORGANIZATION_BATCH = entityBatch<OrganizationRow>(
+export const organizationBatches = entityBatches<OrganizationRow>(
   'organizations',
   'Organization',
-  `, COLLECT { MATCH (n)-[:IN_SECTOR]->(s:Sector) RETURN s.id ORDER BY s.id } AS sectorIds,
+  fragment`, COLLECT { MATCH (n)-[:IN_SECTOR]->(s:Sector) RETURN s.id ORDER BY s.id } AS sectorIds,
      COLLECT { MATCH (n)-[:LOCATED_IN]->(c:Country) RETURN c.iso2 ORDER BY c.iso2 } AS countries`,
 );
 /** Ties to nodes of one label: `(n)-[r:type]->(t:label)`, the target named by `key`. */
-const ties = (type: string, label: string, key: string, order: string) =>
-  `COLLECT { MATCH (n)-[r:${type}]->(t:${label})
-     RETURN {target: t.${key}, confidence: r.confidence, sources: ${citations('r.sourceIds')}}
+const ties = (type: string, label: string, key: string, order: Fragment) =>
+  fragment`COLLECT { MATCH (n)-[r:${trusted(type)}]->(t:${trusted(label)})
+     RETURN {target: t.${trusted(key)}, confidence: r.confidence, sources: ${citations(fragment`r.sourceIds`)}}
      ORDER BY ${order} }`;
-export const ACTOR_BATCH = entityBatch<ActorRow>(
+export const actorBatches = entityBatches<ActorRow>(
   'actors',
   'Actor',
-  `, ${ties('ORIGINATES_FROM', 'Country', 'iso2', 'r.confidence DESC, t.iso2')} AS origins,
-     ${ties('SPONSORED_BY', 'Country', 'iso2', 'r.confidence DESC, t.iso2')} AS sponsors,
+  fragment`, ${ties('ORIGINATES_FROM', 'Country', 'iso2', fragment`r.confidence DESC, t.iso2`)} AS origins,
+     ${ties('SPONSORED_BY', 'Country', 'iso2', fragment`r.confidence DESC, t.iso2`)} AS sponsors,
      COLLECT { MATCH (n)-[r:AFFILIATED_WITH]->(b:Actor) RETURN {actor: {id: b.id, name: b.name}, kind: r.kind} ORDER BY b.id } AS affiliations,
-     ${ties('TARGETS', 'Sector', 'id', 't.id')} AS targetSectors,
-     ${ties('TARGETS', 'Country', 'iso2', 't.iso2')} AS targetCountries`,
+     ${ties('TARGETS', 'Sector', 'id', fragment`t.id`)} AS targetSectors,
+     ${ties('TARGETS', 'Country', 'iso2', fragment`t.iso2`)} AS targetCountries`,
 );
 
-/** A batched query's rows a batch at a time, each batch starting after the last key of the one before. */
+/**
+ * A kind's rows a batch of `size` at a time, each batch starting after the last key of the one
+ * before; the one row a page reads beyond `size` tells whether another batch follows.
+ */
 export async function* batchesOf<Row extends { key: string }>(
   executor: Executor,
-  query: CypherQuery<Row>,
-  params: Record<string, unknown>,
-  batch: number,
+  batchAt: BatchStatement<Row>,
+  size: number,
 ): AsyncGenerator<Row[]> {
-  let after = '';
+  let after: string | null = null;
   for (;;) {
-    const rows = await executor.read(query, { ...params, after, batch });
-    if (rows.length > 0) yield rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < batch) return;
+    const built = batchAt({ first: size, after: after === null ? null : [after] });
+    const rows = await executor.read(built.query, built.params);
+    const batch = rows.slice(0, size);
+    if (batch.length > 0) yield batch;
+    const last = batch.at(-1);
+    if (!last || rows.length <= size) return;
     after = last.key;
   }
 }

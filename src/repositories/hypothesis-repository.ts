@@ -1,5 +1,21 @@
+import {
+  fragment,
+  param,
+  statement,
+  trusted,
+  where,
+  type Fragment,
+  type Selection,
+  type Statement,
+} from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
-import type { Keyset, KeysetPage, PagedRows } from './keyset.js';
+import {
+  keysetPage,
+  type Keyset,
+  type KeysetPage,
+  type PagedRows,
+  type SortKey,
+} from './keyset.js';
 import { CREATE_CHANGE } from './change-repository.js';
 import { lockIfStillThere } from './write-lock.js';
 
@@ -74,28 +90,6 @@ export const UPDATE_HYPOTHESIS = cypher<{ hypothesis: HypothesisRow }>(
    RETURN ${row('h')} AS hypothesis`,
 );
 
-/** The listing's conditions on `h`; each applies only when given. */
-const MATCHING = `MATCH (h:Hypothesis)
-   WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
-     AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
-     AND ($author IS NULL OR h.author = $author)
-     AND ($status IS NULL OR h.status = $status)`;
-
-/** Newest first; keyset on (createdAt, id). */
-export const HYPOTHESES = cypher<{ hypothesis: HypothesisRow }>(
-  'hypotheses',
-  `${MATCHING}
-     AND ($afterAt IS NULL OR h.createdAt < datetime($afterAt) OR (h.createdAt = datetime($afterAt) AND h.id > $afterId))
-   WITH h ORDER BY h.createdAt DESC, h.id ASC LIMIT toInteger($limit)
-   RETURN ${row('h')} AS hypothesis`,
-);
-
-export const COUNT_HYPOTHESES = cypher<{ count: number }>(
-  'countHypotheses',
-  `${MATCHING}
-   RETURN count(h) AS count`,
-);
-
 /**
  * Publishes a SUPPORTED hypothesis as an attribution claim, in one transaction: the claim, the
  * hypothesis marked as promoted, and both audit records (under the hypothesis and the incident).
@@ -124,21 +118,65 @@ export type HypothesisConditions = {
 
 export const hypothesisKeyset: Keyset = { list: 'hypotheses', parts: ['instant', 'text'] };
 
+/** The hypotheses `h` that meet the conditions; each applies only when given. */
+function hypothesesMatching(asked: HypothesisConditions): Selection {
+  const { incidentId, actorId, author, status } = asked;
+  const conditions: Fragment[] = [];
+  if (incidentId !== null)
+    conditions.push(
+      fragment`EXISTS { (h)-[:ABOUT]->(:Incident {id: ${param(incidentId, 'incidentId')}}) }`,
+    );
+  if (actorId !== null)
+    conditions.push(
+      fragment`EXISTS { (h)-[:SUGGESTS]->(:Actor {id: ${param(actorId, 'actorId')}}) }`,
+    );
+  if (author !== null) conditions.push(fragment`h.author = ${param(author, 'author')}`);
+  if (status !== null) conditions.push(fragment`h.status = ${param(status, 'status')}`);
+  return { match: fragment`MATCH (h:Hypothesis)`, conditions };
+}
+
+/** The row of `h`: fixed text, shared with the statements above. */
+const LISTED_ROW = trusted(row('h'));
+
+/** Newest first, ties by id; positions are ISO date-times. */
+const HYPOTHESIS_ORDER: readonly SortKey[] = [
+  { by: fragment`h.createdAt`, direction: 'DESC', cast: (value) => fragment`datetime(${value})` },
+  { by: fragment`h.id`, direction: 'ASC' },
+];
+
+function hypothesesStatement(
+  asked: HypothesisConditions,
+  page: KeysetPage,
+): Statement<{ hypothesis: HypothesisRow }> {
+  const { match, conditions } = hypothesesMatching(asked);
+  const keyset = keysetPage(HYPOTHESIS_ORDER, page);
+  return statement(
+    'hypotheses',
+    fragment`${match}
+   ${where([...conditions, keyset.after])}
+   WITH h ${keyset.orderBy} ${keyset.limit}
+   RETURN ${LISTED_ROW} AS hypothesis`,
+  );
+}
+
+function hypothesisCountStatement(asked: HypothesisConditions): Statement<{ count: number }> {
+  const { match, conditions } = hypothesesMatching(asked);
+  return statement(
+    'countHypotheses',
+    fragment`${match} ${where(conditions)} RETURN count(h) AS count`,
+  );
+}
+
 /** A page of hypotheses, newest first. */
 export async function listHypotheses(
   executor: Executor,
   conditions: HypothesisConditions,
   page: KeysetPage,
 ): Promise<PagedRows<HypothesisRow>> {
-  const { after } = page;
-  const rows = await executor.read(HYPOTHESES, {
-    ...conditions,
-    afterAt: after?.[0] ?? null,
-    afterId: after?.[1] ?? null,
-    limit: page.first + 1,
-  });
+  const list = hypothesesStatement(conditions, page);
+  const count = hypothesisCountStatement(conditions);
   return {
-    rows: rows.map((r) => r.hypothesis),
-    count: async () => (await executor.read(COUNT_HYPOTHESES, conditions))[0]?.count ?? 0,
+    rows: (await executor.read(list.query, list.params)).map((r) => r.hypothesis),
+    count: async () => (await executor.read(count.query, count.params))[0]?.count ?? 0,
   };
 }

@@ -1,4 +1,4 @@
-import { fragment, param, where, type Fragment } from '../db/cypher.js';
+import { fragment, param, where, type Fragment, type Selection } from '../db/cypher.js';
 
 /**
  * Turns the API's IncidentFilter into Cypher over an incident bound to `i`: one assembly point for
@@ -183,18 +183,13 @@ export function whereClause(conditions: string[]): string {
 
 /* ---- The same filter as Cypher fragments, each carrying its own parameters. ---- */
 
-/** The incidents a filter selects: `match` binds `i`; `conditions` are to be ANDed in a WHERE. */
-export interface IncidentSelection {
-  readonly match: Fragment;
-  readonly conditions: readonly Fragment[];
-}
-
 const list = (value: readonly string[], hint: string) => param(value, hint);
 
+/** The incidents a filter selects, bound to `i`, within the parent `p` of a scope. */
 export function incidentsMatching(
   filter: IncidentConditions,
-  scope?: IncidentScope,
-): IncidentSelection {
+  scope?: IncidentScope | null,
+): Selection {
   const match = filter.search
     ? fragment`CALL db.index.fulltext.queryNodes('incident_search', ${param(filter.search, 'search')}) YIELD node AS i`
     : fragment`MATCH (i:Incident)`;
@@ -227,7 +222,7 @@ function whereAndWhat(filter: IncidentConditions): Fragment[] {
   return conditions;
 }
 
-/** The parent `p` of a nested list, bound by `perParent`. */
+/** The parent `p` of a nested list, bound by `forEachParent`. */
 const scopeFragments: Record<Exclude<IncidentScope, 'actor'>, Fragment> = {
   sector: fragment`EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }`,
   country: fragment`EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }`,
@@ -236,7 +231,7 @@ const scopeFragments: Record<Exclude<IncidentScope, 'actor'>, Fragment> = {
 };
 
 /** An actor's incidents are scoped through the claim (see claimConditionsOf). */
-const scopeConditions = (scope: IncidentScope | undefined): Fragment[] =>
+const scopeConditions = (scope: IncidentScope | null | undefined): Fragment[] =>
   scope && scope !== 'actor' ? [scopeFragments[scope]] : [];
 
 /** Where an incident came from, where it happened beyond countries, and what it did. */
@@ -266,7 +261,7 @@ const noClaimExists = (claim: readonly Fragment[]) => fragment`NOT ${claimExists
 /** What the filter asks of the incident's attribution claims. */
 function attributionConditionsOf(
   filter: IncidentConditions,
-  scope: IncidentScope | undefined,
+  scope: IncidentScope | null | undefined,
 ): Fragment[] {
   const claim = claimConditionsOf(filter, scope);
   // Unattributed: no claim meets the claim conditions; crossBorder, which speaks of the attributed
@@ -297,7 +292,10 @@ export function actorConditionsOf(filter: IncidentConditions): Fragment[] {
 const LIVE = fragment`r.status <> 'RETRACTED'`;
 
 /** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
-export function claimConditionsOf(filter: IncidentConditions, scope?: IncidentScope): Fragment[] {
+export function claimConditionsOf(
+  filter: IncidentConditions,
+  scope?: IncidentScope | null,
+): Fragment[] {
   const conditions = actorConditionsOf(filter);
   if (scope === 'actor') conditions.push(fragment`a.id = p.id`);
   if (typeof filter.minConfidence === 'number')

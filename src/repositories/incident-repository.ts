@@ -1,10 +1,10 @@
 import { claimKey } from './attribution-write-repository.js';
+import { fragment, statement, where, type Statement } from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
-import type { Keyset, KeysetPage } from './keyset.js';
-import { perParent } from './per-parent.js';
+import { keysetPage, type Keyset, type KeysetPage, type SortKey } from './keyset.js';
+import { forEachParent, lines, type BatchParent } from './per-parent.js';
 import {
-  incidentMatch,
-  whereClause,
+  incidentsMatching,
   type IncidentConditions,
   type IncidentScope,
 } from './incident-filter.js';
@@ -15,14 +15,15 @@ import type {
   IncidentRow,
   OrganizationRow,
   Parented,
+  ParentCount,
   SectorRow,
   SourceRow,
 } from './rows.js';
 
-/** A parent of a nested list; `sectorIds` only for sectors (the sector and its sub-sectors). */
-export interface ScopeParent {
-  id: string | null;
-  sectorIds?: string[];
+/** The incidents a list or count holds: those passing the filter, within the parent of `scope`. */
+export interface ScopedIncidents {
+  scope: IncidentScope | null;
+  filter: IncidentConditions;
 }
 
 export type IncidentOrderField = 'START_DATE' | 'TITLE';
@@ -31,13 +32,16 @@ export interface IncidentOrdering {
   direction: 'ASC' | 'DESC';
 }
 
-const sortExpression: Record<
-  IncidentOrderField,
-  { property: string; cast: (param: string) => string }
-> = {
-  START_DATE: { property: 'i.startDate', cast: (param) => `date(${param})` },
-  TITLE: { property: 'i.title', cast: (param) => param },
+const sortValue: Record<IncidentOrderField, Omit<SortKey, 'direction'>> = {
+  START_DATE: { by: fragment`i.startDate`, cast: (value) => fragment`date(${value})` },
+  TITLE: { by: fragment`i.title` },
 };
+
+/** (start date or title, incident id), both in the order's direction. */
+const incidentSortKeys = ({ field, direction }: IncidentOrdering): SortKey[] => [
+  { ...sortValue[field], direction },
+  { by: fragment`i.id`, direction },
+];
 
 /** Cursors of incident lists: (start date or title, incident id). */
 export const incidentKeysets: Record<IncidentOrderField, Keyset> = {
@@ -45,70 +49,54 @@ export const incidentKeysets: Record<IncidentOrderField, Keyset> = {
   TITLE: { list: 'incidents:TITLE', parts: ['text', 'text'] },
 };
 
-/**
- * Assembles the list query: for every parent (one null parent for a root list), the filtered
- * incidents in keyset order, `first + 1` of them. Exported for the Cypher snapshot tests.
- */
-export function incidentListCypher(
-  filter: IncidentConditions,
+const scoped = (name: string, scope: IncidentScope | null) => (scope ? `${name}:${scope}` : name);
+
+/** For every parent (one null parent for a root list), a page of its incidents in keyset order. */
+export function incidentListStatement(
+  parents: readonly BatchParent[],
+  { scope, filter }: ScopedIncidents,
   order: IncidentOrdering,
   page: KeysetPage,
-  scope?: IncidentScope,
-) {
-  const { match, where, params } = incidentMatch(filter, scope);
-  const sort = sortExpression[order.field];
-  const { after } = page;
-  const comparison = order.direction === 'DESC' ? '<' : '>';
-  if (after) {
-    where.push(
-      `(${sort.property} ${comparison} ${sort.cast('$afterValue')} OR (${sort.property} = ${sort.cast('$afterValue')} AND i.id ${comparison} $afterId))`,
-    );
-    params.afterValue = after[0];
-    params.afterId = after[1];
-  }
-  params.limit = page.first + 1;
-  const text = perParent(
-    [
-      match,
-      whereClause(where),
-      `WITH i ORDER BY ${sort.property} ${order.direction}, i.id ${order.direction} LIMIT toInteger($limit)`,
-      'RETURN collect(i {.*}) AS rows',
-    ],
-    'rows',
-  );
-  return { text, params };
+): Statement<Parented<IncidentRow>> {
+  const { match, conditions } = incidentsMatching(filter, scope);
+  const keyset = keysetPage(incidentSortKeys(order), page);
+  const body = lines([
+    match,
+    where([...conditions, keyset.after]),
+    fragment`WITH i ${keyset.orderBy} ${keyset.limit}`,
+    fragment`RETURN collect(i {.*}) AS rows`,
+  ]);
+  return statement(scoped('listIncidents', scope), forEachParent(parents, body, 'rows'));
+}
+
+/** For every parent, how many incidents it holds. */
+function incidentCountStatement(
+  parents: readonly BatchParent[],
+  { scope, filter }: ScopedIncidents,
+): Statement<ParentCount> {
+  const { match, conditions } = incidentsMatching(filter, scope);
+  const body = lines([match, where(conditions), fragment`RETURN count(i) AS count`]);
+  return statement(scoped('countIncidents', scope), forEachParent(parents, body, 'count'));
 }
 
 export async function listIncidents(
   executor: Executor,
-  parents: ScopeParent[],
-  filter: IncidentConditions,
+  parents: readonly BatchParent[],
+  incidents: ScopedIncidents,
   order: IncidentOrdering,
   page: KeysetPage,
-  scope?: IncidentScope,
 ): Promise<Parented<IncidentRow>[]> {
-  const { text, params } = incidentListCypher(filter, order, page, scope);
-  return executor.read(
-    cypher<Parented<IncidentRow>>(`listIncidents${scope ? `:${scope}` : ''}`, text),
-    { ...params, parents },
-  );
+  const built = incidentListStatement(parents, incidents, order, page);
+  return executor.read(built.query, built.params);
 }
 
 export async function countIncidents(
   executor: Executor,
-  parents: ScopeParent[],
-  filter: IncidentConditions,
-  scope?: IncidentScope,
-): Promise<{ parentId: string | null; count: number }[]> {
-  const { match, where, params } = incidentMatch(filter, scope);
-  const text = perParent([match, whereClause(where), 'RETURN count(i) AS count'], 'count');
-  return executor.read(
-    cypher<{ parentId: string | null; count: number }>(
-      `countIncidents${scope ? `:${scope}` : ''}`,
-      text,
-    ),
-    { ...params, parents },
-  );
+  parents: readonly BatchParent[],
+  incidents: ScopedIncidents,
+): Promise<ParentCount[]> {
+  const built = incidentCountStatement(parents, incidents);
+  return executor.read(built.query, built.params);
 }
 
 export const incidentSortValue = (row: IncidentRow, field: IncidentOrderField): string =>

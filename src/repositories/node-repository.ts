@@ -22,32 +22,21 @@ export interface NodeRows {
   Dataset: DatasetRow;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row states the shape the caller's table promises; nothing in the text can.
-const byKey = <Row>(type: NodeType): CypherQuery<{ key: string; row: Row }> =>
-  cypher(
-    `find${type}s`,
-    `UNWIND $keys AS key MATCH (n:${type} {${keyOf(type)}: key}) RETURN key, n {.*} AS row`,
-  );
-
-/** One query per type of the graph model, fixed text. */
-const FIND: { [T in NodeType]: CypherQuery<{ key: string; row: NodeRows[T] }> } = {
-  // A merged actor's id resolves to the actor it was merged into (see merge-repository.ts).
-  Actor: cypher(
-    'findActors',
-    `UNWIND $keys AS key
+/** A merged actor's id resolves to the actor it was merged into (see merge-repository.ts). */
+const FIND_ACTORS = `UNWIND $keys AS key
      OPTIONAL MATCH (a:Actor {id: key})
      OPTIONAL MATCH (:MergedActor {id: key})-[:MERGED_INTO]->(m:Actor)
      WITH key, coalesce(a, m) AS n WHERE n IS NOT NULL
-     RETURN key, n {.*} AS row`,
-  ),
-  Incident: byKey<IncidentRow>('Incident'),
-  Sector: byKey<SectorRow>('Sector'),
-  Country: byKey<CountryRow>('Country'),
-  Campaign: byKey<CampaignRow>('Campaign'),
-  Organization: byKey<OrganizationRow>('Organization'),
-  Source: byKey<SourceRow>('Source'),
-  Dataset: byKey<DatasetRow>('Dataset'),
-};
+     RETURN key, n {.*} AS row`;
+
+/** The query for nodes of one type of the graph model by key: fixed text per type. */
+const findQuery = <T extends NodeType>(type: T): CypherQuery<{ key: string; row: NodeRows[T] }> =>
+  cypher(
+    `find${type}s`,
+    type === 'Actor'
+      ? FIND_ACTORS
+      : `UNWIND $keys AS key MATCH (n:${type} {${keyOf(type)}: key}) RETURN key, n {.*} AS row`,
+  );
 
 /** Nodes of one type by key, in one round trip; missing keys are absent from the map. */
 export async function findNodes<T extends NodeType>(
@@ -55,6 +44,6 @@ export async function findNodes<T extends NodeType>(
   type: T,
   keys: readonly string[],
 ): Promise<Map<string, NodeRows[T]>> {
-  const rows = await executor.read(FIND[type], { keys });
+  const rows = await executor.read(findQuery(type), { keys });
   return new Map(rows.map((r) => [r.key, r.row]));
 }

@@ -133,10 +133,16 @@ export interface CountRow<Node> {
   lastDate: string;
 }
 
-/** One row of a parent's batched list: which parent it belongs to. */
+/** A parent's rows in a batched answer: which parent they belong to (null: a root list's one). */
 export interface Parented<Row> {
-  parentId: string;
+  parentId: string | null;
   rows: Row[];
+}
+
+/** A parent's count in a batched answer. */
+export interface ParentCount {
+  parentId: string | null;
+  count: number;
 }
 
 /** A dataset as stored: `counts` is the JSON of DatasetCounts (a list of maps Neo4j cannot hold). */

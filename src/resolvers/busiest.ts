@@ -1,5 +1,4 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 import { listCounts } from './related.js';
 
 /**
@@ -8,10 +7,8 @@ import { listCounts } from './related.js';
  */
 export const busiestResolvers: Resolvers = {
   Query: {
-    topActors: (_parent, args, context) => listCounts<ActorRow>('actor', null, null, args, context),
-    topSectors: (_parent, args, context) =>
-      listCounts<SectorRow>('topLevelSector', null, null, args, context),
-    topCountries: (_parent, args, context) =>
-      listCounts<CountryRow>('country', null, null, args, context),
+    topActors: (_parent, args, context) => listCounts('actor', null, null, args, context),
+    topSectors: (_parent, args, context) => listCounts('topLevelSector', null, null, args, context),
+    topCountries: (_parent, args, context) => listCounts('country', null, null, args, context),
   },
 };

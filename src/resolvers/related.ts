@@ -10,19 +10,17 @@ import {
   type ActorConditions,
   type ActorOrdering,
 } from '../repositories/actor-repository.js';
-import { countKey, countKeysets, type CountGroup } from '../repositories/count-repository.js';
+import {
+  countKey,
+  countKeysets,
+  type CountGroup,
+  type GroupRows,
+} from '../repositories/count-repository.js';
 import type { IncidentScope } from '../repositories/incident-filter.js';
 import { incidentKeysets, incidentSortValue } from '../repositories/incident-repository.js';
 import type { NodeType } from '../db/graph-model.js';
 import type { NodeRows } from '../repositories/node-repository.js';
-import type {
-  ActorRow,
-  CountRow,
-  CountryRow,
-  IncidentRow,
-  SectorRow,
-  SourceRow,
-} from '../repositories/rows.js';
+import type { ActorRow, CountRow, IncidentRow, SourceRow } from '../repositories/rows.js';
 
 /** A relationship's far end always exists (edges cannot dangle); a miss is a bug, not a null. */
 export function required<Row>(row: Row | null, type: string, key: string): Row {
@@ -81,21 +79,21 @@ export interface CountListArgs extends PageArgs {
  * Every count connection (`Actor.sectors`, `Sector.actors`, `topActors`…): the incidents of a
  * scope that pass the filter, grouped by what they link to, most incidents first.
  */
-export async function listCounts<Node extends ActorRow | SectorRow | CountryRow>(
-  group: CountGroup,
+export async function listCounts<G extends CountGroup>(
+  group: G,
   scope: IncidentScope | null,
   key: string | null,
   args: CountListArgs,
   { loaders, taxonomy }: Context,
-): Promise<Connection<CountRow<Node>>> {
+): Promise<Connection<CountRow<GroupRows[G]>>> {
   const filter = incidentConditions(args.filter, taxonomy);
   const keyset = countKeysets[group];
   const page = pageOf(args, keyset);
   return toConnection(
-    await loaders.counts<Node>(group, scope, key, filter, page),
+    await loaders.counts(group, scope, key, filter, page),
     page,
     keyset,
-    (row) => [row.incidentCount, countKey(group, row)],
+    (row) => [row.incidentCount, countKey(row)],
   );
 }
 

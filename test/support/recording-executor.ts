@@ -106,6 +106,18 @@ export class RecordingExecutor implements Executor {
     return this.#recorded;
   }
 
+  /** Every statement sent so far, those of write transactions included, in order. */
+  get sent(): readonly Statement[] {
+    return this.#recorded.flatMap((entry) =>
+      entry.kind === 'transaction' ? entry.statements : [entry.statement],
+    );
+  }
+
+  /** The names of the statements sent so far, in order. */
+  get names(): string[] {
+    return this.sent.map((statement) => statement.name);
+  }
+
   read<Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> {
     return this.#statement('read', query, params);
   }

@@ -10,7 +10,7 @@ import {
   variable,
   where,
 } from '../../src/db/cypher.js';
-import { keysetPage } from '../../src/repositories/keyset-page.js';
+import { keysetPage } from '../../src/repositories/keyset.js';
 
 describe('Cypher fragments', () => {
   it('carries values as parameters named by their hints', () => {

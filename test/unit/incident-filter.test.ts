@@ -1,118 +1,151 @@
 import { describe, expect, it } from 'vitest';
-import { countConnectionCypher } from '../../src/repositories/count-repository.js';
-import { incidentMatch } from '../../src/repositories/incident-filter.js';
-import { incidentListCypher } from '../../src/repositories/incident-repository.js';
-import { victimologyMatch } from '../../src/repositories/victimology-filter.js';
+import { and, fragment, render, where, type Fragment } from '../../src/db/cypher.js';
+import { countListStatement } from '../../src/repositories/count-repository.js';
+import {
+  incidentsMatching,
+  type IncidentConditions,
+} from '../../src/repositories/incident-filter.js';
+import { incidentListStatement } from '../../src/repositories/incident-repository.js';
+import { victimologyConditionsOf } from '../../src/repositories/victimology-filter.js';
+
+/** Each condition as the text it renders to, and every value it carries. */
+const renderedEach = (conditions: readonly Fragment[]) => conditions.map((c) => render(c).text);
+
+function selected(filter: IncidentConditions) {
+  const { match, conditions } = incidentsMatching(filter);
+  return {
+    match: render(match).text,
+    conditions: renderedEach(conditions),
+    ...render(fragment`${match} ${where(conditions)}`),
+  };
+}
 
 describe('the incident filter, as Cypher', () => {
   it('adds nothing for an empty filter', () => {
-    expect(incidentMatch({})).toEqual({ match: 'MATCH (i:Incident)', where: [], params: {} });
+    expect(selected({})).toMatchObject({ match: 'MATCH (i:Incident)', conditions: [], params: {} });
   });
 
   it('puts every claim condition on one and the same attribution, values as parameters', () => {
-    const built = incidentMatch({
+    const built = selected({
       actorIds: ['apt28'],
       minConfidence: 50,
       attributionStatuses: ['ATTRIBUTED'],
       originCountryCodes: ['RU'],
       crossBorder: true,
     });
-    expect(built.where).toMatchSnapshot();
+    expect(built.conditions).toHaveLength(1);
+    expect(built.conditions).toMatchSnapshot();
     expect(built.params).toEqual({
-      f_actorIds: ['apt28'],
-      f_minConfidence: 50,
-      f_attributionStatuses: ['ATTRIBUTED'],
-      f_originCountryCodes: ['RU'],
+      actorIds: ['apt28'],
+      minConfidence: 50,
+      attributionStatuses: ['ATTRIBUTED'],
+      originCountryCodes: ['RU'],
     });
-    expect(built.where.join(' ')).not.toContain('apt28');
+    expect(built.text).not.toContain('apt28');
   });
 
   it('restricts by dataset, region and impact category, values as parameters', () => {
-    const built = incidentMatch({
+    const built = selected({
       datasetIds: ['cyberpeace'],
       regions: { countryCodes: ['PL', 'UA'], names: ['eastern europe'] },
       impactCategories: ['DATA'],
     });
-    expect(built.where).toMatchSnapshot();
+    expect(built.conditions).toMatchSnapshot();
     expect(built.params).toEqual({
-      f_datasetIds: ['cyberpeace'],
-      f_regionCountries: ['PL', 'UA'],
-      f_regionNames: ['eastern europe'],
-      f_impactCategories: ['DATA'],
+      datasetIds: ['cyberpeace'],
+      regionCountries: ['PL', 'UA'],
+      regionNames: ['eastern europe'],
+      impactCategories: ['DATA'],
     });
   });
 
   it('reads attributed as a standing claim that meets the other claim conditions', () => {
-    const attributed = incidentMatch({ attributed: true, minConfidence: 50 });
-    expect(attributed.where).toEqual([
-      "EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE r.confidence >= $f_minConfidence AND r.status <> 'RETRACTED' }",
+    expect(selected({ attributed: true, minConfidence: 50 }).conditions).toEqual([
+      "EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE r.confidence >= $minConfidence AND r.status <> 'RETRACTED' }",
     ]);
-    const unattributed = incidentMatch({ attributed: false, minConfidence: 50 });
-    expect(unattributed.where).toEqual([
-      "NOT EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE r.confidence >= $f_minConfidence AND r.status <> 'RETRACTED' }",
+    expect(selected({ attributed: false, minConfidence: 50 }).conditions).toEqual([
+      "NOT EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE r.confidence >= $minConfidence AND r.status <> 'RETRACTED' }",
     ]);
   });
 
   it('starts from the full-text index when searching', () => {
-    expect(incidentMatch({ search: 'wiper*' }).match).toBe(
-      "CALL db.index.fulltext.queryNodes('incident_search', $f_search) YIELD node AS i",
+    const built = selected({ search: 'wiper*' });
+    expect(built.match).toBe(
+      "CALL db.index.fulltext.queryNodes('incident_search', $search) YIELD node AS i",
     );
+    expect(built.params).toEqual({ search: 'wiper*' });
+  });
+
+  it('gives two values of one name two parameters, so that neither overwrites the other', () => {
+    const filter = { minConfidence: 50, sectorIds: ['energy'] };
+    const incidents = incidentsMatching(filter);
+    const reported = victimologyConditionsOf({ ...filter, minConfidence: 70 });
+    const { params } = render(and([...incidents.conditions, ...reported.actor]));
+    expect(Object.values(params)).toEqual(expect.arrayContaining([50, 70]));
   });
 
   it('assembles the scoped, keyset-paginated list query', () => {
-    const built = incidentListCypher(
-      { sectorIds: ['health', 'hospitals'], from: '2022-01-01', countryCodes: ['IE'] },
+    const built = incidentListStatement(
+      [{ id: 'sandworm' }],
+      {
+        scope: 'actor',
+        filter: { sectorIds: ['health', 'hospitals'], from: '2022-01-01', countryCodes: ['IE'] },
+      },
       { field: 'START_DATE', direction: 'DESC' },
       { first: 10, after: ['2022-05-14', '2021-05-hse'] },
-      'actor',
     );
-    expect(built.text).toMatchSnapshot();
+    expect(built.query).toMatchSnapshot();
     expect(built.params).toMatchObject({
+      parents: [{ id: 'sandworm' }],
       limit: 11,
-      afterValue: '2022-05-14',
-      afterId: '2021-05-hse',
+      after1: '2022-05-14',
+      after2: '2021-05-hse',
     });
   });
 
   it('assembles the grouped count query', () => {
-    expect(
-      countConnectionCypher('actor', { minConfidence: 85 }, { first: 5, after: null }, 'sector')
-        .text,
-    ).toMatchSnapshot();
+    const built = countListStatement(
+      [{ id: 'energy', sectorIds: ['energy', 'electricity'] }],
+      { group: 'actor', scope: 'sector', filter: { minConfidence: 85 } },
+      { first: 5, after: null },
+    );
+    expect(built.query).toMatchSnapshot();
+    expect(built.params).toMatchObject({ minConfidence: 85, minConfidence2: 85, limit: 6 });
   });
 });
 
 describe('the incident filter, read for reported victimology', () => {
   it('puts actor conditions on the actor, sectors, countries and confidence on its TARGETS links', () => {
-    const params: Record<string, unknown> = {};
-    const built = victimologyMatch(
-      {
-        actorIds: ['apt28'],
-        originCountryCodes: ['RU'],
-        sectorIds: ['energy', 'electricity'],
-        countryCodes: ['UA'],
-        minConfidence: 50,
-      },
-      params,
-    );
-    expect(built).toMatchSnapshot();
-    expect(params).toEqual({
-      f_actorIds: ['apt28'],
-      f_originCountryCodes: ['RU'],
-      f_sectorIds: ['energy', 'electricity'],
-      f_countryCodes: ['UA'],
-      f_minConfidence: 50,
+    const built = victimologyConditionsOf({
+      actorIds: ['apt28'],
+      originCountryCodes: ['RU'],
+      sectorIds: ['energy', 'electricity'],
+      countryCodes: ['UA'],
+      minConfidence: 50,
+    });
+    const [t, s, c] = [fragment`t`, fragment`s`, fragment`c`];
+    const rendered = {
+      actor: renderedEach(built.actor),
+      sector: renderedEach(built.sector(t, s)),
+      country: renderedEach(built.country(t, c)),
+    };
+    expect(rendered).toMatchSnapshot();
+    expect(render(and(built.actor)).params).toEqual({
+      actorIds: ['apt28'],
+      originCountryCodes: ['RU'],
+      minConfidence: 50,
+      sectorIds: ['energy', 'electricity'],
+      minConfidence2: 50,
+      countryCodes: ['UA'],
     });
   });
 
   it('still asks an unfiltered actor for at least one reported target', () => {
-    const built = victimologyMatch({}, {});
-    expect(built).toEqual({
-      actor: [
-        '(EXISTS { (a)-[vt:TARGETS]->(vs:Sector) } OR EXISTS { (a)-[vt:TARGETS]->(vc:Country) })',
-      ],
-      sector: [],
-      country: [],
-    });
+    const built = victimologyConditionsOf({});
+    expect(renderedEach(built.actor)).toEqual([
+      '(EXISTS { (a)-[vt_1:TARGETS]->(vn_1:Sector)  } OR EXISTS { (a)-[vt_2:TARGETS]->(vn_2:Country)  })',
+    ]);
+    expect(built.sector(fragment`t`, fragment`s`)).toEqual([]);
+    expect(built.country(fragment`t`, fragment`c`)).toEqual([]);
   });
 });
