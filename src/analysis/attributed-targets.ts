@@ -4,7 +4,7 @@ import {
   incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
-import { topSectorOf } from './sector-rollup-fragments.js';
+import { topLevelSector } from '../repositories/sector-rollup.js';
 
 /**
  * Cypher binding every (incident `i`, actor `a`) pair where the incident passes the filter and a
@@ -17,6 +17,6 @@ export function attributedIncidentTargets(filter: IncidentConditions): Fragment 
   ${where(conditions)}
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
-  CALL (i) { MATCH (i)-[:TARGETED]->(s:Sector) RETURN collect(DISTINCT ${topSectorOf('s')}) AS sectors }
+  CALL (i) { MATCH (i)-[:TARGETED]->(s:Sector) RETURN collect(DISTINCT ${topLevelSector(fragment`s`)}) AS sectors }
   CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }`;
 }

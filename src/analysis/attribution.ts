@@ -6,7 +6,7 @@ import {
   type IncidentProfile,
   type ScoredCandidate,
 } from './attribution-score.js';
-import { topSectorOf } from './sector-rollup-fragments.js';
+import { topLevelSector } from '../repositories/sector-rollup.js';
 
 /**
  * The ids of the top-level sectors of the incident bound to `incident`, as `sectors` (a sub-sector
@@ -15,7 +15,7 @@ import { topSectorOf } from './sector-rollup-fragments.js';
 export const topSectors = (incident: Fragment): Fragment =>
   fragment`CALL (${incident}) {
     OPTIONAL MATCH (${incident})-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT ${topSectorOf('s')}.id) AS sectors
+    RETURN collect(DISTINCT ${topLevelSector(fragment`s`)}.id) AS sectors
   }`;
 
 const X = fragment`x`;
@@ -44,7 +44,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(t:Sector)
-    WITH a, ${topSectorOf('t')} AS top WHERE top.id IN xSectors
+    WITH a, ${topLevelSector(fragment`t`)} AS top WHERE top.id IN xSectors
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(c:Country) WHERE c.iso2 IN xCountries
@@ -78,7 +78,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
   }
   CALL (a, xSectors) {
     OPTIONAL MATCH (a)-[:TARGETS]->(t:Sector)
-    WITH ${topSectorOf('t')}.id AS top WHERE top IN xSectors
+    WITH ${topLevelSector(fragment`t`)}.id AS top WHERE top IN xSectors
     RETURN collect(DISTINCT top) AS reportedSectorIds
   }
   CALL (a, xCountries) {

@@ -8,7 +8,7 @@ import {
 } from '../repositories/victimology-filter.js';
 import { attributedIncidentTargets } from './attributed-targets.js';
 import { reportedCountryLinks, reportedSectorLinks } from './reported-links.js';
-import { topSectorOf } from './sector-rollup-fragments.js';
+import { topLevelSector } from '../repositories/sector-rollup.js';
 
 export type CoTargetingBasis = 'SECTOR' | 'COUNTRY' | 'BOTH';
 
@@ -40,7 +40,7 @@ function coTargetingStatement(
   WITH a, feature WHERE feature.kind IN ${kinds}
   RETURN a, feature`;
   const fromVictimology = fragment`${reportedSectorLinks(reported)}
-  WITH a, {kind: 'sector', key: ${topSectorOf('s')}.id} AS feature WHERE feature.kind IN ${kinds}
+  WITH a, {kind: 'sector', key: ${topLevelSector(fragment`s`)}.id} AS feature WHERE feature.kind IN ${kinds}
   RETURN a, feature
   UNION
   ${reportedCountryLinks(reported)}

@@ -1,12 +1,4 @@
-import {
-  EMPTY,
-  fragment,
-  statement,
-  trusted,
-  where,
-  type Fragment,
-  type Statement,
-} from '../db/cypher.js';
+import { EMPTY, fragment, statement, where, type Fragment, type Statement } from '../db/cypher.js';
 import type { Executor } from '../db/database.js';
 import {
   claimConditionsOf,
@@ -22,7 +14,7 @@ import {
 import { keysetPage, type Keyset, type KeysetPage, type SortKey } from '../repositories/keyset.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
-import { sectorCovers } from './sector-rollup-fragments.js';
+import { coversSector } from '../repositories/sector-rollup.js';
 
 export interface CrossBorderRecord {
   actor: ActorRow;
@@ -62,9 +54,9 @@ function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, know
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
 WITH a, s, v, n, firstDate, lastDate,
-     ${reportedToTarget(filter, fragment`(rs:Sector)`, [sectorCovers('rs', 's')])}
+     ${reportedToTarget(filter, fragment`(rs:Sector)`, [coversSector(fragment`rs`, fragment`s`)])}
        AND ${reportedToTarget(filter, fragment`(v)`)} AS reported
-WHERE ${trusted(shownByBasis(basis))}`;
+WHERE ${shownByBasis(basis)}`;
 }
 
 /** Per actor `a` meeting `origin`, sector `s` and affected country `v`: its incidents `n`. */

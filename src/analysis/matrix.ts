@@ -1,4 +1,4 @@
-import { EMPTY, fragment, statement, trusted, where, type Statement } from '../db/cypher.js';
+import { EMPTY, fragment, statement, where, type Statement } from '../db/cypher.js';
 import type { Executor } from '../db/database.js';
 import {
   claimConditionsOf,
@@ -12,7 +12,7 @@ import {
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
 import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
-import { sectorCovers, topSectorOf } from './sector-rollup-fragments.js';
+import { coversSector, topLevelSector } from '../repositories/sector-rollup.js';
 
 export interface MatrixCell {
   actorId: string;
@@ -33,7 +33,7 @@ function matrixStatement(filter: IncidentConditions, basis: AnalysisBasis): Stat
   const { match, conditions } = incidentsMatching(filter);
   const fromVictimology = fragment`UNION ALL
   ${reportedSectorLinks(victimologyConditionsOf(filter))}
-  RETURN DISTINCT a, ${topSectorOf('s')} AS top, 0 AS n, 0 AS crossBorder`;
+  RETURN DISTINCT a, ${topLevelSector(fragment`s`)} AS top, 0 AS n, 0 AS crossBorder`;
   return statement(
     'analysis:actorSectorMatrix',
     fragment`CALL () {
@@ -42,7 +42,7 @@ function matrixStatement(filter: IncidentConditions, basis: AnalysisBasis): Stat
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
   MATCH (i)-[:TARGETED]->(s:Sector)
-  WITH DISTINCT i, a, ${topSectorOf('s')} AS top
+  WITH DISTINCT i, a, ${topLevelSector(fragment`s`)} AS top
   WITH a, top, i,
        EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
          AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
@@ -51,8 +51,8 @@ function matrixStatement(filter: IncidentConditions, basis: AnalysisBasis): Stat
 }
 WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
 WITH a, top, n, crossBorder,
-     ${reportedToTarget(filter, fragment`(rs:Sector)`, [sectorCovers('top', 'rs')])} AS reported
-WHERE ${trusted(shownByBasis(basis))}
+     ${reportedToTarget(filter, fragment`(rs:Sector)`, [coversSector(fragment`top`, fragment`rs`)])} AS reported
+WHERE ${shownByBasis(basis)}
 RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported`,
   );
 }

@@ -20,7 +20,7 @@ import {
 } from '../repositories/victimology-filter.js';
 import { attributedIncidentTargets } from './attributed-targets.js';
 import { reportedCountryLinks, reportedSectorLinks } from './reported-links.js';
-import { topSectorOf } from './sector-rollup-fragments.js';
+import { topLevelSector } from '../repositories/sector-rollup.js';
 
 /**
  * The graph shape visualisation tools take: nodes named by type and key, edges by their type and
@@ -284,7 +284,7 @@ function projectedVictimology(filter: IncidentConditions): Statement<ProjectedLi
     'analysis:projection',
     fragment`CALL () {
   ${reportedSectorLinks(reported)}
-  RETURN a, ${topSectorOf('s')} AS target, t.confidence AS confidence
+  RETURN a, ${topLevelSector(fragment`s`)} AS target, t.confidence AS confidence
   UNION ALL
   ${reportedCountryLinks(reported)}
   RETURN a, c AS target, t.confidence AS confidence

@@ -5,7 +5,7 @@ import {
   incidentsMatching,
   type IncidentConditions,
 } from '../repositories/incident-filter.js';
-import { topSectorOf } from './sector-rollup-fragments.js';
+import { topLevelSector } from '../repositories/sector-rollup.js';
 
 export type TimelineBucket = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
 export type TimelineGroup = 'NONE' | 'SECTOR' | 'ACTOR' | 'COUNTRY' | 'ATTACK_TYPE';
@@ -25,7 +25,7 @@ function groupKeys(group: TimelineGroup, filter: IncidentConditions): Fragment {
     case 'NONE':
       return fragment`['all']`;
     case 'SECTOR':
-      return fragment`[(i)-[:TARGETED]->(s:Sector) | ${topSectorOf('s')}.id]`;
+      return fragment`[(i)-[:TARGETED]->(s:Sector) | ${topLevelSector(fragment`s`)}.id]`;
     case 'ACTOR':
       return fragment`[(i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))} | a.id]`;
     case 'COUNTRY':

@@ -31,9 +31,6 @@ export interface KeysetPage {
   after: readonly CursorValue[] | null;
 }
 
-/** A first page of no rows: what a count query, which ignores the page, is built with. */
-export const noPage: KeysetPage = { first: 0, after: null };
-
 /**
  * A list's answer: its rows from the page's position, up to `first + 1` of them, and its whole
  * count as a function, so that the count query runs only when someone asks for it.

@@ -11,7 +11,9 @@ import { listHypotheses } from '../../src/repositories/hypothesis-repository.js'
 import { RecordingExecutor, type Statement as Sent } from '../support/recording-executor.js';
 
 /** The statements a call sends, as a reviewer reads them. */
-async function sentBy(call: (executor: RecordingExecutor) => Promise<unknown>): Promise<readonly Sent[]> {
+async function sentBy(
+  call: (executor: RecordingExecutor) => Promise<unknown>,
+): Promise<readonly Sent[]> {
   const executor = RecordingExecutor.answering('test', () => []);
   await call(executor);
   return executor.sent;
