@@ -7,36 +7,12 @@ import { shortestPaths } from '../../src/analysis/paths.js';
 import { stats } from '../../src/analysis/stats.js';
 import { neighborhood, projection } from '../../src/analysis/subgraph.js';
 import { timelinePoints } from '../../src/analysis/timeline.js';
-import type { CypherQuery, Executor, QueryParams } from '../../src/db/database.js';
 import type { IncidentConditions } from '../../src/repositories/incident-filter.js';
+import { RecordingExecutor, type Statement } from '../support/recording-executor.js';
 
-interface Sent {
-  name: string;
-  text: string;
-  params: QueryParams;
-}
-
-/**
- * Stands in for the database: records each statement and answers it with no rows, or with the
- * one row a statement that always answers one (stats) needs.
- */
-function recordingExecutor(rows: Record<string, unknown[]> = {}) {
-  const sent: Sent[] = [];
-  const read = <Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> => {
-    sent.push({ name: query.name, text: query.text, params });
-    return Promise.resolve((rows[query.name] ?? []) as Row[]);
-  };
-  const executor: Executor = {
-    id: 'recording',
-    get roundTrips() {
-      return sent.length;
-    },
-    read,
-    write: read,
-    writeTransaction: () => Promise.reject(new Error('the analyses never write')),
-  };
-  return { executor, sent };
-}
+/** Stands in for the database: no rows, or the one row a statement that always answers one needs. */
+const recordingExecutor = (rows: Record<string, unknown[]> = {}): RecordingExecutor =>
+  RecordingExecutor.answering('recording', (statement) => rows[statement.name] ?? []);
 
 /** A filter that exercises the incident, claim and reported-victimology conditions at once. */
 const filter: IncidentConditions = {
@@ -49,7 +25,7 @@ const filter: IncidentConditions = {
 const filterValues = ['2021-03-04', 'actor-x', 'sector-x', 'sector-y', 'ZZ', '57'];
 
 /** Each statement's text and parameters are snapshotted; no filter value ever enters the text. */
-function expectStatements(sent: Sent[]): void {
+function expectStatements(sent: readonly Statement[]): void {
   for (const statement of sent) {
     for (const value of filterValues) expect(statement.text).not.toContain(value);
     expect(statement).toMatchSnapshot(statement.name);
@@ -66,55 +42,55 @@ describe('the analyses, as the Cypher they send', () => {
       attributedIncidents: 0,
       unattributedIncidents: 0,
     };
-    const { executor, sent } = recordingExecutor({ 'analysis:stats': [row] });
+    const executor = recordingExecutor({ 'analysis:stats': [row] });
     await stats(executor, filter, 'BOTH');
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('crossBorder: a later page, its count, and the actors of unknown origin', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     const order = { field: 'INCIDENT_COUNT', direction: 'DESC' } as const;
     await crossBorderRows(executor, filter, 'BOTH', order, { first: 5, after: [3, 'k'] }, true);
     await countCrossBorderRows(executor, filter, 'BOTH');
     await crossBorderRows(executor, filter, 'INCIDENTS', order, { first: 5, after: null }, false);
     const byDate = { field: 'LAST_DATE', direction: 'ASC' } as const;
     await crossBorderRows(executor, {}, 'INCIDENTS', byDate, { first: 2, after: ['', 'k'] }, true);
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('actorSectorMatrix', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await matrixCells(executor, filter, 'BOTH');
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('timeline, grouped by actor and by sector', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await timelinePoints(executor, filter, 'MONTH', 'ACTOR');
     await timelinePoints(executor, filter, 'WEEK', 'SECTOR');
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('coTargeting', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await coTargeting(executor, 'actor-me', filter, 'BOTH', 'BOTH', 7);
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('projection, on both bases', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await projection(executor, filter, 'BOTH', 2);
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('neighborhood, filtered', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await neighborhood(executor, [{ type: 'Actor', key: 'actor-me' }], 2, 50, filter);
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('paths', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await shortestPaths(
       executor,
       { type: 'Actor', key: 'actor-me' },
@@ -122,12 +98,12 @@ describe('the analyses, as the Cypher they send', () => {
       4,
       3,
     );
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 
   it('suggestAttributions', async () => {
-    const { executor, sent } = recordingExecutor();
+    const executor = recordingExecutor();
     await suggestAttributions(executor, 'incident-me', 5);
-    expectStatements(sent);
+    expectStatements(executor.sent);
   });
 });
