@@ -8,7 +8,7 @@ CALL () {
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   MATCH (i)-[:TARGETED]->(s:Sector)
-  WITH DISTINCT i, a, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s) AS top
+  WITH DISTINCT i, a, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS top
   WITH a, top, i,
        EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
          AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
@@ -17,7 +17,7 @@ CALL () {
 }
 WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
 WITH a, top, n, crossBorder,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (top = rs OR EXISTS { (rs)-[:SUBSECTOR_OF]->(top) })  } AS reported
+     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (top = rs OR EXISTS { (rs)-[:SUBSECTOR_OF]->(top) }) } AS reported
 WHERE n > 0
 RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported
 // params

@@ -11,15 +11,15 @@ CALL (p) {
   MATCH (a:Actor)
   WHERE a.type IN $types
   WITH a, toLower(a.name) AS sortValue
-  WHERE sortValue < $afterValue OR (sortValue = $afterValue AND a.id < $afterId)
+  WHERE ((sortValue < $after1) OR (sortValue = $after1 AND a.id < $after2))
   WITH a, sortValue ORDER BY sortValue DESC, a.id DESC LIMIT toInteger($limit)
   RETURN collect(a {.*, sortValue: sortValue}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
 {
-  "afterId": "turla",
-  "afterValue": "turla",
+  "after1": "turla",
+  "after2": "turla",
   "limit": 4,
   "parents": [
     {
@@ -42,7 +42,6 @@ CALL (p) {
 RETURN p.id AS parentId, count
 // params
 {
-  "limit": 1,
   "parents": [
     {
       "id": null

@@ -39,7 +39,6 @@ CALL (p) {
 RETURN p.id AS parentId, count
 // params
 {
-  "limit": 1,
   "parents": [
     {
       "id": null

@@ -3,22 +3,17 @@
 // 4 statement(s) in 2 wave(s)
 
 // ── wave 1 · read · listCampaigns
-MATCH (n:Campaign) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search))
-RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)
+MATCH (n:Campaign)
+RETURN n {.*} AS row ORDER BY toLower(n.name) ASC, n.id ASC LIMIT toInteger($limit)
 // params
 {
-  "afterId": null,
-  "afterValue": null,
-  "limit": 4,
-  "search": null
+  "limit": 4
 }
 
 // ── wave 2 · read · countCampaigns
-MATCH (n:Campaign) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search)) RETURN count(n) AS count
+MATCH (n:Campaign)  RETURN count(n) AS count
 // params
-{
-  "search": null
-}
+{}
 
 // ── wave 2 · read · campaignAttributions
 UNWIND $ids AS id MATCH (:Campaign {id: id})-[r:ATTRIBUTED_TO]->(a:Actor)

@@ -3,14 +3,11 @@
 
 // ── wave 1 · read · changes
 MATCH (ch:Change {entityType: $type}) WHERE (ch.entityKey = $key OR $key IN ch.entityKeys)
-  AND ($afterAt IS NULL OR ch.at < datetime($afterAt) OR (ch.at = datetime($afterAt) AND ch.id > $afterId))
 RETURN ch {.id, .by, .via, .action, .entityType, .before, .after, .importFile, .importSha256,
            entityKey: $key, at: toString(ch.at)} AS change
 ORDER BY ch.at DESC, ch.id ASC LIMIT toInteger($limit)
 // params
 {
-  "afterAt": null,
-  "afterId": null,
   "key": "2022-02-viasat-ka-sat",
   "limit": 3,
   "type": "Incident"

@@ -20,7 +20,7 @@ CALL () {
 
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
-  CALL (i) { MATCH (i)-[:TARGETED]->(s:Sector) RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s)) AS sectors }
+  CALL (i) { MATCH (i)-[:TARGETED]->(s:Sector) RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s)) AS sectors }
   CALL (i) { MATCH (i)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c) AS countries }
   UNWIND [x IN sectors | {kind: 'sector', key: x.id}] + [x IN countries | {kind: 'country', key: x.iso2}] AS feature
   WITH a, feature WHERE feature.kind IN $kinds

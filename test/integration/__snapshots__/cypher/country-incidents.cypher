@@ -15,15 +15,14 @@ UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
-  AND any(t IN i.attackTypes WHERE t IN $f_attackTypes)
+  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes) AND EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
   WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
 {
-  "f_attackTypes": [
+  "attackTypes": [
     "WIPER"
   ],
   "limit": 4,
@@ -38,14 +37,13 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
-  AND any(t IN i.attackTypes WHERE t IN $f_attackTypes)
+  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes) AND EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_attackTypes": [
+  "attackTypes": [
     "WIPER"
   ],
   "parents": [

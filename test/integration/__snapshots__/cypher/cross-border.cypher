@@ -6,8 +6,7 @@
 // ── wave 1 · read · analysis:crossBorder
 CALL () {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
@@ -18,8 +17,8 @@ CALL () {
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
 WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) })  }
-       AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true  } AS reported
+     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) }
+       AND EXISTS { (a)-[t_2:TARGETS]->(v)  } AS reported
 WHERE n > 0
 WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
 
@@ -29,23 +28,22 @@ RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCo
        n AS incidentCount, firstDate, lastDate, reported, rowKey
 // params
 {
-  "f_from": "2022-01-01",
-  "f_sectorIds": [
+  "from": "2022-01-01",
+  "limit": 6,
+  "sectorIds": [
     "energy",
     "electricity",
     "oil",
     "gas",
     "nuclear",
     "district-heating"
-  ],
-  "limit": 6
+  ]
 }
 
 // ── wave 2 · read · analysis:crossBorderCount
 CALL () {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
@@ -56,29 +54,27 @@ CALL () {
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
 WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) })  }
-       AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true  } AS reported
+     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) }
+       AND EXISTS { (a)-[t_2:TARGETS]->(v)  } AS reported
 WHERE n > 0
 RETURN count(*) AS count
 // params
 {
-  "f_from": "2022-01-01",
-  "f_sectorIds": [
+  "from": "2022-01-01",
+  "sectorIds": [
     "energy",
     "electricity",
     "oil",
     "gas",
     "nuclear",
     "district-heating"
-  ],
-  "limit": 1
+  ]
 }
 
 // ── wave 2 · read · analysis:crossBorder:unknownOrigin
 CALL () {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
@@ -89,8 +85,8 @@ CALL () {
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
 WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) })  }
-       AND EXISTS { (a)-[t:TARGETS]->(v) WHERE true  } AS reported
+     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) }
+       AND EXISTS { (a)-[t_2:TARGETS]->(v)  } AS reported
 WHERE n > 0
 WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
 
@@ -100,14 +96,14 @@ RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCo
        n AS incidentCount, firstDate, lastDate, reported, rowKey
 // params
 {
-  "f_from": "2022-01-01",
-  "f_sectorIds": [
+  "from": "2022-01-01",
+  "limit": 6,
+  "sectorIds": [
     "energy",
     "electricity",
     "oil",
     "gas",
     "nuclear",
     "district-heating"
-  ],
-  "limit": 6
+  ]
 }

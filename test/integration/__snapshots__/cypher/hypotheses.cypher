@@ -3,11 +3,7 @@
 
 // ── wave 1 · read · hypotheses
 MATCH (h:Hypothesis)
-WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
-  AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
-  AND ($author IS NULL OR h.author = $author)
-  AND ($status IS NULL OR h.status = $status)
-  AND ($afterAt IS NULL OR h.createdAt < datetime($afterAt) OR (h.createdAt = datetime($afterAt) AND h.id > $afterId))
+WHERE EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) }
 WITH h ORDER BY h.createdAt DESC, h.id ASC LIMIT toInteger($limit)
 RETURN h {.*,
  createdAt: toString(h.createdAt), updatedAt: toString(h.updatedAt),
@@ -19,26 +15,13 @@ RETURN h {.*,
  promotedClaimId: h.promotedClaimId} AS hypothesis
 // params
 {
-  "actorId": null,
-  "afterAt": null,
-  "afterId": null,
-  "author": null,
   "incidentId": "2017-06-notpetya-maersk",
-  "limit": 6,
-  "status": null
+  "limit": 6
 }
 
 // ── wave 2 · read · countHypotheses
-MATCH (h:Hypothesis)
-WHERE ($incidentId IS NULL OR EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) })
-  AND ($actorId IS NULL OR EXISTS { (h)-[:SUGGESTS]->(:Actor {id: $actorId}) })
-  AND ($author IS NULL OR h.author = $author)
-  AND ($status IS NULL OR h.status = $status)
-RETURN count(h) AS count
+MATCH (h:Hypothesis) WHERE EXISTS { (h)-[:ABOUT]->(:Incident {id: $incidentId}) } RETURN count(h) AS count
 // params
 {
-  "actorId": null,
-  "author": null,
-  "incidentId": "2017-06-notpetya-maersk",
-  "status": null
+  "incidentId": "2017-06-notpetya-maersk"
 }

@@ -9,21 +9,19 @@
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
-  AND (i.title < $afterValue OR (i.title = $afterValue AND i.id < $afterId))
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes } AND ((i.title < $after1) OR (i.title = $after1 AND i.id < $after2))
   WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
 {
-  "afterId": "2024-03-sandworm-ukraine-utilities",
-  "afterValue": "Sandworm attempts against energy, water and heating suppliers in Ukraine",
-  "f_countryCodes": [
+  "after1": "Sandworm attempts against energy, water and heating suppliers in Ukraine",
+  "after2": "2024-03-sandworm-ukraine-utilities",
+  "countryCodes": [
     "UA"
   ],
-  "f_from": "2022-01-01",
+  "from": "2022-01-01",
   "limit": 4,
   "parents": [
     {
@@ -36,17 +34,16 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_countryCodes": [
+  "countryCodes": [
     "UA"
   ],
-  "f_from": "2022-01-01",
+  "from": "2022-01-01",
   "parents": [
     {
       "id": null

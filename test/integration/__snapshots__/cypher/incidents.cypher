@@ -9,18 +9,17 @@
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
   WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
 {
-  "f_countryCodes": [
+  "countryCodes": [
     "UA"
   ],
-  "f_from": "2022-01-01",
+  "from": "2022-01-01",
   "limit": 4,
   "parents": [
     {
@@ -33,17 +32,16 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_countryCodes": [
+  "countryCodes": [
     "UA"
   ],
-  "f_from": "2022-01-01",
+  "from": "2022-01-01",
   "parents": [
     {
       "id": null

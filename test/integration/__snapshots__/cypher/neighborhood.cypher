@@ -13,10 +13,10 @@ WITH found[0..toInteger($limit)] AS kept, size(found) > toInteger($limit) AS tru
 CALL (kept) {
   UNWIND kept AS x
   MATCH (x)-[r]->(y) WHERE y IN kept
-  RETURN collect({type: type(r), source: {label: head([l IN labels(startNode(r)) WHERE l IN $labels]), key: coalesce(startNode(r).id, startNode(r).iso2), props: properties(startNode(r))}, target: {label: head([l IN labels(endNode(r)) WHERE l IN $labels]), key: coalesce(endNode(r).id, endNode(r).iso2), props: properties(endNode(r))}, props: properties(r),
+  RETURN collect({type: type(r), source: {label: head([l_1 IN labels(startNode(r)) WHERE l_1 IN $labels]), key: coalesce(startNode(r).id, startNode(r).iso2), props: properties(startNode(r))}, target: {label: head([l_2 IN labels(endNode(r)) WHERE l_2 IN $labels]), key: coalesce(endNode(r).id, endNode(r).iso2), props: properties(endNode(r))}, props: properties(r),
     claimId: CASE type(r) WHEN 'ATTRIBUTED_TO' THEN coalesce(r.id, elementId(r)) END}) AS links
 }
-RETURN [x IN kept | {label: head([l IN labels(x) WHERE l IN $labels]), key: coalesce(x.id, x.iso2), props: properties(x)}] AS nodes, links, truncated
+RETURN [x IN kept | {label: head([l_3 IN labels(x) WHERE l_3 IN $labels]), key: coalesce(x.id, x.iso2), props: properties(x)}] AS nodes, links, truncated
 // params
 {
   "allowed": null,

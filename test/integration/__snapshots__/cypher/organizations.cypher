@@ -2,25 +2,19 @@
 // 4 statement(s) in 2 wave(s)
 
 // ── wave 1 · read · listOrganizations
-MATCH (n:Organization) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search)) AND ($sectorIds IS NULL OR EXISTS { (n)-[:IN_SECTOR]->(s:Sector) WHERE s.id IN $sectorIds }) AND ($countryCode IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) })
-RETURN n {.*} AS row ORDER BY toLower(n.name), n.id LIMIT toInteger($limit)
+MATCH (n:Organization) WHERE EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) }
+RETURN n {.*} AS row ORDER BY toLower(n.name) ASC, n.id ASC LIMIT toInteger($limit)
 // params
 {
-  "afterId": null,
-  "afterValue": null,
   "countryCode": "UA",
-  "limit": 4,
-  "search": null,
-  "sectorIds": null
+  "limit": 4
 }
 
 // ── wave 2 · read · countOrganizations
-MATCH (n:Organization) WHERE ($search IS NULL OR toLower(n.name) CONTAINS toLower($search)) AND ($sectorIds IS NULL OR EXISTS { (n)-[:IN_SECTOR]->(s:Sector) WHERE s.id IN $sectorIds }) AND ($countryCode IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) }) RETURN count(n) AS count
+MATCH (n:Organization) WHERE EXISTS { (n)-[:LOCATED_IN]->(:Country {iso2: $countryCode}) } RETURN count(n) AS count
 // params
 {
-  "countryCode": "UA",
-  "search": null,
-  "sectorIds": null
+  "countryCode": "UA"
 }
 
 // ── wave 2 · read · organizationSectors

@@ -24,15 +24,14 @@ UNWIND $ids AS id MATCH (:Sector {id: id})<-[:SUBSECTOR_OF]-(s:Sector) WITH id, 
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
   WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
 {
-  "f_from": "2020-01-01",
+  "from": "2020-01-01",
   "limit": 4,
   "parents": [
     {
@@ -53,14 +52,13 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_from": "2020-01-01",
+  "from": "2020-01-01",
   "parents": [
     {
       "id": "health",

@@ -3,8 +3,7 @@
 
 // ── wave 1 · read · analysis:stats
 MATCH (i:Incident)
-WHERE i.endDate >= date($f_from)
-  AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }
+WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
 WITH collect(i) AS incidents
 CALL (incidents) {
   UNWIND incidents AS i
@@ -27,8 +26,8 @@ RETURN size(incidents) AS incidents, actors, sectors, countriesAffected, attribu
        size(incidents) - attributedIncidents AS unattributedIncidents
 // params
 {
-  "f_from": "2015-01-01",
-  "f_sectorIds": [
+  "from": "2015-01-01",
+  "sectorIds": [
     "energy",
     "electricity",
     "oil",

@@ -6,7 +6,7 @@
 MATCH (x:Incident {id: $incidentId})
 CALL (x) {
     OPTIONAL MATCH (x)-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s).id) AS sectors
+    RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id) AS sectors
   }
 CALL (x) { OPTIONAL MATCH (x)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
 CALL (x) { OPTIONAL MATCH (x)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
@@ -17,7 +17,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(t:Sector)
-    WITH a, coalesce([(t)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], t) AS top WHERE top.id IN xSectors
+    WITH a, coalesce([(t)-[:SUBSECTOR_OF]->(rollupParent_2:Sector) | rollupParent_2][0], t) AS top WHERE top.id IN xSectors
     RETURN DISTINCT a
     UNION
     MATCH (a:Actor)-[:TARGETS]->(c:Country) WHERE c.iso2 IN xCountries
@@ -28,7 +28,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
     WITH j, max(coalesce(r.confidence, 0)) AS confidence
     CALL (j) {
     OPTIONAL MATCH (j)-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s).id) AS sectors
+    RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_3:Sector) | rollupParent_3][0], s).id) AS sectors
   }
     CALL (j) { OPTIONAL MATCH (j)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
     CALL (j) { OPTIONAL MATCH (j)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
@@ -54,7 +54,7 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
   }
   CALL (a, xSectors) {
     OPTIONAL MATCH (a)-[:TARGETS]->(t:Sector)
-    WITH coalesce([(t)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], t).id AS top WHERE top IN xSectors
+    WITH coalesce([(t)-[:SUBSECTOR_OF]->(rollupParent_4:Sector) | rollupParent_4][0], t).id AS top WHERE top IN xSectors
     RETURN collect(DISTINCT top) AS reportedSectorIds
   }
   CALL (a, xCountries) {

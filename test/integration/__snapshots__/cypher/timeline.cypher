@@ -3,13 +3,13 @@
 
 // ── wave 1 · read · analysis:timeline
 MATCH (i:Incident)
-WHERE i.endDate >= date($f_from)
+WHERE i.endDate >= date($from)
 WITH collect(i) AS incidents
 CALL (incidents) {
   UNWIND incidents AS i
   WITH i WHERE i.datePrecision IN $fine
   WITH i, date.truncate($unit, i.startDate) AS bucketStart
-  WITH i, bucketStart, [(i)-[:TARGETED]->(s:Sector) | coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s).id] AS keys
+  WITH i, bucketStart, [(i)-[:TARGETED]->(s:Sector) | coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id] AS keys
   UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
   WITH bucketStart, key, count(DISTINCT i) AS count
   RETURN collect({bucketStart: toString(bucketStart), key: key, count: count}) AS points
@@ -17,10 +17,10 @@ CALL (incidents) {
 RETURN points, size([i IN incidents WHERE NOT i.datePrecision IN $fine]) AS tooCoarse
 // params
 {
-  "f_from": "2022-01-01",
   "fine": [
     "DAY",
     "MONTH"
   ],
+  "from": "2022-01-01",
   "unit": "quarter"
 }

@@ -5,7 +5,7 @@
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
+  WHERE i.endDate >= date($from)
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)  WITH i, a AS x
   WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
   WITH x, n, firstDate, lastDate ORDER BY n DESC, x.id ASC LIMIT toInteger($limit)
@@ -14,7 +14,7 @@ CALL (p) {
 RETURN p.id AS parentId, rows
 // params
 {
-  "f_from": "2022-01-01",
+  "from": "2022-01-01",
   "limit": 4,
   "parents": [
     {
@@ -27,14 +27,14 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE i.endDate >= date($f_from)
+  WHERE i.endDate >= date($from)
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)  WITH i, a AS x
   RETURN count(DISTINCT x) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_from": "2022-01-01",
+  "from": "2022-01-01",
   "parents": [
     {
       "id": null

@@ -5,7 +5,7 @@
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }
+  WHERE EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[:AFFECTED]->(x:Country)
   WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
   WITH x, n, firstDate, lastDate ORDER BY n DESC, x.iso2 ASC LIMIT toInteger($limit)
@@ -14,19 +14,19 @@ CALL (p) {
 RETURN p.id AS parentId, rows
 // params
 {
-  "f_sectorIds": [
+  "limit": 4,
+  "parents": [
+    {
+      "id": null
+    }
+  ],
+  "sectorIds": [
     "energy",
     "electricity",
     "oil",
     "gas",
     "nuclear",
     "district-heating"
-  ],
-  "limit": 4,
-  "parents": [
-    {
-      "id": null
-    }
   ]
 }
 
@@ -34,24 +34,24 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $f_sectorIds }
+  WHERE EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[:AFFECTED]->(x:Country)
   RETURN count(DISTINCT x) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_sectorIds": [
+  "parents": [
+    {
+      "id": null
+    }
+  ],
+  "sectorIds": [
     "energy",
     "electricity",
     "oil",
     "gas",
     "nuclear",
     "district-heating"
-  ],
-  "parents": [
-    {
-      "id": null
-    }
   ]
 }

@@ -5,8 +5,8 @@
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
-  MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s) AS x
+  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS x
   WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
   WITH x, n, firstDate, lastDate ORDER BY n DESC, x.id ASC LIMIT toInteger($limit)
   RETURN collect({node: x {.*}, incidentCount: n, firstDate: firstDate, lastDate: lastDate}) AS rows
@@ -14,7 +14,7 @@ CALL (p) {
 RETURN p.id AS parentId, rows
 // params
 {
-  "f_countryCodes": [
+  "countryCodes": [
     "UA"
   ],
   "limit": 4,
@@ -29,14 +29,14 @@ RETURN p.id AS parentId, rows
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $f_countryCodes }
-  MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent:Sector) | rollupParent][0], s) AS x
+  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS x
   RETURN count(DISTINCT x) AS count
 }
 RETURN p.id AS parentId, count
 // params
 {
-  "f_countryCodes": [
+  "countryCodes": [
     "UA"
   ],
   "parents": [
