@@ -1,4 +1,5 @@
 import type { CursorValue, Keyset, KeysetPage, PagedRows } from '../repositories/keyset.js';
+import { pageOf, type PageArgs } from './arguments.js';
 import { encodeCursor } from './cursor.js';
 
 /**
@@ -37,4 +38,18 @@ export function toConnection<Row>(
     },
     totalCount: list.count,
   };
+}
+
+/**
+ * One page of a list as a connection: `after` decoded with the list's keyset (a cursor of another
+ * list is refused naming `after`), the page fetched, its rows turned into edges.
+ */
+export async function connectionOf<Row>(
+  args: PageArgs,
+  keyset: Keyset,
+  cursorOf: (row: Row) => readonly CursorValue[],
+  fetch: (page: KeysetPage) => Promise<PagedRows<Row>>,
+): Promise<Connection<Row>> {
+  const page = pageOf(args, keyset);
+  return toConnection(await fetch(page), page, keyset, cursorOf);
 }

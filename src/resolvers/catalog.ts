@@ -1,7 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { listIncidents } from './related.js';
-import { pageOf } from '../graphql/arguments.js';
-import { toConnection } from '../graphql/connection.js';
+import { connectionOf } from '../graphql/connection.js';
 import { withSubsectors } from '../taxonomy/taxonomy.js';
 import { keyFor, toGlobalId } from '../graphql/global-id.js';
 import {
@@ -16,14 +15,16 @@ export const catalogResolvers: Resolvers = {
   Query: {
     campaign: (_parent, { id }, { loaders }) =>
       loaders.node('Campaign').load(keyFor('Campaign', id, 'id')),
-    campaigns: async (_parent, args, { executor }) => {
-      const page = pageOf(args, namedKeysets.Campaign);
-      const list = {
-        rows: await listCampaigns(executor, args.search ?? null, page),
-        count: () => countCampaigns(executor, args.search ?? null),
-      };
-      return toConnection(list, page, namedKeysets.Campaign, (r) => [r.name.toLowerCase(), r.id]);
-    },
+    campaigns: (_parent, args, { executor }) =>
+      connectionOf(
+        args,
+        namedKeysets.Campaign,
+        (r) => [r.name.toLowerCase(), r.id],
+        async (page) => ({
+          rows: await listCampaigns(executor, args.search ?? null, page),
+          count: () => countCampaigns(executor, args.search ?? null),
+        }),
+      ),
     organization: (_parent, { id }, { loaders }) =>
       loaders.node('Organization').load(keyFor('Organization', id, 'id')),
     organizations: async (_parent, args, { executor, taxonomy }) => {
@@ -36,15 +37,15 @@ export const catalogResolvers: Resolvers = {
           ? (taxonomy.resolveCountry(args.countryCode) ?? args.countryCode)
           : null,
       };
-      const page = pageOf(args, namedKeysets.Organization);
-      const list = {
-        rows: await listOrganizations(executor, filter, page),
-        count: () => countOrganizations(executor, filter),
-      };
-      return toConnection(list, page, namedKeysets.Organization, (r) => [
-        r.name.toLowerCase(),
-        r.id,
-      ]);
+      return connectionOf(
+        args,
+        namedKeysets.Organization,
+        (r) => [r.name.toLowerCase(), r.id],
+        async (page) => ({
+          rows: await listOrganizations(executor, filter, page),
+          count: () => countOrganizations(executor, filter),
+        }),
+      );
     },
   },
   Campaign: {

@@ -1,6 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { pageOf } from '../graphql/arguments.js';
-import { toConnection } from '../graphql/connection.js';
+import { connectionOf } from '../graphql/connection.js';
 import { keyFor, keysFor } from '../graphql/global-id.js';
 import {
   attachEvidence,
@@ -20,12 +19,11 @@ export const hypothesisResolvers: Resolvers = {
         author: args.author ?? null,
         status: args.status ?? null,
       };
-      const page = pageOf(args, hypothesisKeyset);
-      return toConnection(
-        await listHypotheses(executor, conditions, page),
-        page,
+      return connectionOf(
+        args,
         hypothesisKeyset,
         (h) => [h.createdAt, h.id],
+        (page) => listHypotheses(executor, conditions, page),
       );
     },
   },

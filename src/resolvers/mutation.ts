@@ -1,7 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { NodeType } from '../db/graph-model.js';
-import { pageOf } from '../graphql/arguments.js';
-import { toConnection } from '../graphql/connection.js';
+import { connectionOf } from '../graphql/connection.js';
 import { keyFor, keysFor, nodeArgument, toGlobalId } from '../graphql/global-id.js';
 import {
   actorKind,
@@ -80,13 +79,14 @@ const claimKeys = (
  */
 export const mutationResolvers: Resolvers = {
   Query: {
-    changes: async (_parent, args, { executor }) => {
+    changes: (_parent, args, { executor }) => {
       const entity = nodeArgument(args.entityId, 'entityId');
-      const page = pageOf(args, changeKeyset);
-      return toConnection(await entityChanges(executor, entity, page), page, changeKeyset, (c) => [
-        c.at,
-        c.id,
-      ]);
+      return connectionOf(
+        args,
+        changeKeyset,
+        (c) => [c.at, c.id],
+        (page) => entityChanges(executor, entity, page),
+      );
     },
   },
   Mutation: {

@@ -1,12 +1,13 @@
 import type { IncidentFilter, IncidentOrder } from '../__generated__/resolvers-types.js';
 import { notFound } from '../errors.js';
 import type { Context } from '../context.js';
-import { orderOf, pageOf, type PageArgs } from '../graphql/arguments.js';
-import { toConnection, type Connection } from '../graphql/connection.js';
+import { orderOf, type PageArgs } from '../graphql/arguments.js';
+import { connectionOf, type Connection } from '../graphql/connection.js';
 import { incidentConditions } from './filter-arguments.js';
 import type { Loaders } from '../loaders/index.js';
 import {
   actorKeysets,
+  type ActorListRow,
   type ActorConditions,
   type ActorOrdering,
 } from '../repositories/actor-repository.js';
@@ -61,13 +62,11 @@ export async function listIncidents(
 ): Promise<Connection<IncidentRow>> {
   const filter = incidentConditions(args.filter, taxonomy);
   const order = orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' });
-  const keyset = incidentKeysets[order.field];
-  const page = pageOf(args, keyset);
-  return toConnection(
-    await loaders.incidents(scope, key, filter, order, page),
-    page,
-    keyset,
+  return connectionOf(
+    args,
+    incidentKeysets[order.field],
     (row) => [incidentSortValue(row, order.field), row.id],
+    (page) => loaders.incidents(scope, key, filter, order, page),
   );
 }
 
@@ -87,13 +86,11 @@ export async function listCounts<G extends CountGroup>(
   { loaders, taxonomy }: Context,
 ): Promise<Connection<CountRow<GroupRows[G]>>> {
   const filter = incidentConditions(args.filter, taxonomy);
-  const keyset = countKeysets[group];
-  const page = pageOf(args, keyset);
-  return toConnection(
-    await loaders.counts(group, scope, key, filter, page),
-    page,
-    keyset,
+  return connectionOf(
+    args,
+    countKeysets[group],
     (row) => [row.incidentCount, countKey(row)],
+    (page) => loaders.counts(group, scope, key, filter, page),
   );
 }
 
@@ -106,13 +103,11 @@ export async function listActors(
   args: PageArgs,
   loaders: Loaders,
 ): Promise<Connection<ActorRow>> {
-  const keyset = actorKeysets[order.field];
-  const page = pageOf(args, keyset);
-  return toConnection(
-    await loaders.actors(scope, key, filter, order, page),
-    page,
-    keyset,
-    (row) => [row.sortValue, row.id],
+  return connectionOf(
+    args,
+    actorKeysets[order.field],
+    (row: ActorListRow) => [row.sortValue, row.id],
+    (page) => loaders.actors(scope, key, filter, order, page),
   );
 }
 
