@@ -58,12 +58,31 @@ function cypherText(text: string): string {
   return lines.map((line, index) => (index === 0 ? line : line.slice(indent))).join('\n');
 }
 
+/**
+ * A lookup's batch (`$keys`, `$ids`) is a set: DataLoader sends its keys in the order resolvers
+ * asked for them, which follows the order of the rows above, and rows a query returns without
+ * ORDER BY (the features two actors share, an attribution's evidence) come back in the database's
+ * order of the moment. Sorted, the batch reads the same on every run and every new database.
+ */
+function batchSorted(params: Statement['params']): Statement['params'] {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string')
+      ? [...value].sort()
+      : value;
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      name === 'keys' || name === 'ids' ? sorted(value) : value,
+    ]),
+  );
+}
+
 function statementBlock(heading: string, statement: Statement): string {
   return [
     `// ── ${heading} · ${statement.name}`,
     cypherText(statement.text),
     '// params',
-    json(statement.params),
+    json(batchSorted(statement.params)),
   ].join('\n');
 }
 

@@ -55,11 +55,11 @@ UNWIND $ids AS id MATCH (:Incident {id: id})-[:TARGETED]->(s:Sector) WITH id, s 
 // params
 {
   "ids": [
+    "2022-02-apt28-ukrnet-phishing",
     "2022-10-medibank-breach",
     "2023-01-spd-email-apt28",
-    "2022-02-apt28-ukrnet-phishing",
-    "2024-10-apt29-rdp-phishing",
-    "2024-02-apt29-wineloader-germany"
+    "2024-02-apt29-wineloader-germany",
+    "2024-10-apt29-rdp-phishing"
   ]
 }
 
@@ -70,11 +70,11 @@ RETURN id AS parentId, collect({countryCode: c.iso2, primary: coalesce(r.primary
 // params
 {
   "ids": [
+    "2022-02-apt28-ukrnet-phishing",
     "2022-10-medibank-breach",
     "2023-01-spd-email-apt28",
-    "2022-02-apt28-ukrnet-phishing",
-    "2024-10-apt29-rdp-phishing",
-    "2024-02-apt29-wineloader-germany"
+    "2024-02-apt29-wineloader-germany",
+    "2024-10-apt29-rdp-phishing"
   ]
 }
 
@@ -85,8 +85,8 @@ UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
   "keys": [
     "AU",
     "DE",
-    "UA",
     "GB",
-    "JP"
+    "JP",
+    "UA"
   ]
 }

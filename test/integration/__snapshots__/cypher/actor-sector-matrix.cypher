@@ -32,11 +32,11 @@ RETURN key, n {.*} AS row
 // params
 {
   "keys": [
-    "sandworm",
-    "killnet",
     "gru-unspecified",
+    "killnet",
+    "noname057-16",
     "russian-state-unspecified",
-    "noname057-16"
+    "sandworm"
   ]
 }
 
@@ -45,9 +45,9 @@ UNWIND $keys AS key MATCH (n:Sector {id: key}) RETURN key, n {.*} AS row
 // params
 {
   "keys": [
+    "finance",
     "health",
     "public-administration",
-    "transport",
-    "finance"
+    "transport"
   ]
 }

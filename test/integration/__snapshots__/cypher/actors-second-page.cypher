@@ -60,9 +60,9 @@ RETURN id AS parentId, collect({countryCode: c.iso2, confidence: r.confidence, s
 // params
 {
   "ids": [
-    "star-blizzard",
+    "sandworm",
     "sbu-ukraine",
-    "sandworm"
+    "star-blizzard"
   ]
 }
 

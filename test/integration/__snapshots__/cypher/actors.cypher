@@ -58,8 +58,8 @@ RETURN id AS parentId, collect({countryCode: c.iso2, confidence: r.confidence, s
 {
   "ids": [
     "iran-state-sponsored-unnamed",
-    "unc1151",
-    "turla"
+    "turla",
+    "unc1151"
   ]
 }
 
@@ -68,8 +68,8 @@ UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
 // params
 {
   "keys": [
-    "IR",
     "BY",
+    "IR",
     "RU"
   ]
 }

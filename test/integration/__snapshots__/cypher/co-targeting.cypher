@@ -59,11 +59,11 @@ RETURN key, n {.*} AS row
 // params
 {
   "keys": [
-    "gru-unspecified",
     "apt28",
-    "russian-state-unspecified",
+    "cyber-army-of-russia-reborn",
+    "gru-unspecified",
     "killnet",
-    "cyber-army-of-russia-reborn"
+    "russian-state-unspecified"
   ]
 }
 
@@ -72,20 +72,20 @@ UNWIND $keys AS key MATCH (n:Sector {id: key}) RETURN key, n {.*} AS row
 // params
 {
   "keys": [
-    "transport",
-    "food-and-agriculture",
-    "finance",
-    "energy",
-    "manufacturing",
-    "health",
-    "public-administration",
-    "digital-infrastructure",
     "defence",
+    "digital-infrastructure",
+    "energy",
+    "entertainment-and-hospitality",
+    "finance",
+    "food-and-agriculture",
+    "health",
+    "manufacturing",
     "media",
     "mining",
-    "telecommunications",
+    "public-administration",
     "space",
-    "entertainment-and-hospitality",
+    "telecommunications",
+    "transport",
     "water"
   ]
 }
@@ -95,15 +95,15 @@ UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
 // params
 {
   "keys": [
-    "NL",
-    "UA",
-    "US",
-    "GB",
-    "RU",
-    "FR",
-    "DK",
-    "PL",
     "DE",
-    "KR"
+    "DK",
+    "FR",
+    "GB",
+    "KR",
+    "NL",
+    "PL",
+    "RU",
+    "UA",
+    "US"
   ]
 }

@@ -56,8 +56,8 @@ UNWIND $ids AS id MATCH (:Incident {id: id})-[:TARGETED]->(s:Sector) WITH id, s 
 // params
 {
   "ids": [
+    "2022-10-prestige-ransomware",
     "2022-10-sandworm-ukraine-power-ot",
-    "2023-06-storm-0978-ukrainian-world-congress-lures",
-    "2022-10-prestige-ransomware"
+    "2023-06-storm-0978-ukrainian-world-congress-lures"
   ]
 }

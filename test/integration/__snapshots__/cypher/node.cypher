@@ -39,7 +39,7 @@ UNWIND $keys AS key MATCH (n:Source {id: key}) RETURN key, n {.*} AS row
 // params
 {
   "keys": [
-    "src-96c451cd1cfa5310",
-    "src-07e3aa9c66378ef6"
+    "src-07e3aa9c66378ef6",
+    "src-96c451cd1cfa5310"
   ]
 }

@@ -23,8 +23,8 @@ UNWIND $ids AS id MATCH (:Organization {id: id})-[:IN_SECTOR]->(s:Sector) WITH i
 {
   "ids": [
     "auly-chlorine-station",
-    "ukraine-cec",
-    "chernivtsioblenergo"
+    "chernivtsioblenergo",
+    "ukraine-cec"
   ]
 }
 
@@ -34,7 +34,7 @@ UNWIND $ids AS id MATCH (:Organization {id: id})-[:LOCATED_IN]->(c:Country) RETU
 {
   "ids": [
     "auly-chlorine-station",
-    "ukraine-cec",
-    "chernivtsioblenergo"
+    "chernivtsioblenergo",
+    "ukraine-cec"
   ]
 }

@@ -90,9 +90,9 @@ RETURN key, n {.*} AS row
 // params
 {
   "keys": [
+    "apt28",
     "gru-unspecified",
-    "sandworm",
-    "apt28"
+    "sandworm"
   ]
 }
 
@@ -119,13 +119,13 @@ UNWIND $keys AS key MATCH (n:Incident {id: key}) RETURN key, n {.*} AS row
 // params
 {
   "keys": [
+    "2017-06-notpetya-evraz",
+    "2017-06-notpetya-merck",
     "2017-06-notpetya-mondelez",
     "2017-06-notpetya-reckitt-benckiser",
-    "2017-06-notpetya-evraz",
-    "2017-06-notpetya-ukraine",
-    "2017-06-notpetya-merck",
-    "2017-06-notpetya-saint-gobain",
     "2017-06-notpetya-rosneft",
-    "2017-06-notpetya-tnt-express"
+    "2017-06-notpetya-saint-gobain",
+    "2017-06-notpetya-tnt-express",
+    "2017-06-notpetya-ukraine"
   ]
 }
