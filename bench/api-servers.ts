@@ -15,6 +15,8 @@ export interface ApiProcessOptions {
   name: string;
   /** The entry script, run by this Node without a loader: built JavaScript for both APIs. */
   entry: string;
+  /** Options for Node itself, before the entry (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
   args: string[];
   port: number;
   env: Record<string, string>;
@@ -29,10 +31,14 @@ const STOP_TIMEOUT_MS = 20_000;
  */
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(options.port) };
-  const child = spawn(process.execPath, [options.entry, ...options.args], {
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), options.entry, ...options.args],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const stderrTail: string[] = [];
   readline.createInterface({ input: child.stderr }).on('line', (line) => {
     stderrTail.push(line);

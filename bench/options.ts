@@ -10,6 +10,7 @@ export interface BenchOptions {
   skipImport: boolean;
   importOnly: boolean;
   reload: boolean;
+  cpuProf: boolean;
 }
 
 const wholeNumber = (min: number) => (value: string) => {
@@ -54,6 +55,11 @@ export function parseOptions(): BenchOptions {
     .option(
       '--reload',
       'wipe and load the query database again even if the cache is current',
+      false,
+    )
+    .option(
+      '--cpu-prof',
+      'also profile our API process per operation with node --cpu-prof and report where its time goes',
       false,
     )
     .parse()

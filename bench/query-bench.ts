@@ -42,7 +42,7 @@ export interface QueryBenchResult {
 }
 
 /** The one environment both API processes read (the peer ignores what it has no use for). */
-function apiEnvironment(config: Config, uri: string): Record<string, string> {
+export function apiEnvironment(config: Config, uri: string): Record<string, string> {
   return {
     NEO4J_URI: uri,
     NEO4J_DATABASE: config.NEO4J_DATABASE,

@@ -1,3 +1,4 @@
+import { cpuOwners } from './cpu-profile-summary.js';
 import type { ImportMeasurement } from './import-bench.js';
 import type { CellResult } from './load-harness.js';
 import type { BenchResults, OperationResult } from './results.js';
@@ -150,12 +151,38 @@ function memoryTable(results: BenchResults): Table {
   };
 }
 
+/** With `--cpu-prof`: the API's sampled CPU per request, by who owns the code it ran. */
+function cpuProfileTable(results: BenchResults): Table | null {
+  const profiles = results.cpuProfiles;
+  if (!profiles || profiles.length === 0) return null;
+  return {
+    headers: ['API CPU ms per request (--cpu-prof, c=1)', 'total', ...cpuOwners],
+    rows: profiles.map(({ name, perRequest }) => [
+      name,
+      ms(perRequest.totalMs),
+      ...cpuOwners.map((owner) => ms(perRequest.byOwner[owner])),
+    ]),
+    align: ['left', 'right', ...cpuOwners.map(() => 'right' as const)],
+  };
+}
+
+/** Each operation's three functions with the most time on top of the stack. */
+function hotspotLines(results: BenchResults): string[] {
+  return (results.cpuProfiles ?? []).map(
+    ({ name, perRequest }) =>
+      `- ${name}: ${perRequest.hotspots
+        .slice(0, 3)
+        .map((spot) => `${spot.function} (${spot.where}) ${ms(spot.ms)} ms`)
+        .join('; ')}`,
+  );
+}
+
 function heading(results: BenchResults): string[] {
   const { machine, dataset, subjects, settings } = results;
   return [
     `Profile ${results.profile} (${dataset.incidents} incidents, seed ${results.seed}), ${results.startedAt}, commit ${machine.gitCommit}`,
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.os}; Node ${machine.node}; ${machine.neo4j}; ${machine.java}; load average at start ${machine.loadAverageAtStart}`,
-    `Each cell: ${settings.warmupSeconds} s warm-up, then ${settings.durationSeconds} s measured, workers sending back to back; latencies in ms; ratios compare p50 latencies (above 1: ours is slower); transaction timeout ${settings.txTimeoutSeconds} s.`,
+    `Each cell: ${settings.warmupSeconds} s warm-up, then ${settings.durationSeconds} s measured, workers sending back to back; latencies in ms; ratios compare p50 latencies (above 1: ours is slower); transaction timeout ${settings.txTimeoutSeconds} s for every column.`,
     'CPU ms per request: CPU time a process used in the measured window ÷ requests answered (other work on the machine does not inflate it).',
     `Subjects: actor ${subjects.actorId}, sector ${subjects.sectorId}, country ${subjects.countryCode}, incident ${subjects.incidentId}, search "${subjects.searchText}"`,
   ];
@@ -185,6 +212,7 @@ function errorSamples(results: BenchResults): string[] {
 /** The whole report as aligned plain text, for the terminal. */
 export function textReport(results: BenchResults): string {
   const imported = importTable(results.import);
+  const profiled = cpuProfileTable(results);
   return [
     ...heading(results),
     '',
@@ -197,6 +225,7 @@ export function textReport(results: BenchResults): string {
     ...(imported ? [renderText(imported), ''] : []),
     renderText(memoryTable(results)),
     '',
+    ...(profiled ? [renderText(profiled), '', ...hotspotLines(results), ''] : []),
     ...gaps(results),
     ...errorSamples(results),
   ].join('\n');
@@ -208,6 +237,7 @@ export function textReport(results: BenchResults): string {
  */
 export function markdownReport(results: BenchResults): string {
   const imported = importTable(results.import);
+  const profiled = cpuProfileTable(results);
   return [
     ...heading(results).map((line) => `${line}  `),
     '',
@@ -220,6 +250,7 @@ export function markdownReport(results: BenchResults): string {
     ...(imported ? [renderMarkdown(imported), ''] : []),
     renderMarkdown(memoryTable(results)),
     '',
+    ...(profiled ? [renderMarkdown(profiled), '', ...hotspotLines(results), ''] : []),
     ...errorSamples(results),
   ].join('\n');
 }

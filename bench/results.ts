@@ -5,6 +5,7 @@ import type { ProfileName } from '../src/generate/profiles.js';
 import type { LoadedDataset } from './dataset-cache.js';
 import type { ImportMeasurement } from './import-bench.js';
 import type { CpuPerRequest } from './cell-watch.js';
+import type { OperationCpuProfile } from './cpu-profile.js';
 import type { CellResult } from './load-harness.js';
 import type { MachineFacts } from './machine.js';
 import type { Subjects } from './query-mix.js';
@@ -62,6 +63,8 @@ export interface BenchResults {
   subjects: Subjects;
   operations: OperationResult[];
   memory: { ours: ServerMemory; peer: ServerMemory };
+  /** With `--cpu-prof`: where our API process's time goes, per operation; absent in older runs. */
+  cpuProfiles?: OperationCpuProfile[] | null;
   import: ImportMeasurement | null;
 }
 

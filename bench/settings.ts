@@ -40,10 +40,3 @@ export const scratchMemory = { heap: '1g', pageCache: '1g' };
 
 /** Allows the first start of the launcher, which builds it and downloads Neo4j. */
 export const NEO4J_START_TIMEOUT_MS = 900_000;
-
-/**
- * Every column's transaction timeout (ours, the peer's and the floor's). The product's default is
- * 10 s; at concurrency 16 on two cores the heaviest analyses of `large` queue past it, and a request
- * cut off measures the timeout rather than the operation. The report says so where it matters.
- */
-export const BENCH_TX_TIMEOUT_MS = 300_000;
