@@ -59,10 +59,15 @@ function packageOf(url: string): string | null {
 const GRAPHQL_PACKAGES =
   /^(graphql|@apollo\/.*|@graphql-tools\/.*|@graphql-typed-document-node\/.*)$/;
 
-/** The module of ours a script is, from the built tree (`dist/src/...`), or null. */
+/**
+ * The module of ours a script is, as a path under the project's source tree (`db/values.js` from
+ * the built `dist/db/values.js`, or from `src/` when run from source), or null for anything else.
+ */
 function ourModule(url: string): string | null {
-  const at = url.lastIndexOf('/src/');
-  return at >= 0 && packageOf(url) === null ? url.slice(at + 1) : null;
+  if (!url.startsWith('file://') || packageOf(url) !== null) return null;
+  const tree = ['/dist/', '/src/'].map((dir) => [dir, url.lastIndexOf(dir)] as const);
+  const found = tree.find(([, at]) => at >= 0);
+  return found ? url.slice(found[1] + found[0].length) : null;
 }
 
 export function ownerOf(functionName: string, url: string): CpuOwner | 'idle' {

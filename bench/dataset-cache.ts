@@ -122,6 +122,8 @@ async function readMarker(file: string): Promise<LoadedDataset | undefined> {
   }
 }
 
+const LOAD_TX_TIMEOUT_MS = 300_000;
+
 async function load(
   options: QueryDatabaseOptions,
   uri: string,
@@ -134,7 +136,9 @@ async function load(
   await runCigOrFail(['generate', '--profile', profile, '--seed', String(seed), '--out', file]);
   say(`Dataset: importing it with cig import (cached for later runs)…`);
   const imported = await runCigOrFail(['import', file], {
-    env: { NEO4J_URI: uri },
+    // Loading is preparation, not a measurement: a cold database on a busy machine may take longer
+    // than the product's default for a batch, and a failed load would only mean starting again.
+    env: { NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: String(LOAD_TX_TIMEOUT_MS) },
     onStderrLine: (line) => {
       if (/^(Read|wrote) /.test(line)) say(`  ${line}`);
     },

@@ -13,7 +13,7 @@ const profile: CpuProfile = {
     { id: 1, callFrame: frame('(idle)', '') },
     {
       id: 2,
-      callFrame: frame('resolveIncidents', 'file:///app/dist/src/resolvers/incident.js', 9),
+      callFrame: frame('resolveIncidents', 'file:///app/dist/resolvers/incident.js', 9),
     },
     { id: 3, callFrame: frame('execute', 'file:///app/node_modules/graphql/execution/execute.js') },
     { id: 4, callFrame: frame('run', 'file:///app/node_modules/neo4j-driver-core/lib/session.js') },
@@ -27,7 +27,8 @@ const profile: CpuProfile = {
 
 describe('where the API process spends its CPU', () => {
   it('names the owner of a function from the script it is in', () => {
-    expect(ownerOf('x', 'file:///a/dist/src/analysis/matrix.js')).toBe('our code');
+    expect(ownerOf('x', 'file:///a/dist/analysis/matrix.js')).toBe('our code');
+    expect(ownerOf('x', 'file:///a/src/analysis/matrix.ts')).toBe('our code');
     expect(ownerOf('x', 'file:///a/node_modules/@apollo/server/dist/esm/x.js')).toBe(
       'GraphQL (graphql-js, Apollo Server)',
     );
@@ -52,7 +53,7 @@ describe('where the API process spends its CPU', () => {
     expect(summary.totalMs).toBe(5);
     expect(summary.hotspots[0]).toEqual({
       function: 'resolveIncidents',
-      where: 'src/resolvers/incident.js:10',
+      where: 'resolvers/incident.js:10',
       ms: 2,
     });
   });
