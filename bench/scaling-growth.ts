@@ -16,7 +16,7 @@ UNWIND range(1, $copies) AS copy
 UNWIND originals AS i
 CALL (i, copy) {
   CREATE (c:Incident)
-  SET c = properties(i), c.id = 'grown-' + toString(copy) + '-' + i.id
+  SET c = i {.*, id: 'grown-' + toString(copy) + '-' + i.id}
   WITH i, c
   CALL (i, c) {
     MATCH (i)-[t:TARGETED]->(n) WHERE NOT n.id IN $sectorIds
