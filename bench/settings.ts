@@ -15,6 +15,7 @@ export const benchPorts = {
   peerRoundTrips: 4823,
   explorerNeo4j: 7722,
   explorerApi: 4824,
+  scalingNeo4j: 7723,
 } as const;
 
 export const benchDataDir = (name: string): string => path.join(projectRoot, '.data', name);

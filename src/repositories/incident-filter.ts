@@ -1,4 +1,13 @@
 import { fragment, param, where, type Fragment, type Selection } from '../db/cypher.js';
+import {
+  anchorMatch,
+  anchorOf,
+  startsFromClaims,
+  type Anchor,
+  type IncidentScope,
+} from './incident-anchor.js';
+
+export type { IncidentScope } from './incident-anchor.js';
 
 /**
  * Turns the API's IncidentFilter into Cypher over an incident bound to `i`: one assembly point for
@@ -35,44 +44,40 @@ export interface IncidentConditions {
  */
 export const MAX_FILTER_VALUES = 1000;
 
-/**
- * The parent a nested list hangs off, bound to `p` by the batching query (`UNWIND $parents AS p`):
- * `p.id` is the parent's key; for sectors `p.sectorIds` is the sector with its sub-sectors.
- */
-export type IncidentScope = 'actor' | 'sector' | 'country' | 'campaign' | 'organization';
-
 const present = <T>(value: T[] | null | undefined): value is T[] =>
   Array.isArray(value) && value.length > 0;
 
 const list = (value: readonly string[], hint: string) => param(value, hint);
 
-/** The incidents a filter selects, bound to `i`, within the parent `p` of a scope. */
+/**
+ * The incidents a filter selects, bound to `i`, within the parent `p` of a scope: reached from the
+ * anchor (see anchorOf), then tested for every condition the anchor does not already guarantee.
+ */
 export function incidentsMatching(
   filter: IncidentConditions,
   scope?: IncidentScope | null,
 ): Selection {
-  const match = filter.search
-    ? fragment`CALL db.index.fulltext.queryNodes('incident_search', ${param(filter.search, 'search')}) YIELD node AS i`
-    : fragment`MATCH (i:Incident)`;
+  const anchor = anchorOf(filter, scope ?? null);
+  const match = anchorMatch(anchor, filter, scope ?? null, anchorClaimConditions(filter, anchor));
   const conditions = [
-    ...whereAndWhat(filter),
-    ...scopeConditions(scope),
-    ...provenanceConditionsOf(filter),
-    ...attributionConditionsOf(filter, scope),
+    ...whereAndWhat(filter, anchor),
+    ...scopeConditions(scope, anchor),
+    ...provenanceConditionsOf(filter, anchor),
+    ...attributionConditionsOf(filter, scope, anchor),
   ];
   return { match, conditions };
 }
 
 /** When the incident happened, what it targeted, where, and how. */
-function whereAndWhat(filter: IncidentConditions): Fragment[] {
+function whereAndWhat(filter: IncidentConditions, anchor: Anchor): Fragment[] {
   const conditions: Fragment[] = [];
   if (filter.from) conditions.push(fragment`i.endDate >= date(${param(filter.from, 'from')})`);
   if (filter.to) conditions.push(fragment`i.startDate <= date(${param(filter.to, 'to')})`);
-  if (present(filter.sectorIds))
+  if (present(filter.sectorIds) && anchor.from !== 'sectorIds')
     conditions.push(
       fragment`EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN ${list(filter.sectorIds, 'sectorIds')} }`,
     );
-  if (present(filter.countryCodes))
+  if (present(filter.countryCodes) && anchor.from !== 'countryCodes')
     conditions.push(
       fragment`EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN ${list(filter.countryCodes, 'countryCodes')} }`,
     );
@@ -92,13 +97,13 @@ const scopeFragments: Record<Exclude<IncidentScope, 'actor'>, Fragment> = {
 };
 
 /** An actor's incidents are scoped through the claim (see claimConditionsOf). */
-const scopeConditions = (scope: IncidentScope | null | undefined): Fragment[] =>
-  scope && scope !== 'actor' ? [scopeFragments[scope]] : [];
+const scopeConditions = (scope: IncidentScope | null | undefined, anchor: Anchor): Fragment[] =>
+  scope && scope !== 'actor' && anchor.from !== 'parent' ? [scopeFragments[scope]] : [];
 
 /** Where an incident came from, where it happened beyond countries, and what it did. */
-function provenanceConditionsOf(filter: IncidentConditions): Fragment[] {
+function provenanceConditionsOf(filter: IncidentConditions, anchor: Anchor): Fragment[] {
   const conditions: Fragment[] = [];
-  if (present(filter.datasetIds))
+  if (present(filter.datasetIds) && anchor.from !== 'datasetIds')
     conditions.push(
       fragment`EXISTS { (i)-[:FROM_DATASET]->(d:Dataset) WHERE d.id IN ${list(filter.datasetIds, 'datasetIds')} }`,
     );
@@ -119,46 +124,62 @@ const claimExists = (claim: readonly Fragment[]) =>
   fragment`EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claim)} }`;
 const noClaimExists = (claim: readonly Fragment[]) => fragment`NOT ${claimExists(claim)}`;
 
-/** What the filter asks of the incident's attribution claims. */
+/** What the filter asks of the incident's attribution claims, but what the anchor guarantees. */
 function attributionConditionsOf(
   filter: IncidentConditions,
   scope: IncidentScope | null | undefined,
+  anchor: Anchor,
 ): Fragment[] {
   const claim = claimConditionsOf(filter, scope);
   // Unattributed: no claim meets the claim conditions; crossBorder, which speaks of the attributed
   // actor, is refused with it before a filter gets here.
   if (filter.attributed === false) return [noClaimExists(claim)];
-  if (filter.crossBorder === true) return [claimExists([...claim, CROSSES_BORDER])];
+  // A claim anchor reached the incident through a qualifying claim, crossing a border if asked.
+  const fromClaims = startsFromClaims(anchor);
+  if (filter.crossBorder === true)
+    return fromClaims ? [] : [claimExists([...claim, CROSSES_BORDER])];
+  const qualifying = claim.length > 0 && !fromClaims ? [claimExists(claim)] : [];
   if (filter.crossBorder === false)
     // "None of the qualifying claims crosses a border": unattributed incidents included.
-    return [
-      noClaimExists([...claim, CROSSES_BORDER]),
-      ...(claim.length > 0 ? [claimExists(claim)] : []),
-    ];
-  return claim.length > 0 ? [claimExists(claim)] : [];
+    return [noClaimExists([...claim, CROSSES_BORDER]), ...qualifying];
+  return qualifying;
 }
 
-/** Conditions on the actor `a` alone: which actors, from where. */
-export function actorConditionsOf(filter: IncidentConditions): Fragment[] {
-  const conditions: Fragment[] = [];
-  if (present(filter.actorIds))
-    conditions.push(fragment`a.id IN ${list(filter.actorIds, 'actorIds')}`);
-  if (present(filter.originCountryCodes))
-    conditions.push(
-      fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN ${list(filter.originCountryCodes, 'originCountryCodes')} }`,
-    );
-  return conditions;
+/**
+ * What a claim anchor tests on the claim it starts from: the claim conditions, crossing a border
+ * if asked, but the actor the anchor starts from (the parent, or one of the filter's actors).
+ */
+function anchorClaimConditions(filter: IncidentConditions, anchor: Anchor): Fragment[] {
+  if (!startsFromClaims(anchor)) return [];
+  const conditions = [
+    ...(anchor.from === 'actorIds' ? [] : actorIdsConditionOf(filter)),
+    ...originConditionOf(filter),
+    ...claimOnlyConditionsOf(filter),
+  ];
+  return filter.crossBorder === true ? [...conditions, CROSSES_BORDER] : conditions;
 }
+
+const actorIdsConditionOf = (filter: IncidentConditions): Fragment[] =>
+  present(filter.actorIds) ? [fragment`a.id IN ${list(filter.actorIds, 'actorIds')}`] : [];
+
+const originConditionOf = (filter: IncidentConditions): Fragment[] =>
+  present(filter.originCountryCodes)
+    ? [
+        fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(o:Country) WHERE o.iso2 IN ${list(filter.originCountryCodes, 'originCountryCodes')} }`,
+      ]
+    : [];
+
+/** Conditions on the actor `a` alone: which actors, from where. */
+export const actorConditionsOf = (filter: IncidentConditions): Fragment[] => [
+  ...actorIdsConditionOf(filter),
+  ...originConditionOf(filter),
+];
 
 const LIVE = fragment`r.status <> 'RETRACTED'`;
 
-/** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
-export function claimConditionsOf(
-  filter: IncidentConditions,
-  scope?: IncidentScope | null,
-): Fragment[] {
-  const conditions = actorConditionsOf(filter);
-  if (scope === 'actor') conditions.push(fragment`a.id = p.id`);
+/** Conditions on the claim `r` itself: how confident, in what status, standing or not. */
+function claimOnlyConditionsOf(filter: IncidentConditions): Fragment[] {
+  const conditions: Fragment[] = [];
   if (typeof filter.minConfidence === 'number')
     conditions.push(fragment`r.confidence >= ${param(filter.minConfidence, 'minConfidence')}`);
   if (present(filter.attributionStatuses))
@@ -168,3 +189,13 @@ export function claimConditionsOf(
   if (typeof filter.attributed === 'boolean') conditions.push(LIVE);
   return conditions;
 }
+
+/** Conditions that must hold for one and the same attribution claim `r` to actor `a`. */
+export const claimConditionsOf = (
+  filter: IncidentConditions,
+  scope?: IncidentScope | null,
+): Fragment[] => [
+  ...actorConditionsOf(filter),
+  ...(scope === 'actor' ? [fragment`a.id = p.id`] : []),
+  ...claimOnlyConditionsOf(filter),
+];

@@ -27,14 +27,31 @@ describe('the incident filter, as Cypher', () => {
 
   it('puts every claim condition on one and the same attribution, values as parameters', () => {
     const built = selected({
+      minConfidence: 50,
+      attributionStatuses: ['ATTRIBUTED'],
+      originCountryCodes: ['RU'],
+      crossBorder: true,
+    });
+    expect(built.match).toBe('MATCH (i:Incident)');
+    expect(built.conditions).toHaveLength(1);
+    expect(built.conditions).toMatchSnapshot();
+    expect(built.params).toEqual({
+      minConfidence: 50,
+      attributionStatuses: ['ATTRIBUTED'],
+      originCountryCodes: ['RU'],
+    });
+  });
+
+  it('starts from the named actors, the claim conditions on the claim it starts from', () => {
+    const built = selected({
       actorIds: ['apt28'],
       minConfidence: 50,
       attributionStatuses: ['ATTRIBUTED'],
       originCountryCodes: ['RU'],
       crossBorder: true,
     });
-    expect(built.conditions).toHaveLength(1);
-    expect(built.conditions).toMatchSnapshot();
+    expect(built.match).toMatchSnapshot();
+    expect(built.conditions).toEqual([]);
     expect(built.params).toEqual({
       actorIds: ['apt28'],
       minConfidence: 50,

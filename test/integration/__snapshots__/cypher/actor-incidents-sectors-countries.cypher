@@ -28,8 +28,7 @@ RETURN p.id AS parentId, rows
 // ── wave 2 · read · listIncidents:actor
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE EXISTS { MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) WHERE a.id = p.id }
+  MATCH (a:Actor {id: p.id})<-[r:ATTRIBUTED_TO]-(i:Incident) WITH DISTINCT p, i
   WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }

@@ -31,8 +31,7 @@ RETURN id AS parentId, collect(r {.*, id: coalesce(r.id, elementId(r)), actorId:
 // ── wave 2 · read · listIncidents:campaign
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:PART_OF]->(:Campaign {id: p.id}) }
+  MATCH (:Campaign {id: p.id})<-[:PART_OF]-(i:Incident) WITH DISTINCT p, i
   WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }

@@ -14,8 +14,8 @@ UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
 // ── wave 2 · read · listIncidents:country
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes) AND EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
+  MATCH (:Country {iso2: p.id})<-[:AFFECTED]-(i:Incident) WITH DISTINCT p, i
+  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes)
   WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
@@ -36,8 +36,8 @@ RETURN p.id AS parentId, rows
 // ── wave 3 · read · countIncidents:country
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes) AND EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
+  MATCH (:Country {iso2: p.id})<-[:AFFECTED]-(i:Incident) WITH DISTINCT p, i
+  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes)
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count

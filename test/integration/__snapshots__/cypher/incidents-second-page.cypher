@@ -8,8 +8,8 @@
 // ── wave 1 · read · listIncidents
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes } AND ((i.title < $after1) OR (i.title = $after1 AND i.id < $after2))
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from) AND ((i.title < $after1) OR (i.title = $after1 AND i.id < $after2))
   WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
@@ -33,8 +33,8 @@ RETURN p.id AS parentId, rows
 // ── wave 2 · read · countIncidents
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from)
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count

@@ -8,8 +8,8 @@
 // ── wave 1 · read · listIncidents
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from)
   WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
   RETURN collect(i {.*}) AS rows
 }
@@ -31,8 +31,8 @@ RETURN p.id AS parentId, rows
 // ── wave 2 · read · countIncidents
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from)
   RETURN count(i) AS count
 }
 RETURN p.id AS parentId, count

@@ -2,8 +2,8 @@
 // 1 statement(s) in 1 wave(s)
 
 // ── wave 1 · read · analysis:stats
-MATCH (i:Incident)
-WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
+UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
+WHERE i.endDate >= date($from)
 WITH collect(i) AS incidents
 CALL (incidents) {
   UNWIND incidents AS i

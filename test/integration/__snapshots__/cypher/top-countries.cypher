@@ -4,8 +4,7 @@
 // ── wave 1 · read · count:country
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
+  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
   MATCH (i)-[:AFFECTED]->(x:Country)
   WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
   WITH x, n, firstDate, lastDate ORDER BY n DESC, x.iso2 ASC LIMIT toInteger($limit)
@@ -33,8 +32,7 @@ RETURN p.id AS parentId, rows
 // ── wave 2 · read · countGroups:country
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
+  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
   MATCH (i)-[:AFFECTED]->(x:Country)
   RETURN count(DISTINCT x) AS count
 }

@@ -4,8 +4,7 @@
 // ── wave 1 · read · count:topLevelSector
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
   MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS x
   WITH x, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
   WITH x, n, firstDate, lastDate ORDER BY n DESC, x.id ASC LIMIT toInteger($limit)
@@ -28,8 +27,7 @@ RETURN p.id AS parentId, rows
 // ── wave 2 · read · countGroups:topLevelSector
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
   MATCH (i)-[:TARGETED]->(s:Sector) WITH i, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS x
   RETURN count(DISTINCT x) AS count
 }
