@@ -34,7 +34,7 @@ CALL (p) {
   MATCH (i:Incident)
   WHERE EXISTS { (i)-[:PART_OF]->(:Campaign {id: p.id}) }
   WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
-  RETURN collect(i {.*}) AS rows
+  RETURN collect(i {.id, .startDate}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
