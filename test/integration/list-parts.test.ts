@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- GraphQL answers are untyped JSON here; every field used is checked by an assertion. */
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
 import { overlaps, seeds } from '../support/entity-pages.js';
@@ -36,6 +36,12 @@ async function run(query: string): Promise<{ data: Data; statements: Statement[]
 
 const names = (statements: readonly Statement[]) => statements.map((s) => s.name);
 
+/** The nodes of a connection in an answer, as the selection shaped them. */
+const nodesOf = <Node>(connection: unknown): Node[] =>
+  (connection as { edges: { node: Node }[] }).edges.map((edge) => edge.node);
+const keysOf = (connection: unknown): string[] =>
+  nodesOf<{ key: string }>(connection).map((node) => node.key);
+
 /** Ukraine's incidents since 2022, as the seed files hold them, newest first. */
 const ukraineSince2022: IncidentRecord[] = latestFirst(
   seeds.incidents.filter((i) => affects('UA')(i) && overlaps(i, '2022-01-01')),
@@ -49,9 +55,7 @@ describe('a list sends what its selection asks for', () => {
     );
     expect(names(both.statements)).toEqual(['listAndCountIncidents']);
     expect(both.data.incidents.totalCount).toBe(ukraineSince2022.length);
-    expect(both.data.incidents.edges.map((e: any) => e.node.key)).toEqual(
-      ukraineSince2022.slice(0, 3).map((i) => i.id),
-    );
+    expect(keysOf(both.data.incidents)).toEqual(ukraineSince2022.slice(0, 3).map((i) => i.id));
 
     const count = await run(`{ incidents(${UKRAINE}, first: 3) { totalCount } }`);
     expect(names(count.statements)).toEqual(['countIncidents']);
@@ -72,9 +76,7 @@ describe('a list sends what its selection asks for', () => {
     );
     expect(names(next.statements)).toEqual(['listAndCountIncidents']);
     expect(next.data.incidents.totalCount).toBe(ukraineSince2022.length);
-    expect(next.data.incidents.edges.map((e: any) => e.node.key)).toEqual(
-      ukraineSince2022.slice(2, 4).map((i) => i.id),
-    );
+    expect(keysOf(next.data.incidents)).toEqual(ukraineSince2022.slice(2, 4).map((i) => i.id));
   });
 
   it("nested lists: every parent's page and total in one statement per level", async () => {
@@ -91,9 +93,7 @@ describe('a list sends what its selection asks for', () => {
       [data.energy, energy],
     ] as const) {
       expect(answer.incidents.totalCount).toBe(expected.length);
-      expect(answer.incidents.edges.map((e: any) => e.node.key)).toEqual(
-        expected.slice(0, 2).map((i) => i.id),
-      );
+      expect(keysOf(answer.incidents)).toEqual(expected.slice(0, 2).map((i) => i.id));
     }
   });
 
@@ -106,10 +106,12 @@ describe('a list sends what its selection asks for', () => {
     const described = await run(
       `{ incidents(${UKRAINE}, first: 3) { edges { node { key description } } } }`,
     );
-    expect(described.statements[0]?.text).toContain('collect(i {.description, .id, .startDate})');
-    expect(described.data.incidents.edges.map((e: any) => e.node.description)).toEqual(
-      ukraineSince2022.slice(0, 3).map((i) => i.description ?? null),
+    expect(described.statements[0]?.text).toContain(
+      'collect(i {.id, .startDate, .description}) AS rows',
     );
+    expect(
+      nodesOf<{ description: string | null }>(described.data.incidents).map((n) => n.description),
+    ).toEqual(ukraineSince2022.slice(0, 3).map((i) => i.description ?? null));
   });
 
   it('crossBorder: page and total in one statement, `reported` worked out only when selected', async () => {
@@ -125,13 +127,13 @@ describe('a list sends what its selection asks for', () => {
     const reported = await run(`{ crossBorder(first: 3) { edges { node { ${LINE} reported } } } }`);
     expect(names(reported.statements)).toEqual(['analysis:crossBorder']);
     expect(reported.statements[0]?.text).toContain('TARGETS');
-    expect(reported.data.crossBorder.edges.map((e: any) => e.node.reported)).toEqual([
-      false,
-      false,
-      false,
-    ]);
     expect(
-      reported.data.crossBorder.edges.map(({ node: { reported: _, ...line } }: any) => line),
-    ).toEqual(both.data.crossBorder.edges.map((e: any) => e.node));
+      nodesOf<{ reported: boolean }>(reported.data.crossBorder).map((n) => n.reported),
+    ).toEqual([false, false, false]);
+    expect(
+      nodesOf<Record<string, unknown>>(reported.data.crossBorder).map(
+        ({ reported: _, ...line }) => line,
+      ),
+    ).toEqual(nodesOf(both.data.crossBorder));
   });
 });
