@@ -9,7 +9,13 @@ import { startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 import { profiles, type ProfileName } from '../src/generate/profiles.js';
 import { projectRoot } from '../src/paths.js';
 import { runCigOrFail } from './cig-cli.js';
-import { benchDataDir, benchPorts, NEO4J_START_TIMEOUT_MS, neo4jMemory } from './settings.js';
+import {
+  benchDataDir,
+  benchPorts,
+  LOAD_TX_TIMEOUT_MS,
+  NEO4J_START_TIMEOUT_MS,
+  neo4jMemory,
+} from './settings.js';
 
 /** What the marker file records about the dataset a query database holds. */
 export interface LoadedDataset {
@@ -122,8 +128,6 @@ async function readMarker(file: string): Promise<LoadedDataset | undefined> {
   }
 }
 
-const LOAD_TX_TIMEOUT_MS = 300_000;
-
 async function load(
   options: QueryDatabaseOptions,
   uri: string,
@@ -136,8 +140,6 @@ async function load(
   await runCigOrFail(['generate', '--profile', profile, '--seed', String(seed), '--out', file]);
   say(`Dataset: importing it with cig import (cached for later runs)…`);
   const imported = await runCigOrFail(['import', file], {
-    // Loading is preparation, not a measurement: a cold database on a busy machine may take longer
-    // than the product's default for a batch, and a failed load would only mean starting again.
     env: { NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: String(LOAD_TX_TIMEOUT_MS) },
     onStderrLine: (line) => {
       if (/^(Read|wrote) /.test(line)) say(`  ${line}`);

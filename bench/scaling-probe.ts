@@ -71,10 +71,19 @@ export interface ScopedStatement {
 const newestFirst = { field: 'START_DATE', direction: 'DESC' } as const;
 /** The page the 4-level query and the entity pages ask for. */
 const firstPage = { first: 50, after: null };
+/** What the 4-level query reads of each incident (the id and sort key are always read). */
+const listedProperties = ['datePrecision', 'id', 'startDate', 'title'] as const;
 
 function scopedList(scope: IncidentScope, parent: { id: string; sectorIds?: string[] }) {
   return (executor: Executor) =>
-    listIncidents(executor, [parent], { scope, filter: {} }, newestFirst, firstPage);
+    listIncidents(
+      executor,
+      [parent],
+      { scope, filter: {} },
+      newestFirst,
+      firstPage,
+      listedProperties,
+    );
 }
 
 /** The statements of Actor.incidents, Sector.incidents, Country.incidents, Campaign.incidents and a sector's timeline. */

@@ -31,9 +31,9 @@ import {
   type ScopedStatement,
 } from './scaling-probe.js';
 import {
-  BENCH_TX_TIMEOUT_MS,
   benchDataDir,
   benchPorts,
+  LOAD_TX_TIMEOUT_MS,
   NEO4J_START_TIMEOUT_MS,
   scratchMemory,
 } from './settings.js';
@@ -190,7 +190,7 @@ async function load(uri: string, options: ScalingOptions): Promise<void> {
   ]);
   say('Importing them with cig import…');
   await runCigOrFail(['import', file], {
-    env: { NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: String(BENCH_TX_TIMEOUT_MS) },
+    env: { NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: String(LOAD_TX_TIMEOUT_MS) },
   });
 }
 

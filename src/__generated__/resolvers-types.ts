@@ -83,7 +83,7 @@ export type ActorConnection = {
   __typename?: 'ActorConnection';
   edges: Array<ActorEdge>;
   pageInfo: PageInfo;
-  /** Counted by a separate query, only when asked for. */
+  /** Counted only when asked for; with `edges`, by the same query as the page. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -821,7 +821,7 @@ export type IncidentConnection = {
   __typename?: 'IncidentConnection';
   edges: Array<IncidentEdge>;
   pageInfo: PageInfo;
-  /** Counted by a separate query, only when asked for. */
+  /** Counted only when asked for; with `edges`, by the same query as the page. */
   totalCount: Scalars['Int']['output'];
 };
 

@@ -1,4 +1,13 @@
-import { EMPTY, fragment, statement, where, type Fragment, type Statement } from '../db/cypher.js';
+import {
+  EMPTY,
+  fragment,
+  join,
+  statement,
+  trusted,
+  where,
+  type Fragment,
+  type Statement,
+} from '../db/cypher.js';
 import type { Executor } from '../db/database.js';
 import {
   claimConditionsOf,
@@ -11,7 +20,16 @@ import {
   victimologyConditionsOf,
   type AnalysisBasis,
 } from '../repositories/victimology-filter.js';
-import { keysetPage, type Keyset, type KeysetPage, type SortKey } from '../repositories/keyset.js';
+import {
+  countedPage,
+  keysetPage,
+  pagedRows,
+  type Keyset,
+  type KeysetPage,
+  type ListParts,
+  type PagedRows,
+  type SortKey,
+} from '../repositories/keyset.js';
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
 import { coversSector } from '../repositories/sector-rollup.js';
@@ -24,7 +42,8 @@ export interface CrossBorderRecord {
   incidentCount: number;
   firstDate: string | null;
   lastDate: string | null;
-  reported: boolean;
+  /** Null when the client did not ask for it (on a basis that does not show lines by it). */
+  reported: boolean | null;
   /** actor|sector|country: the row's identity, the keyset's tie-breaker. */
   rowKey: string;
 }
@@ -38,25 +57,48 @@ export interface CrossBorderOrdering {
 const HAS_ORIGIN = fragment`EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }`;
 
 /**
+ * Where a line's `reported` is worked out: for every line before the page is cut, when the basis
+ * shows lines by it; otherwise for the page's lines only, after the cut, and only when asked for.
+ */
+type ReportedAt = 'lines' | 'page' | 'nowhere';
+
+const reportedAt = (basis: AnalysisBasis, asked: boolean): ReportedAt =>
+  countsVictimology(basis) ? 'lines' : asked ? 'page' : 'nowhere';
+
+/** The actor's reported victimology names the line's sector (or its parent) and its country. */
+const reportedOf = (filter: IncidentConditions): Fragment =>
+  fragment`${reportedToTarget(filter, fragment`(rs:Sector)`, [coversSector(fragment`rs`, fragment`s`)])}
+       AND ${reportedToTarget(filter, fragment`(v)`)}`;
+
+/**
  * The headline question in one query: per (actor, sector, affected country) the incidents whose
  * qualifying claim names the actor, where the affected country is none of the actor's origins;
  * with reported victimology, also each reported sector paired with each reported country outside
  * the origins. `known` selects actors with an origin; the others are listed apart by the same
- * query shape. Incident counts are always counted, whatever the basis: it decides which lines show.
+ * query shape. Incident counts are always counted, whatever the basis: it decides which lines
+ * show, by `reported` on a basis with reported victimology.
  */
-function crossBorderLines(filter: IncidentConditions, basis: AnalysisBasis, known: boolean) {
+function crossBorderLines(
+  filter: IncidentConditions,
+  basis: AnalysisBasis,
+  known: boolean,
+  reported: ReportedAt,
+) {
   const origin = known ? HAS_ORIGIN : fragment`NOT ${HAS_ORIGIN}`;
   const fromVictimology = fragment`UNION ALL
   ${linesFromVictimology(filter, origin)}`;
+  const shown =
+    reported === 'lines'
+      ? fragment`WITH a, s, v, n, firstDate, lastDate,
+     ${reportedOf(filter)} AS reported
+WHERE ${shownByBasis(basis)}`
+      : fragment`WHERE ${shownByBasis(basis)}`;
   return fragment`CALL () {
   ${linesFromIncidents(filter, origin)}
   ${countsVictimology(basis) ? fromVictimology : EMPTY}
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
-WITH a, s, v, n, firstDate, lastDate,
-     ${reportedToTarget(filter, fragment`(rs:Sector)`, [coversSector(fragment`rs`, fragment`s`)])}
-       AND ${reportedToTarget(filter, fragment`(v)`)} AS reported
-WHERE ${shownByBasis(basis)}`;
+${shown}`;
 }
 
 /** Per actor `a` meeting `origin`, sector `s` and affected country `v`: its incidents `n`. */
@@ -95,27 +137,85 @@ const sortedBy: Record<CrossBorderOrderField, Fragment> = {
   LAST_DATE: fragment`coalesce(toString(lastDate), '')`,
 };
 
+/** What of the lines a client asked for: which parts of the list, and their `reported`. */
+export interface CrossBorderAsk {
+  parts: ListParts;
+  reported: boolean;
+}
+
+/** The variables a line is made of once aggregated, in order, up to its identity. */
+const lineNames = (reported: ReportedAt): string[] => [
+  'a',
+  's',
+  'v',
+  'n',
+  'firstDate',
+  'lastDate',
+  ...(reported === 'lines' ? ['reported'] : []),
+  'rowKey',
+];
+
+/** The lines with their identity, `rowKey`, the keyset's tie-breaker. */
+const identified = (reported: ReportedAt): Fragment =>
+  fragment`WITH ${join(lineNames(reported).slice(0, -1).map(trusted), ', ')}, a.id + '|' + s.id + '|' + v.iso2 AS rowKey`;
+
+/** After the cut: the actor's origin, and the line as one map (a CrossBorderRecord). */
+function pageLine(filter: IncidentConditions, reported: ReportedAt): Fragment {
+  const value: Record<ReportedAt, Fragment> = {
+    lines: fragment`reported`,
+    page: reportedOf(filter),
+    nowhere: fragment`null`,
+  };
+  return fragment`OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
+RETURN {actor: a {.*}, origin: c {.*}, sector: s {.*}, affectedCountry: v {.*},
+        incidentCount: n, firstDate: firstDate, lastDate: lastDate,
+        reported: ${value[reported]}, rowKey: rowKey} AS line`;
+}
+
+function crossBorderKeyset(order: CrossBorderOrdering, page: KeysetPage) {
+  const keys: SortKey[] = [
+    { by: sortedBy[order.field], direction: order.direction },
+    { by: fragment`rowKey`, direction: 'ASC' },
+  ];
+  return keysetPage(keys, page);
+}
+
+const statementName = (known: boolean) => `analysis:crossBorder${known ? '' : ':unknownOrigin'}`;
+
 function crossBorderPage(
   filter: IncidentConditions,
   basis: AnalysisBasis,
   order: CrossBorderOrdering,
   page: KeysetPage,
   known: boolean,
-): Statement<CrossBorderRecord> {
-  const keys: SortKey[] = [
-    { by: sortedBy[order.field], direction: order.direction },
-    { by: fragment`rowKey`, direction: 'ASC' },
-  ];
-  const { after, orderBy, limit } = keysetPage(keys, page);
+  reportedAsked: boolean,
+): Statement<{ line: CrossBorderRecord }> {
+  const reported = reportedAt(basis, reportedAsked);
+  const { after, orderBy, limit } = crossBorderKeyset(order, page);
   return statement(
-    `analysis:crossBorder${known ? '' : ':unknownOrigin'}`,
-    fragment`${crossBorderLines(filter, basis, known)}
-WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
+    statementName(known),
+    fragment`${crossBorderLines(filter, basis, known, reported)}
+${identified(reported)}
 ${where([after])}
-WITH a, s, v, n, firstDate, lastDate, reported, rowKey ${orderBy} ${limit}
-OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
-RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCountry,
-       n AS incidentCount, firstDate, lastDate, reported, rowKey`,
+WITH ${join(lineNames(reported).map(trusted), ', ')} ${orderBy} ${limit}
+${pageLine(filter, reported)}`,
+  );
+}
+
+/** The page of the lines of actors with a known origin, and how many lines there are, at once. */
+function crossBorderPageAndCount(
+  filter: IncidentConditions,
+  basis: AnalysisBasis,
+  order: CrossBorderOrdering,
+  page: KeysetPage,
+  reportedAsked: boolean,
+): Statement<{ count: number; rows: CrossBorderRecord[] }> {
+  const reported = reportedAt(basis, reportedAsked);
+  return statement(
+    'analysis:crossBorderAndCount',
+    fragment`${crossBorderLines(filter, basis, true, reported)}
+${identified(reported)}
+${countedPage(lineNames(reported), crossBorderKeyset(order, page), pageLine(filter, reported))}`,
   );
 }
 
@@ -126,10 +226,11 @@ const crossBorderCount = (
 ): Statement<{ count: number }> =>
   statement(
     'analysis:crossBorderCount',
-    fragment`${crossBorderLines(filter, basis, true)}
+    fragment`${crossBorderLines(filter, basis, true, reportedAt(basis, false))}
 RETURN count(*) AS count`,
   );
 
+/** A page of the lines of actors whose origin is known (`known`) or unknown. */
 export async function crossBorderRows(
   executor: Executor,
   filter: IncidentConditions,
@@ -137,18 +238,31 @@ export async function crossBorderRows(
   order: CrossBorderOrdering,
   page: KeysetPage,
   known: boolean,
+  reportedAsked: boolean,
 ): Promise<CrossBorderRecord[]> {
-  const built = crossBorderPage(filter, basis, order, page, known);
-  return executor.read(built.query, built.params);
+  const built = crossBorderPage(filter, basis, order, page, known, reportedAsked);
+  return (await executor.read(built.query, built.params)).map(({ line }) => line);
 }
 
-export async function countCrossBorderRows(
+/** The lines of actors with a known origin: the page, the count, or both in one statement. */
+export function crossBorderList(
   executor: Executor,
   filter: IncidentConditions,
   basis: AnalysisBasis,
-): Promise<number> {
-  const built = crossBorderCount(filter, basis);
-  return (await executor.read(built.query, built.params))[0]?.count ?? 0;
+  order: CrossBorderOrdering,
+  page: KeysetPage,
+  ask: CrossBorderAsk,
+): Promise<PagedRows<CrossBorderRecord>> {
+  const read = async <Row>(built: Statement<Row>) => executor.read(built.query, built.params);
+  return pagedRows(ask.parts, {
+    rows: () => crossBorderRows(executor, filter, basis, order, page, true, ask.reported),
+    count: async () => (await read(crossBorderCount(filter, basis)))[0]?.count ?? 0,
+    rowsAndCount: async () =>
+      (await read(crossBorderPageAndCount(filter, basis, order, page, ask.reported)))[0] ?? {
+        rows: [],
+        count: 0,
+      },
+  });
 }
 
 export const crossBorderSortValue = (

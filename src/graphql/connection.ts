@@ -1,6 +1,13 @@
-import type { CursorValue, Keyset, KeysetPage, PagedRows } from '../repositories/keyset.js';
+import type {
+  CursorValue,
+  Keyset,
+  KeysetPage,
+  ListParts,
+  PagedRows,
+} from '../repositories/keyset.js';
 import { pageOf, type PageArgs } from './arguments.js';
 import { encodeCursor } from './cursor.js';
+import type { SelectedFields } from './selection.js';
 
 /**
  * What a connection field resolves to: the page, plus the count as a function so that the count
@@ -53,3 +60,12 @@ export async function connectionOf<Row>(
   const page = pageOf(args, keyset);
   return toConnection(await fetch(page), page, keyset, cursorOf);
 }
+
+/**
+ * What a connection's selection needs of its list: the page for `edges` or `pageInfo`, the count
+ * for `totalCount`; `__typename` alone needs neither.
+ */
+export const connectionParts = (selected: SelectedFields): ListParts => ({
+  rows: selected.has('edges') || selected.has('pageInfo'),
+  count: selected.has('totalCount'),
+});

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { CypherQuery, Executor } from '../db/database.js';
-import type { Parented, ParentCount } from '../repositories/rows.js';
+import type { CountedParented, Parented, ParentCount } from '../repositories/rows.js';
 
 /**
  * DataLoader's contract: the batch function returns one value per key, in key order. These
@@ -25,6 +25,16 @@ export function groupByParent<Row>(keys: readonly string[], parented: Parented<R
 
 export function countByParent(keys: readonly string[], counts: ParentCount[]): number[] {
   return inKeyOrder(keys, new Map(counts.map((c) => [loaderKey(c.parentId), c.count])), 0);
+}
+
+export function pageAndCountByParent<Row>(
+  keys: readonly string[],
+  counted: CountedParented<Row>[],
+): { rows: Row[]; count: number }[] {
+  const found = new Map(
+    counted.map(({ parentId, rows, count }) => [loaderKey(parentId), { rows, count }]),
+  );
+  return inKeyOrder(keys, found, { rows: [], count: 0 });
 }
 
 /** A loader for one relationship, named as its query: `UNWIND $ids` in, rows grouped by parent out. */

@@ -9,6 +9,7 @@ import {
   ACTOR_SPONSORS,
   countActors,
   listActors,
+  listAndCountActors,
   type ActorConditions,
   type ActorListRow,
   type ActorOrdering,
@@ -29,6 +30,7 @@ import type { IncidentConditions, IncidentScope } from '../repositories/incident
 import {
   CAMPAIGN_ATTRIBUTIONS,
   countIncidents,
+  listAndCountIncidents,
   INCIDENT_ATTRIBUTIONS,
   INCIDENT_CAMPAIGNS,
   INCIDENT_COUNTRIES,
@@ -45,7 +47,8 @@ import {
   INCIDENT_DATASETS,
 } from '../repositories/dataset-repository.js';
 import { findNodes, type NodeRows } from '../repositories/node-repository.js';
-import type { KeysetPage, PagedRows } from '../repositories/keyset.js';
+import type { KeysetPage, ListParts, PagedRows } from '../repositories/keyset.js';
+import type { ActorProperty, IncidentProperty } from '../repositories/projection.js';
 import type { BatchParent } from '../repositories/per-parent.js';
 import type { CountRow, IncidentRow } from '../repositories/rows.js';
 import { SECTOR_CHILDREN, SECTOR_PARENTS } from '../repositories/taxonomy-repository.js';
@@ -62,20 +65,28 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
   const incidents = pagedList('incidents', executor, parentsOf, {
     rows: listIncidents,
     count: countIncidents,
+    rowsAndCount: listAndCountIncidents,
   });
-  const actors = pagedList('actors', executor, parentsOf, { rows: listActors, count: countActors });
+  const actors = pagedList('actors', executor, parentsOf, {
+    rows: listActors,
+    count: countActors,
+    rowsAndCount: listAndCountActors,
+  });
   const counts = countLists(executor, parentsOf);
   return {
     node: nodeLoaders(executor),
     ...relationLoaders(executor),
 
+    /** A parent's incidents: the page's rows with `columns`, the count, as `parts` asks. */
     incidents: (
       scope: IncidentScope | null,
       parent: ParentKey,
       filter: IncidentConditions,
       order: IncidentOrdering,
       page: KeysetPage,
-    ): Promise<PagedRows<IncidentRow>> => incidents(parent, { scope, filter }, order, page),
+      { columns, parts }: Projected<IncidentProperty>,
+    ): Promise<PagedRows<IncidentRow>> =>
+      incidents(parent, { selection: { scope, filter }, order, page, columns, parts }),
 
     counts: <G extends CountGroup>(
       group: G,
@@ -83,8 +94,15 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
       parent: ParentKey,
       filter: IncidentConditions,
       page: KeysetPage,
+      parts: ListParts,
     ): Promise<PagedRows<CountRow<GroupRows[G]>>> =>
-      counts[group](parent, { group, scope, filter }, null, page),
+      counts[group](parent, {
+        selection: { group, scope, filter },
+        order: null,
+        page,
+        columns: null,
+        parts,
+      }),
 
     actors: (
       scope: 'origin' | null,
@@ -92,11 +110,19 @@ export function createLoaders(executor: Executor, taxonomy: Taxonomy) {
       filter: ActorConditions,
       order: ActorOrdering,
       page: KeysetPage,
-    ): Promise<PagedRows<ActorListRow>> => actors(parent, { scope, filter }, order, page),
+      { columns, parts }: Projected<ActorProperty>,
+    ): Promise<PagedRows<ActorListRow>> =>
+      actors(parent, { selection: { scope, filter }, order, page, columns, parts }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Which parts of a list are asked for, and which properties of its rows the page reads. */
+export interface Projected<Property> {
+  columns: readonly Property[];
+  parts: ListParts;
+}
 
 /** A batch's parents: a sector's incidents are those of the sector and of its sub-sectors. */
 function batchParents(taxonomy: Taxonomy): ParentsOf<ScopedIncidents | ScopedActors> {
@@ -123,12 +149,12 @@ function nodeLoaders(executor: Executor) {
 
 /** The count connections, one paged list per group, so that each list's rows keep their type. */
 type CountLists = {
-  [G in CountGroup]: PagedList<GroupedIncidents<G>, null, CountRow<GroupRows[G]>>;
+  [G in CountGroup]: PagedList<GroupedIncidents<G>, null, null, CountRow<GroupRows[G]>>;
 };
 
 function countLists(executor: Executor, parentsOf: ParentsOf<ScopedIncidents>): CountLists {
   const countList = <G extends CountGroup>(group: G) =>
-    pagedList<GroupedIncidents<G>, null, CountRow<GroupRows[G]>>(
+    pagedList<GroupedIncidents<G>, null, null, CountRow<GroupRows[G]>>(
       `counts:${group}`,
       executor,
       parentsOf,

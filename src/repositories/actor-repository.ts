@@ -9,10 +9,12 @@ import {
 } from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
 import { forEachParent, lines, type BatchParent } from './per-parent.js';
-import { keysetPage, type Keyset, type KeysetPage } from './keyset.js';
+import { countedPage, keysetPage, type Keyset, type KeysetPage } from './keyset.js';
+import { ACTOR_PROPERTIES, projectionOf, type ActorProperty } from './projection.js';
 import type {
   ActorRow,
   AffiliationRow,
+  CountedParented,
   Parented,
   ParentCount,
   ReportedTargetRow,
@@ -71,13 +73,17 @@ const sortExpression: Record<ActorOrderField, Fragment> = {
 
 const scoped = (name: string, { scope }: ScopedActors) => (scope ? `${name}:${scope}` : name);
 
-/** For every parent, a page of its actors ordered by (name or incident count, id). */
-export function actorListStatement(
-  parents: readonly BatchParent[],
+/**
+ * A parent's page of actors ordered by (name or incident count, id), each with `properties` and
+ * its sort value; `counted`, also how many actors the parent holds, from the same match.
+ */
+function actorPage(
   actors: ScopedActors,
   order: ActorOrdering,
   page: KeysetPage,
-): Statement<Parented<ActorListRow>> {
+  properties: readonly ActorProperty[],
+  counted: boolean,
+): Fragment {
   const { match, conditions } = actorsMatching(actors);
   const keyset = keysetPage(
     [
@@ -86,15 +92,52 @@ export function actorListStatement(
     ],
     page,
   );
-  const body = lines([
+  const row = projectionOf(fragment`a`, ['id', ...properties], ACTOR_PROPERTIES, [
+    fragment`sortValue: sortValue`,
+  ]);
+  const sorted = [
     match,
     where(conditions),
     fragment`WITH a, ${sortExpression[order.field]} AS sortValue`,
+  ];
+  if (counted)
+    return lines([
+      ...sorted,
+      countedPage(['a', 'sortValue'], keyset, fragment`RETURN ${row} AS row`),
+    ]);
+  return lines([
+    ...sorted,
     where([keyset.after]),
     fragment`WITH a, sortValue ${keyset.orderBy} ${keyset.limit}`,
-    fragment`RETURN collect(a {.*, sortValue: sortValue}) AS rows`,
+    fragment`RETURN collect(${row}) AS rows`,
   ]);
+}
+
+/** For every parent, a page of its actors ordered by (name or incident count, id). */
+export function actorListStatement(
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
+  order: ActorOrdering,
+  page: KeysetPage,
+  properties: readonly ActorProperty[],
+): Statement<Parented<ActorListRow>> {
+  const body = actorPage(actors, order, page, properties, false);
   return statement(scoped('listActors', actors), forEachParent(parents, body, 'rows'));
+}
+
+/** For every parent, a page of its actors and how many it holds, in one statement. */
+function actorListAndCountStatement(
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
+  order: ActorOrdering,
+  page: KeysetPage,
+  properties: readonly ActorProperty[],
+): Statement<CountedParented<ActorListRow>> {
+  const body = actorPage(actors, order, page, properties, true);
+  return statement(
+    scoped('listAndCountActors', actors),
+    forEachParent(parents, body, 'rows and count'),
+  );
 }
 
 /** For every parent, how many actors it holds. */
@@ -115,8 +158,22 @@ export async function listActors(
   actors: ScopedActors,
   order: ActorOrdering,
   page: KeysetPage,
+  properties: readonly ActorProperty[],
 ): Promise<Parented<ActorListRow>[]> {
-  const built = actorListStatement(parents, actors, order, page);
+  const built = actorListStatement(parents, actors, order, page, properties);
+  return executor.read(built.query, built.params);
+}
+
+/** A page of every parent's actors and how many it holds, in one statement. */
+export async function listAndCountActors(
+  executor: Executor,
+  parents: readonly BatchParent[],
+  actors: ScopedActors,
+  order: ActorOrdering,
+  page: KeysetPage,
+  properties: readonly ActorProperty[],
+): Promise<CountedParented<ActorListRow>[]> {
+  const built = actorListAndCountStatement(parents, actors, order, page, properties);
   return executor.read(built.query, built.params);
 }
 

@@ -1,7 +1,8 @@
 import { claimKey } from './attribution-write-repository.js';
-import { fragment, statement, where, type Statement } from '../db/cypher.js';
+import { fragment, statement, where, type Fragment, type Statement } from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
-import { keysetPage, type Keyset, type KeysetPage, type SortKey } from './keyset.js';
+import { countedPage, keysetPage, type Keyset, type KeysetPage, type SortKey } from './keyset.js';
+import { INCIDENT_PROPERTIES, projectionOf, type IncidentProperty } from './projection.js';
 import { forEachParent, lines, type BatchParent } from './per-parent.js';
 import {
   incidentsMatching,
@@ -12,6 +13,7 @@ import type {
   AffectedCountryRow,
   AttributionRow,
   CampaignRow,
+  CountedParented,
   IncidentRow,
   OrganizationRow,
   Parented,
@@ -51,22 +53,69 @@ export const incidentKeysets: Record<IncidentOrderField, Keyset> = {
 
 const scoped = (name: string, scope: IncidentScope | null) => (scope ? `${name}:${scope}` : name);
 
-/** For every parent (one null parent for a root list), a page of its incidents in keyset order. */
-export function incidentListStatement(
-  parents: readonly BatchParent[],
+/** The property an order sorts by, which a row's cursor holds beside its id. */
+const sortProperty: Record<IncidentOrderField, IncidentProperty> = {
+  START_DATE: 'startDate',
+  TITLE: 'title',
+};
+
+/** An incident `i` as a row: the properties asked for, and those of its cursor. */
+const incidentProjection = (properties: readonly IncidentProperty[], order: IncidentOrdering) =>
+  projectionOf(fragment`i`, ['id', sortProperty[order.field], ...properties], INCIDENT_PROPERTIES);
+
+/**
+ * A parent's page of incidents in keyset order, each with `properties`; `counted`, also how many
+ * incidents the parent holds, from the same match (see countedPage).
+ */
+function incidentPage(
   { scope, filter }: ScopedIncidents,
   order: IncidentOrdering,
   page: KeysetPage,
-): Statement<Parented<IncidentRow>> {
+  properties: readonly IncidentProperty[],
+  counted: boolean,
+): Fragment {
   const { match, conditions } = incidentsMatching(filter, scope);
   const keyset = keysetPage(incidentSortKeys(order), page);
-  const body = lines([
+  const row = incidentProjection(properties, order);
+  if (counted)
+    return lines([
+      match,
+      where(conditions),
+      countedPage(['i'], keyset, fragment`RETURN ${row} AS row`),
+    ]);
+  return lines([
     match,
     where([...conditions, keyset.after]),
     fragment`WITH i ${keyset.orderBy} ${keyset.limit}`,
-    fragment`RETURN collect(i {.*}) AS rows`,
+    fragment`RETURN collect(${row}) AS rows`,
   ]);
-  return statement(scoped('listIncidents', scope), forEachParent(parents, body, 'rows'));
+}
+
+/** For every parent (one null parent for a root list), a page of its incidents in keyset order. */
+export function incidentListStatement(
+  parents: readonly BatchParent[],
+  incidents: ScopedIncidents,
+  order: IncidentOrdering,
+  page: KeysetPage,
+  properties: readonly IncidentProperty[],
+): Statement<Parented<IncidentRow>> {
+  const body = incidentPage(incidents, order, page, properties, false);
+  return statement(scoped('listIncidents', incidents.scope), forEachParent(parents, body, 'rows'));
+}
+
+/** For every parent, a page of its incidents and how many it holds, in one statement. */
+export function incidentListAndCountStatement(
+  parents: readonly BatchParent[],
+  incidents: ScopedIncidents,
+  order: IncidentOrdering,
+  page: KeysetPage,
+  properties: readonly IncidentProperty[],
+): Statement<CountedParented<IncidentRow>> {
+  const body = incidentPage(incidents, order, page, properties, true);
+  return statement(
+    scoped('listAndCountIncidents', incidents.scope),
+    forEachParent(parents, body, 'rows and count'),
+  );
 }
 
 /** For every parent, how many incidents it holds. */
@@ -85,8 +134,22 @@ export async function listIncidents(
   incidents: ScopedIncidents,
   order: IncidentOrdering,
   page: KeysetPage,
+  properties: readonly IncidentProperty[],
 ): Promise<Parented<IncidentRow>[]> {
-  const built = incidentListStatement(parents, incidents, order, page);
+  const built = incidentListStatement(parents, incidents, order, page, properties);
+  return executor.read(built.query, built.params);
+}
+
+/** A page of every parent's incidents and how many it holds, in one statement. */
+export async function listAndCountIncidents(
+  executor: Executor,
+  parents: readonly BatchParent[],
+  incidents: ScopedIncidents,
+  order: IncidentOrdering,
+  page: KeysetPage,
+  properties: readonly IncidentProperty[],
+): Promise<CountedParented<IncidentRow>[]> {
+  const built = incidentListAndCountStatement(parents, incidents, order, page, properties);
   return executor.read(built.query, built.params);
 }
 

@@ -1,4 +1,13 @@
-import { EMPTY, fragment, join, param, type Fragment, type Param } from '../db/cypher.js';
+import {
+  EMPTY,
+  fragment,
+  join,
+  param,
+  trusted,
+  variable,
+  type Fragment,
+  type Param,
+} from '../db/cypher.js';
 
 /**
  * Keyset pagination, the one way every list pages: rows are ordered by their sort keys, the last
@@ -40,6 +49,34 @@ export interface PagedRows<Row> {
   count: () => Promise<number>;
 }
 
+/** Which parts of a list a client asked for: the page's rows, the count of the whole list, both. */
+export interface ListParts {
+  readonly rows: boolean;
+  readonly count: boolean;
+}
+
+/** How a list fetches its page, its count, and both in one statement. */
+export interface ListFetches<Row> {
+  rows: () => Promise<Row[]>;
+  count: () => Promise<number>;
+  rowsAndCount: () => Promise<{ rows: Row[]; count: number }>;
+}
+
+/**
+ * A list's answer for the parts asked for: the page and the count from one statement when both
+ * are, the page alone when only it is, nothing but the count's function when only that is. A count
+ * not asked for still runs if called, alone.
+ */
+export async function pagedRows<Row>(
+  parts: ListParts,
+  fetch: ListFetches<Row>,
+): Promise<PagedRows<Row>> {
+  if (!parts.rows) return { rows: [], count: fetch.count };
+  if (!parts.count) return { rows: await fetch.rows(), count: fetch.count };
+  const { rows, count } = await fetch.rowsAndCount();
+  return { rows, count: () => Promise.resolve(count) };
+}
+
 /** One key a list is ordered by; the last key of a list identifies a row. */
 export interface SortKey {
   /** The expression rows are ordered by, over variables the caller has bound. */
@@ -55,6 +92,8 @@ export interface KeysetClauses {
   readonly orderBy: Fragment;
   /** `LIMIT` one row more than the page holds. */
   readonly limit: Fragment;
+  /** How many rows that is, as an expression. */
+  readonly size: Fragment;
 }
 
 /**
@@ -66,8 +105,50 @@ export function keysetPage(keys: readonly SortKey[], page: KeysetPage): KeysetCl
     keys.map((key) => fragment`${key.by} ${directionOf(key)}`),
     ', ',
   )}`;
-  const limit = fragment`LIMIT toInteger(${param(page.first + 1, 'limit')})`;
-  return { after: page.after ? afterPosition(keys, page.after) : EMPTY, orderBy, limit };
+  const size = fragment`toInteger(${param(page.first + 1, 'limit')})`;
+  const limit = fragment`LIMIT ${size}`;
+  return { after: page.after ? afterPosition(keys, page.after) : EMPTY, orderBy, limit, size };
+}
+
+/**
+ * A page and the count of all the rows it is cut from, in one pass over them (a separate count
+ * would match and filter every row a second time): the rows, bound to `names`, are sorted by the
+ * keyset, counted, and the first of those after the position kept; `tail` follows for the page's
+ * rows and returns one column, each row of the page. Returns `count` and `rows`.
+ *
+ * The page is cut from a sorted collection rather than by a LIMIT over an unwound one: the
+ * database accounts a collection once for every row a LIMIT holds, which on a large list runs
+ * past the transaction's memory.
+ */
+export function countedPage(
+  names: readonly string[],
+  clauses: KeysetClauses,
+  tail: Fragment,
+): Fragment {
+  const bound = join(names.map(trusted), ', ');
+  const page = variable('page');
+  const line = variable('line');
+  // One name is kept as itself; several as a list per row, unpacked in the page.
+  const [kept, unpacked] =
+    names.length === 1
+      ? [bound, fragment`UNWIND ${page} AS ${bound}`]
+      : [
+          fragment`[${bound}]`,
+          fragment`UNWIND ${page} AS ${line}
+    WITH ${join(
+      names.map((name, index) => fragment`${line}[${trusted(String(index))}] AS ${trusted(name)}`),
+      ', ',
+    )}`,
+        ];
+  const afterPosition = clauses.after.isEmpty
+    ? kept
+    : fragment`CASE WHEN ${clauses.after} THEN ${kept} END`;
+  return fragment`WITH ${bound} ${clauses.orderBy}
+  WITH count(*) AS count, collect(${afterPosition})[0..${clauses.size}] AS ${page}
+  RETURN count, COLLECT {
+    ${unpacked}
+    ${tail}
+  } AS rows`;
 }
 
 function afterPosition(keys: readonly SortKey[], values: readonly CursorValue[]): Fragment {

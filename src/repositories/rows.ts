@@ -145,6 +145,9 @@ export interface ParentCount {
   count: number;
 }
 
+/** A parent's page and the count of its whole list, answered by one statement. */
+export type CountedParented<Row> = Parented<Row> & ParentCount;
+
 /** A dataset as stored: `counts` is the JSON of DatasetCounts (a list of maps Neo4j cannot hold). */
 export interface DatasetRow {
   id: string;

@@ -8,7 +8,7 @@ import { listActors, listCounts, listIncidents, loadSources, required } from './
 export const actorResolvers: Resolvers = {
   Query: {
     actor: (_parent, { id }, { loaders }) => loaders.node('Actor').load(keyFor('Actor', id, 'id')),
-    actors: (_parent, args, { loaders, taxonomy }) =>
+    actors: (_parent, args, { loaders, taxonomy }, info) =>
       listActors(
         null,
         null,
@@ -16,6 +16,7 @@ export const actorResolvers: Resolvers = {
         orderOf(args.orderBy, { field: 'NAME', direction: 'ASC' }),
         args,
         loaders,
+        info,
       ),
   },
   Actor: {
@@ -30,9 +31,11 @@ export const actorResolvers: Resolvers = {
     sponsors: (row, _args, { loaders }) => loaders.actorSponsors.load(row.id),
     affiliations: (row, _args, { loaders }) => loaders.actorAffiliations.load(row.id),
     reportedTargets: (row) => row,
-    incidents: (row, args, context) => listIncidents('actor', row.id, args, context),
-    sectors: (row, args, context) => listCounts('sector', 'actor', row.id, args, context),
-    targetCountries: (row, args, context) => listCounts('country', 'actor', row.id, args, context),
+    incidents: (row, args, context, info) => listIncidents('actor', row.id, args, context, info),
+    sectors: (row, args, context, info) =>
+      listCounts('sector', 'actor', row.id, args, context, info),
+    targetCountries: (row, args, context, info) =>
+      listCounts('country', 'actor', row.id, args, context, info),
   },
   ReportedTargets: {
     sectors: (row, _args, { loaders }) => loaders.actorReportedSectors.load(row.id),

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import {
-  countCrossBorderRows,
   crossBorderKeysets,
+  crossBorderList,
   crossBorderRows,
   crossBorderSortValue,
 } from '../analysis/cross-border.js';
@@ -15,7 +15,8 @@ import { shapeTimeline, timelinePoints } from '../analysis/timeline.js';
 import { notFound } from '../errors.js';
 import { existing, loadLinked, required } from './related.js';
 import { inRange, orderOf, pageOf } from '../graphql/arguments.js';
-import { toConnection } from '../graphql/connection.js';
+import { connectionParts, toConnection } from '../graphql/connection.js';
+import { SelectedFields } from '../graphql/selection.js';
 import { analysisBasis, incidentConditions } from './filter-arguments.js';
 import { graphNodeArgument, keyFor } from '../graphql/global-id.js';
 
@@ -98,16 +99,17 @@ export const analysisResolvers: Resolvers = {
       );
       return { ...shapeTimeline(points, tooCoarse, bucket), bucket, groupBy };
     },
-    crossBorder: async (_parent, args, { executor, taxonomy }) => {
+    crossBorder: async (_parent, args, { executor, taxonomy }, info) => {
       const filter = incidentConditions(args.filter, taxonomy);
       const basis = analysisBasis(args.basis, args.filter);
       const order = orderOf(args.orderBy, { field: 'INCIDENT_COUNT', direction: 'DESC' });
       const keyset = crossBorderKeysets[order.field];
       const page = pageOf(args, keyset);
-      const list = {
-        rows: await crossBorderRows(executor, filter, basis, order, page, true),
-        count: () => countCrossBorderRows(executor, filter, basis),
-      };
+      const selected = SelectedFields.of(info);
+      const list = await crossBorderList(executor, filter, basis, order, page, {
+        parts: connectionParts(selected),
+        reported: selected.under('edges').under('node').has('reported'),
+      });
       return {
         ...toConnection(list, page, keyset, (row) => [
           crossBorderSortValue(row, order.field),
@@ -122,6 +124,7 @@ export const analysisResolvers: Resolvers = {
               { field: 'INCIDENT_COUNT', direction: 'DESC' },
               { first: page.first, after: null },
               false,
+              selected.under('unknownOrigin').has('reported'),
             )
           ).slice(0, page.first),
       };

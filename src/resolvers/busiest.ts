@@ -7,8 +7,11 @@ import { listCounts } from './related.js';
  */
 export const busiestResolvers: Resolvers = {
   Query: {
-    topActors: (_parent, args, context) => listCounts('actor', null, null, args, context),
-    topSectors: (_parent, args, context) => listCounts('topLevelSector', null, null, args, context),
-    topCountries: (_parent, args, context) => listCounts('country', null, null, args, context),
+    topActors: (_parent, args, context, info) =>
+      listCounts('actor', null, null, args, context, info),
+    topSectors: (_parent, args, context, info) =>
+      listCounts('topLevelSector', null, null, args, context, info),
+    topCountries: (_parent, args, context, info) =>
+      listCounts('country', null, null, args, context, info),
   },
 };

@@ -53,7 +53,7 @@ export const catalogResolvers: Resolvers = {
     key: (row) => row.id,
     version: (row) => row.version ?? 0,
     attributions: (row, _args, { loaders }) => loaders.campaignAttributions.load(row.id),
-    incidents: (row, args, context) => listIncidents('campaign', row.id, args, context),
+    incidents: (row, args, context, info) => listIncidents('campaign', row.id, args, context, info),
   },
   Organization: {
     id: (row) => toGlobalId('Organization', row.id),
@@ -62,7 +62,8 @@ export const catalogResolvers: Resolvers = {
     sectors: (row, _args, { loaders }) => loaders.organizationSectors.load(row.id),
     country: async (row, _args, { loaders }) =>
       (await loaders.organizationCountries.load(row.id))[0] ?? null,
-    incidents: (row, args, context) => listIncidents('organization', row.id, args, context),
+    incidents: (row, args, context, info) =>
+      listIncidents('organization', row.id, args, context, info),
   },
   Source: {
     id: (row) => toGlobalId('Source', row.id),

@@ -15,10 +15,11 @@ export const countryResolvers: Resolvers = {
   Country: {
     id: (row) => toGlobalId('Country', row.iso2),
     code: (row) => row.iso2,
-    incidents: (row, args, context) => listIncidents('country', row.iso2, args, context),
-    originatingActors: (row, args, { loaders }) =>
-      listActors('origin', row.iso2, {}, { field: 'NAME', direction: 'ASC' }, args, loaders),
-    targetingActors: (row, args, context) =>
-      listCounts('actor', 'country', row.iso2, args, context),
+    incidents: (row, args, context, info) =>
+      listIncidents('country', row.iso2, args, context, info),
+    originatingActors: (row, args, { loaders }, info) =>
+      listActors('origin', row.iso2, {}, { field: 'NAME', direction: 'ASC' }, args, loaders, info),
+    targetingActors: (row, args, context, info) =>
+      listCounts('actor', 'country', row.iso2, args, context, info),
   },
 };

@@ -13,7 +13,7 @@ export const incidentResolvers: Resolvers = {
   Query: {
     incident: (_parent, { id }, { loaders }) =>
       loaders.node('Incident').load(keyFor('Incident', id, 'id')),
-    incidents: (_parent, args, context) => listIncidents(null, null, args, context),
+    incidents: (_parent, args, context, info) => listIncidents(null, null, args, context, info),
     attackTypes: (_parent, _args, { taxonomy }) => taxonomy.attackTypes,
   },
   Incident: {

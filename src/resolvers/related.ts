@@ -2,9 +2,16 @@ import type { IncidentFilter, IncidentOrder } from '../__generated__/resolvers-t
 import { notFound } from '../errors.js';
 import type { Context } from '../context.js';
 import { orderOf, type PageArgs } from '../graphql/arguments.js';
-import { connectionOf, type Connection } from '../graphql/connection.js';
+import { connectionOf, connectionParts, type Connection } from '../graphql/connection.js';
+import {
+  propertiesRead,
+  SelectedFields,
+  type PropertyTable,
+  type SelectionSource,
+} from '../graphql/selection.js';
+import { actorPropertiesRead, incidentPropertiesRead } from './properties-read.js';
 import { incidentConditions } from './filter-arguments.js';
-import type { Loaders } from '../loaders/index.js';
+import type { Loaders, Projected } from '../loaders/index.js';
 import {
   actorKeysets,
   type ActorListRow,
@@ -53,20 +60,37 @@ export interface IncidentListArgs extends PageArgs {
   orderBy?: IncidentOrder | null;
 }
 
+/**
+ * What a connection of rows of one type asks of its list: its parts, and the properties of each
+ * row the selection under `edges { node }` reads, by the type's table.
+ */
+function projected<Property extends string>(
+  info: SelectionSource,
+  table: PropertyTable<Property>,
+): Projected<Property> {
+  const selected = SelectedFields.of(info);
+  return {
+    columns: propertiesRead(selected.under('edges').under('node'), table),
+    parts: connectionParts(selected),
+  };
+}
+
 /** Every list of incidents, root or nested: the shared filter, newest first unless asked otherwise. */
 export async function listIncidents(
   scope: IncidentScope | null,
   key: string | null,
   args: IncidentListArgs,
   { loaders, taxonomy }: Context,
+  info: SelectionSource,
 ): Promise<Connection<IncidentRow>> {
   const filter = incidentConditions(args.filter, taxonomy);
   const order = orderOf(args.orderBy, { field: 'START_DATE', direction: 'DESC' });
+  const asked = projected(info, incidentPropertiesRead);
   return connectionOf(
     args,
     incidentKeysets[order.field],
     (row) => [incidentSortValue(row, order.field), row.id],
-    (page) => loaders.incidents(scope, key, filter, order, page),
+    (page) => loaders.incidents(scope, key, filter, order, page, asked),
   );
 }
 
@@ -84,13 +108,15 @@ export async function listCounts<G extends CountGroup>(
   key: string | null,
   args: CountListArgs,
   { loaders, taxonomy }: Context,
+  info: SelectionSource,
 ): Promise<Connection<CountRow<GroupRows[G]>>> {
   const filter = incidentConditions(args.filter, taxonomy);
+  const parts = connectionParts(SelectedFields.of(info));
   return connectionOf(
     args,
     countKeysets[group],
     (row) => [row.incidentCount, countKey(row)],
-    (page) => loaders.counts(group, scope, key, filter, page),
+    (page) => loaders.counts(group, scope, key, filter, page, parts),
   );
 }
 
@@ -102,12 +128,14 @@ export async function listActors(
   order: ActorOrdering,
   args: PageArgs,
   loaders: Loaders,
+  info: SelectionSource,
 ): Promise<Connection<ActorRow>> {
+  const asked = projected(info, actorPropertiesRead);
   return connectionOf(
     args,
     actorKeysets[order.field],
     (row: ActorListRow) => [row.sortValue, row.id],
-    (page) => loaders.actors(scope, key, filter, order, page),
+    (page) => loaders.actors(scope, key, filter, order, page, asked),
   );
 }
 

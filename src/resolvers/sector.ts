@@ -15,7 +15,8 @@ export const sectorResolvers: Resolvers = {
     parent: async (row, _args, { loaders }) =>
       (await loaders.sectorParents.load(row.id))[0] ?? null,
     subsectors: (row, _args, { loaders }) => loaders.sectorChildren.load(row.id),
-    incidents: (row, args, context) => listIncidents('sector', row.id, args, context),
-    actors: (row, args, context) => listCounts('actor', 'sector', row.id, args, context),
+    incidents: (row, args, context, info) => listIncidents('sector', row.id, args, context, info),
+    actors: (row, args, context, info) =>
+      listCounts('actor', 'sector', row.id, args, context, info),
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestAttributions } from '../../src/analysis/attribution.js';
 import { coTargeting } from '../../src/analysis/co-targeting.js';
-import { countCrossBorderRows, crossBorderRows } from '../../src/analysis/cross-border.js';
+import { crossBorderList, crossBorderRows } from '../../src/analysis/cross-border.js';
 import { matrixCells } from '../../src/analysis/matrix.js';
 import { shortestPaths } from '../../src/analysis/paths.js';
 import { stats } from '../../src/analysis/stats.js';
@@ -47,14 +47,26 @@ describe('the analyses, as the Cypher they send', () => {
     expectStatements(executor.sent);
   });
 
-  it('crossBorder: a later page, its count, and the actors of unknown origin', async () => {
+  it('crossBorder: a later page with its count, the count alone, the actors of unknown origin, a page with `reported`', async () => {
     const executor = recordingExecutor();
     const order = { field: 'INCIDENT_COUNT', direction: 'DESC' } as const;
-    await crossBorderRows(executor, filter, 'BOTH', order, { first: 5, after: [3, 'k'] }, true);
-    await countCrossBorderRows(executor, filter, 'BOTH');
-    await crossBorderRows(executor, filter, 'INCIDENTS', order, { first: 5, after: null }, false);
+    const later = { first: 5, after: [3, 'k'] };
+    const both = { parts: { rows: true, count: true }, reported: true };
+    await crossBorderList(executor, filter, 'BOTH', order, later, both);
+    const countOnly = { parts: { rows: false, count: true }, reported: false };
+    await (await crossBorderList(executor, filter, 'BOTH', order, later, countOnly)).count();
+    const first = { first: 5, after: null };
+    await crossBorderRows(executor, filter, 'INCIDENTS', order, first, false, false);
     const byDate = { field: 'LAST_DATE', direction: 'ASC' } as const;
-    await crossBorderRows(executor, {}, 'INCIDENTS', byDate, { first: 2, after: ['', 'k'] }, true);
+    await crossBorderRows(
+      executor,
+      {},
+      'INCIDENTS',
+      byDate,
+      { first: 2, after: ['', 'k'] },
+      true,
+      true,
+    );
     expectStatements(executor.sent);
   });
 

@@ -110,6 +110,7 @@ describe('the incident filter, as Cypher', () => {
       },
       { field: 'START_DATE', direction: 'DESC' },
       { first: 10, after: ['2022-05-14', '2021-05-hse'] },
+      ['title'],
     );
     expect(built.query).toMatchSnapshot();
     expect(built.params).toMatchObject({

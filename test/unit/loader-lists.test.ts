@@ -8,15 +8,20 @@ const taxonomy = loadTaxonomy();
 const newestFirst = { field: 'START_DATE', direction: 'DESC' } as const;
 const firstPage = { first: 5, after: null };
 
+/** The page alone, its rows with their titles; the count alone; both. */
+const pageOnly = { columns: ['title'], parts: { rows: true, count: false } } as const;
+const countOnly = { columns: ['title'], parts: { rows: false, count: true } } as const;
+const pageAndCount = { columns: ['title'], parts: { rows: true, count: true } } as const;
+
 const parentsOf = (sent: Sent) => sent.params.parents as BatchParent[];
 
 /** Answers every batched list with one row per parent naming it, and counts of 3 per parent. */
 const perParentAnswer = (sent: Sent) =>
-  parentsOf(sent).map((p) =>
-    sent.name.startsWith('count')
-      ? { parentId: p.id, count: 3 }
-      : { parentId: p.id, rows: [{ id: `of ${p.id ?? 'root'}` }] },
-  );
+  parentsOf(sent).map((p) => ({
+    parentId: p.id,
+    ...(sent.name.startsWith('count') ? {} : { rows: [{ id: `of ${p.id ?? 'root'}` }] }),
+    ...(sent.name.startsWith('list') && !sent.name.startsWith('listAndCount') ? {} : { count: 3 }),
+  }));
 
 function setUp() {
   const executor = RecordingExecutor.answering('test', (sent) =>
@@ -30,7 +35,7 @@ describe('loader batching, without a database', () => {
     const { executor, loaders } = setUp();
     const pages = await Promise.all(
       ['apt28', 'sandworm', 'lazarus'].map((actor) =>
-        loaders.incidents('actor', actor, {}, newestFirst, firstPage),
+        loaders.incidents('actor', actor, {}, newestFirst, firstPage, pageOnly),
       ),
     );
     expect(executor.names).toEqual(['listIncidents:actor']);
@@ -46,25 +51,54 @@ describe('loader batching, without a database', () => {
     ]);
   });
 
-  it('batches lists apart when their filter, order or page differ', async () => {
+  it('batches lists apart when their filter, order, page or columns differ', async () => {
     const { executor, loaders } = setUp();
     await Promise.all([
-      loaders.incidents('actor', 'apt28', {}, newestFirst, firstPage),
-      loaders.incidents('actor', 'sandworm', { from: '2022-01-01' }, newestFirst, firstPage),
-      loaders.incidents('actor', 'lazarus', {}, { field: 'TITLE', direction: 'ASC' }, firstPage),
-      loaders.incidents('actor', 'turla', {}, newestFirst, {
-        first: 5,
-        after: ['2022-01-01', 'x'],
+      loaders.incidents('actor', 'apt28', {}, newestFirst, firstPage, pageOnly),
+      loaders.incidents(
+        'actor',
+        'sandworm',
+        { from: '2022-01-01' },
+        newestFirst,
+        firstPage,
+        pageOnly,
+      ),
+      loaders.incidents(
+        'actor',
+        'lazarus',
+        {},
+        { field: 'TITLE', direction: 'ASC' },
+        firstPage,
+        pageOnly,
+      ),
+      loaders.incidents(
+        'actor',
+        'turla',
+        {},
+        newestFirst,
+        { first: 5, after: ['2022-01-01', 'x'] },
+        pageOnly,
+      ),
+      loaders.incidents('actor', 'conti', {}, newestFirst, firstPage, {
+        ...pageOnly,
+        columns: ['title', 'description'],
       }),
     ]);
-    expect(executor.names).toEqual(Array(4).fill('listIncidents:actor'));
+    expect(executor.names).toEqual(Array(5).fill('listIncidents:actor'));
   });
 
-  it('counts only when asked, one statement for the parents of one filter whatever their page', async () => {
+  it('counts a page asked for alone only when called, one statement for the parents of one filter whatever their page', async () => {
     const { executor, loaders } = setUp();
     const pages = await Promise.all([
-      loaders.incidents('country', 'UA', {}, newestFirst, firstPage),
-      loaders.incidents('country', 'PL', {}, newestFirst, { first: 5, after: ['2022-01-01', 'x'] }),
+      loaders.incidents('country', 'UA', {}, newestFirst, firstPage, pageOnly),
+      loaders.incidents(
+        'country',
+        'PL',
+        {},
+        newestFirst,
+        { first: 5, after: ['2022-01-01', 'x'] },
+        pageOnly,
+      ),
     ]);
     expect(executor.names).toEqual(['listIncidents:country', 'listIncidents:country']);
     expect(await Promise.all(pages.map((page) => page.count()))).toEqual([3, 3]);
@@ -74,16 +108,39 @@ describe('loader batching, without a database', () => {
 
   it('sends a root list as one parent of no key, and routes its rows back', async () => {
     const { executor, loaders } = setUp();
-    const page = await loaders.incidents(null, null, {}, newestFirst, firstPage);
+    const page = await loaders.incidents(null, null, {}, newestFirst, firstPage, pageOnly);
     expect(executor.names).toEqual(['listIncidents']);
     expect(parentsOf(executor.sent[0] as Sent)).toEqual([{ id: null }]);
     expect(page.rows).toEqual([{ id: 'of root' }]);
     expect(await page.count()).toBe(3);
   });
 
+  it('lists and counts in one statement per batch when both are asked for', async () => {
+    const { executor, loaders } = setUp();
+    const pages = await Promise.all(
+      ['UA', 'PL'].map((country) =>
+        loaders.incidents('country', country, {}, newestFirst, firstPage, pageAndCount),
+      ),
+    );
+    expect(executor.names).toEqual(['listAndCountIncidents:country']);
+    expect(parentsOf(executor.sent[0] as Sent)).toEqual([{ id: 'UA' }, { id: 'PL' }]);
+    expect(pages.map((page) => page.rows)).toEqual([[{ id: 'of UA' }], [{ id: 'of PL' }]]);
+    expect(await Promise.all(pages.map((page) => page.count()))).toEqual([3, 3]);
+    expect(executor.names).toHaveLength(1);
+  });
+
+  it('sends only the count when only the count is asked for', async () => {
+    const { executor, loaders } = setUp();
+    const page = await loaders.incidents('country', 'UA', {}, newestFirst, firstPage, countOnly);
+    expect(executor.names).toEqual([]);
+    expect(page.rows).toEqual([]);
+    expect(await page.count()).toBe(3);
+    expect(executor.names).toEqual(['countIncidents:country']);
+  });
+
   it("gives a sector's parent its sub-sectors", async () => {
     const { executor, loaders } = setUp();
-    await loaders.counts('actor', 'sector', 'defence', {}, firstPage);
+    await loaders.counts('actor', 'sector', 'defence', {}, firstPage, pageOnly.parts);
     expect(parentsOf(executor.sent[0] as Sent)).toEqual([
       {
         id: 'defence',
@@ -95,9 +152,9 @@ describe('loader batching, without a database', () => {
   it('batches count connections per group', async () => {
     const { executor, loaders } = setUp();
     await Promise.all([
-      loaders.counts('sector', 'actor', 'apt28', {}, firstPage),
-      loaders.counts('sector', 'actor', 'sandworm', {}, firstPage),
-      loaders.counts('country', 'actor', 'apt28', {}, firstPage),
+      loaders.counts('sector', 'actor', 'apt28', {}, firstPage, pageOnly.parts),
+      loaders.counts('sector', 'actor', 'sandworm', {}, firstPage, pageOnly.parts),
+      loaders.counts('country', 'actor', 'apt28', {}, firstPage, pageOnly.parts),
     ]);
     expect(executor.names.sort()).toEqual(['count:country:actor', 'count:sector:actor']);
   });
@@ -106,7 +163,12 @@ describe('loader batching, without a database', () => {
     const { executor, loaders } = setUp();
     const byName = { field: 'NAME', direction: 'ASC' } as const;
     await Promise.all(
-      ['RU', 'KP'].map((country) => loaders.actors('origin', country, {}, byName, firstPage)),
+      ['RU', 'KP'].map((country) =>
+        loaders.actors('origin', country, {}, byName, firstPage, {
+          ...pageOnly,
+          columns: ['name'],
+        }),
+      ),
     );
     expect(executor.names).toEqual(['listActors:origin']);
     expect(parentsOf(executor.sent[0] as Sent)).toEqual([{ id: 'RU' }, { id: 'KP' }]);

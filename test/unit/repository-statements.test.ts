@@ -76,6 +76,7 @@ describe('paged lists, as the Cypher they send', () => {
         { scope: 'origin', filter: { types: ['STATE'] } },
         { field: 'INCIDENT_COUNT', direction: 'DESC' },
         { first: 3, after: [12, 'apt28'] },
+        ['name'],
       ),
     ).toMatchSnapshot();
   });

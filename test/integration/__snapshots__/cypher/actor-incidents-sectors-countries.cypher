@@ -9,7 +9,7 @@ CALL (p) {
   WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(c:Country) WHERE c.iso2 IN $originCountryCodes }
   WITH a, toLower(a.name) AS sortValue
   WITH a, sortValue ORDER BY sortValue ASC, a.id ASC LIMIT toInteger($limit)
-  RETURN collect(a {.*, sortValue: sortValue}) AS rows
+  RETURN collect(a {.id, sortValue: sortValue}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params
@@ -30,7 +30,7 @@ UNWIND $parents AS p
 CALL (p) {
   MATCH (a:Actor {id: p.id})<-[r:ATTRIBUTED_TO]-(i:Incident) WITH DISTINCT p, i
   WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
-  RETURN collect(i {.*}) AS rows
+  RETURN collect(i {.id, .startDate}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params

@@ -3,42 +3,26 @@
 // variables {
 //   "after": null
 // }
-// 4 statement(s) in 3 wave(s)
+// 3 statement(s) in 3 wave(s)
 
-// ── wave 1 · read · listActors
+// ── wave 1 · read · listAndCountActors
 UNWIND $parents AS p
 CALL (p) {
   MATCH (a:Actor)
   WHERE a.type IN $types
   WITH a, toLower(a.name) AS sortValue
-  WITH a, sortValue ORDER BY sortValue DESC, a.id DESC LIMIT toInteger($limit)
-  RETURN collect(a {.*, sortValue: sortValue}) AS rows
+  WITH a, sortValue ORDER BY sortValue DESC, a.id DESC
+  WITH count(*) AS count, collect([a, sortValue])[0..toInteger($limit)] AS page_1
+  RETURN count, COLLECT {
+    UNWIND page_1 AS line_1
+    WITH line_1[0] AS a, line_1[1] AS sortValue
+    RETURN a {.id, .name, sortValue: sortValue} AS row
+  } AS rows
 }
-RETURN p.id AS parentId, rows
+RETURN p.id AS parentId, rows, count
 // params
 {
   "limit": 4,
-  "parents": [
-    {
-      "id": null
-    }
-  ],
-  "types": [
-    "STATE",
-    "STATE_SPONSORED"
-  ]
-}
-
-// ── wave 2 · read · countActors
-UNWIND $parents AS p
-CALL (p) {
-  MATCH (a:Actor)
-  WHERE a.type IN $types
-  RETURN count(a) AS count
-}
-RETURN p.id AS parentId, count
-// params
-{
   "parents": [
     {
       "id": null

@@ -33,7 +33,7 @@ UNWIND $parents AS p
 CALL (p) {
   MATCH (:Campaign {id: p.id})<-[:PART_OF]-(i:Incident) WITH DISTINCT p, i
   WITH i ORDER BY i.startDate DESC, i.id DESC LIMIT toInteger($limit)
-  RETURN collect(i {.*}) AS rows
+  RETURN collect(i {.id, .startDate}) AS rows
 }
 RETURN p.id AS parentId, rows
 // params

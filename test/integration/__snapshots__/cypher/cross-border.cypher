@@ -1,12 +1,12 @@
 // { crossBorder(filter: { from: "2022-01-01", sectorIds: ["energy"] }, first: 5) { totalCount
 //       edges { node { actor { key } origin { code } sector { key } affectedCountry { code } incidentCount } }
 //       unknownOrigin { actor { key } sector { key } affectedCountry { code } incidentCount } } }
-// 3 statement(s) in 2 wave(s)
+// 2 statement(s) in 2 wave(s)
 
-// ── wave 1 · read · analysis:crossBorder
+// ── wave 1 · read · analysis:crossBorderAndCount
 CALL () {
-  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from)
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
@@ -16,16 +16,18 @@ CALL () {
 
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
-WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) }
-       AND EXISTS { (a)-[t_2:TARGETS]->(v)  } AS reported
 WHERE n > 0
-WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
-
-WITH a, s, v, n, firstDate, lastDate, reported, rowKey ORDER BY n DESC, rowKey ASC LIMIT toInteger($limit)
-OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
-RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCountry,
-       n AS incidentCount, firstDate, lastDate, reported, rowKey
+WITH a, s, v, n, firstDate, lastDate, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
+WITH a, s, v, n, firstDate, lastDate, rowKey ORDER BY n DESC, rowKey ASC
+  WITH count(*) AS count, collect([a, s, v, n, firstDate, lastDate, rowKey])[0..toInteger($limit)] AS page_1
+  RETURN count, COLLECT {
+    UNWIND page_1 AS line_1
+    WITH line_1[0] AS a, line_1[1] AS s, line_1[2] AS v, line_1[3] AS n, line_1[4] AS firstDate, line_1[5] AS lastDate, line_1[6] AS rowKey
+    OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
+RETURN {actor: a {.*}, origin: c {.*}, sector: s {.*}, affectedCountry: v {.*},
+        incidentCount: n, firstDate: firstDate, lastDate: lastDate,
+        reported: null, rowKey: rowKey} AS line
+  } AS rows
 // params
 {
   "from": "2022-01-01",
@@ -40,41 +42,10 @@ RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCo
   ]
 }
 
-// ── wave 2 · read · analysis:crossBorderCount
-CALL () {
-  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from)
-  MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
-  WITH DISTINCT i, a
-  WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
-  MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
-  RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
-
-}
-WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
-WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) }
-       AND EXISTS { (a)-[t_2:TARGETS]->(v)  } AS reported
-WHERE n > 0
-RETURN count(*) AS count
-// params
-{
-  "from": "2022-01-01",
-  "sectorIds": [
-    "energy",
-    "electricity",
-    "oil",
-    "gas",
-    "nuclear",
-    "district-heating"
-  ]
-}
-
 // ── wave 2 · read · analysis:crossBorder:unknownOrigin
 CALL () {
-  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from)
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
@@ -84,16 +55,14 @@ CALL () {
 
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
-WITH a, s, v, n, firstDate, lastDate,
-     EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (rs = s OR EXISTS { (s)-[:SUBSECTOR_OF]->(rs) }) }
-       AND EXISTS { (a)-[t_2:TARGETS]->(v)  } AS reported
 WHERE n > 0
-WITH a, s, v, n, firstDate, lastDate, reported, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
+WITH a, s, v, n, firstDate, lastDate, a.id + '|' + s.id + '|' + v.iso2 AS rowKey
 
-WITH a, s, v, n, firstDate, lastDate, reported, rowKey ORDER BY n DESC, rowKey ASC LIMIT toInteger($limit)
+WITH a, s, v, n, firstDate, lastDate, rowKey ORDER BY n DESC, rowKey ASC LIMIT toInteger($limit)
 OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(c:Country) RETURN c ORDER BY o.confidence DESC, c.iso2 LIMIT 1 }
-RETURN a {.*} AS actor, c {.*} AS origin, s {.*} AS sector, v {.*} AS affectedCountry,
-       n AS incidentCount, firstDate, lastDate, reported, rowKey
+RETURN {actor: a {.*}, origin: c {.*}, sector: s {.*}, affectedCountry: v {.*},
+        incidentCount: n, firstDate: firstDate, lastDate: lastDate,
+        reported: null, rowKey: rowKey} AS line
 // params
 {
   "from": "2022-01-01",

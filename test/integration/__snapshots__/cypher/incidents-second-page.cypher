@@ -3,17 +3,21 @@
 // variables {
 //   "after": "WyJpbmNpZGVudHM6VElUTEUiLCJTYW5kd29ybSBhdHRlbXB0cyBhZ2FpbnN0IGVuZXJneSwgd2F0ZXIgYW5kIGhlYXRpbmcgc3VwcGxpZXJzIGluIFVrcmFpbmUiLCIyMDI0LTAzLXNhbmR3b3JtLXVrcmFpbmUtdXRpbGl0aWVzIl0"
 // }
-// 3 statement(s) in 2 wave(s)
+// 2 statement(s) in 2 wave(s)
 
-// ── wave 1 · read · listIncidents
+// ── wave 1 · read · listAndCountIncidents
 UNWIND $parents AS p
 CALL (p) {
-  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from) AND ((i.title < $after1) OR (i.title = $after1 AND i.id < $after2))
-  WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
-  RETURN collect(i {.*}) AS rows
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  WITH i ORDER BY i.title DESC, i.id DESC
+  WITH count(*) AS count, collect(CASE WHEN ((i.title < $after1) OR (i.title = $after1 AND i.id < $after2)) THEN i END)[0..toInteger($limit)] AS page_1
+  RETURN count, COLLECT {
+    UNWIND page_1 AS i
+    RETURN i {.id, .title} AS row
+  } AS rows
 }
-RETURN p.id AS parentId, rows
+RETURN p.id AS parentId, rows, count
 // params
 {
   "after1": "Sandworm attempts against energy, water and heating suppliers in Ukraine",
@@ -23,27 +27,6 @@ RETURN p.id AS parentId, rows
   ],
   "from": "2022-01-01",
   "limit": 4,
-  "parents": [
-    {
-      "id": null
-    }
-  ]
-}
-
-// ── wave 2 · read · countIncidents
-UNWIND $parents AS p
-CALL (p) {
-  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from)
-  RETURN count(i) AS count
-}
-RETURN p.id AS parentId, count
-// params
-{
-  "countryCodes": [
-    "UA"
-  ],
-  "from": "2022-01-01",
   "parents": [
     {
       "id": null

@@ -3,17 +3,21 @@
 // variables {
 //   "after": null
 // }
-// 3 statement(s) in 2 wave(s)
+// 2 statement(s) in 2 wave(s)
 
-// ── wave 1 · read · listIncidents
+// ── wave 1 · read · listAndCountIncidents
 UNWIND $parents AS p
 CALL (p) {
-  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from)
-  WITH i ORDER BY i.title DESC, i.id DESC LIMIT toInteger($limit)
-  RETURN collect(i {.*}) AS rows
+  MATCH (i:Incident)
+  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  WITH i ORDER BY i.title DESC, i.id DESC
+  WITH count(*) AS count, collect(i)[0..toInteger($limit)] AS page_1
+  RETURN count, COLLECT {
+    UNWIND page_1 AS i
+    RETURN i {.id, .title} AS row
+  } AS rows
 }
-RETURN p.id AS parentId, rows
+RETURN p.id AS parentId, rows, count
 // params
 {
   "countryCodes": [
@@ -21,27 +25,6 @@ RETURN p.id AS parentId, rows
   ],
   "from": "2022-01-01",
   "limit": 4,
-  "parents": [
-    {
-      "id": null
-    }
-  ]
-}
-
-// ── wave 2 · read · countIncidents
-UNWIND $parents AS p
-CALL (p) {
-  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
-  WHERE i.endDate >= date($from)
-  RETURN count(i) AS count
-}
-RETURN p.id AS parentId, count
-// params
-{
-  "countryCodes": [
-    "UA"
-  ],
-  "from": "2022-01-01",
   "parents": [
     {
       "id": null

@@ -1,5 +1,5 @@
 // { topActors(filter: { from: "2022-01-01" }, first: 3) { totalCount edges { incidentCount firstDate lastDate node { key } } pageInfo { endCursor } } }
-// 2 statement(s) in 2 wave(s)
+// 2 statement(s) in 1 wave(s)
 
 // ── wave 1 · read · count:actor
 UNWIND $parents AS p
@@ -23,7 +23,7 @@ RETURN p.id AS parentId, rows
   ]
 }
 
-// ── wave 2 · read · countGroups:actor
+// ── wave 1 · read · countGroups:actor
 UNWIND $parents AS p
 CALL (p) {
   MATCH (i:Incident)

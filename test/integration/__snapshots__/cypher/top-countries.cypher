@@ -1,5 +1,5 @@
 // { topCountries(filter: { sectorIds: ["energy"] }, first: 3) { totalCount edges { incidentCount node { code } } } }
-// 2 statement(s) in 2 wave(s)
+// 2 statement(s) in 1 wave(s)
 
 // ── wave 1 · read · count:country
 UNWIND $parents AS p
@@ -29,7 +29,7 @@ RETURN p.id AS parentId, rows
   ]
 }
 
-// ── wave 2 · read · countGroups:country
+// ── wave 1 · read · countGroups:country
 UNWIND $parents AS p
 CALL (p) {
   UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i

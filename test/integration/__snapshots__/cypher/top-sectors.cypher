@@ -1,5 +1,5 @@
 // { topSectors(filter: { countryCodes: ["UA"] }, first: 3) { totalCount edges { incidentCount node { key } } } }
-// 2 statement(s) in 2 wave(s)
+// 2 statement(s) in 1 wave(s)
 
 // ── wave 1 · read · count:topLevelSector
 UNWIND $parents AS p
@@ -24,7 +24,7 @@ RETURN p.id AS parentId, rows
   ]
 }
 
-// ── wave 2 · read · countGroups:topLevelSector
+// ── wave 1 · read · countGroups:topLevelSector
 UNWIND $parents AS p
 CALL (p) {
   UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
