@@ -9,11 +9,13 @@ import {
 } from '../analysis/graph-elements.js';
 import {
   edgeIdentity,
+  type SubgraphSelection,
   type SubgraphEdgeRecord,
   type SubgraphNodeRecord,
 } from '../analysis/subgraph.js';
 import type { GraphNodeRef } from '../db/graph-model.js';
 import { toGlobalId } from '../graphql/global-id.js';
+import { selectsAny, type SelectionInfo } from '../graphql/selection.js';
 
 /** Nodes are named by their global ids; an edge by its identity, which is made of them. */
 const idOf = (node: GraphNodeRef): string => toGlobalId(node.type, node.key);
@@ -25,6 +27,21 @@ const identifiedEdge = (edge: SubgraphEdgeRecord): IdentifiedEdge => ({
   id: edgeIdentity(edge),
   source: idOf(edge.source),
   target: idOf(edge.target),
+});
+
+/** The fields of a subgraph node or edge that show its stored properties. */
+const SHOWING_PROPERTIES = ['properties', 'cytoscape', 'graphology'];
+
+/**
+ * What the query selects of the subgraph at `path` (the field itself, or its `subgraph`): stored
+ * properties are read only when a field that shows them is asked for.
+ */
+export const subgraphSelection = (
+  info: SelectionInfo,
+  path: readonly string[],
+): SubgraphSelection => ({
+  nodeProperties: selectsAny(info, [...path, 'nodes'], SHOWING_PROPERTIES),
+  edgeProperties: selectsAny(info, [...path, 'edges'], SHOWING_PROPERTIES),
 });
 
 export const subgraphResolvers: Resolvers = {
