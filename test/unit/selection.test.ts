@@ -1,4 +1,5 @@
 import {
+  Kind,
   parse,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -11,11 +12,11 @@ import { selects, selectsAny, type SelectionInfo } from '../../src/graphql/selec
 function infoOf(query: string): SelectionInfo {
   const document = parse(query);
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const fragments = Object.fromEntries(
     document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition')
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
   const root = operation?.selectionSet.selections[0] as FieldNode;
