@@ -14,6 +14,7 @@ import {
   type SubgraphEdgeRecord,
   type SubgraphEdgeRef,
   type SubgraphRecord,
+  type SubgraphSelection,
 } from './subgraph.js';
 
 export interface PathRecord {
@@ -40,6 +41,7 @@ function pathsStatement(
   to: GraphNodeRef,
   maxHops: number,
   first: number,
+  selection: SubgraphSelection,
 ): Statement<{ nodes: StoredNode[]; hops: StoredLink[][] }> {
   // Labels and key names come from the model's allow-list; maxHops is an integer 0–6 checked by
   // the resolver (a quantifier takes no parameter). Paths run through nodes of the graph model
@@ -57,10 +59,10 @@ CALL (p) {
   UNWIND range(0, length(p) - 1) AS step
   WITH step, nodes(p)[step] AS x, nodes(p)[step + 1] AS y
   MATCH (x)-[r]-(y)
-  WITH step, collect(${link('r')}) AS parallel ORDER BY step
+  WITH step, collect(${link('r', selection.edgeProperties)}) AS parallel ORDER BY step
   RETURN collect(parallel) AS hops
 }
-RETURN [n IN nodes(p) | ${stored(fragment`n`)}] AS nodes, hops
+RETURN [n IN nodes(p) | ${stored(fragment`n`, selection.nodeProperties)}] AS nodes, hops
 ORDER BY order`,
   );
 }
@@ -84,8 +86,9 @@ export async function shortestPaths(
   to: GraphNodeRef,
   maxHops: number,
   first: number,
+  selection: SubgraphSelection,
 ): Promise<PathsAnswer> {
-  const built = pathsStatement(from, to, maxHops, first);
+  const built = pathsStatement(from, to, maxHops, first, selection);
   const rows = await executor.read(built.query, built.params);
   const parts = new SubgraphParts();
   const paths = rows.slice(0, first).map((row) => {

@@ -1,5 +1,6 @@
 import {
   fragment,
+  join,
   param,
   statement,
   trusted,
@@ -9,7 +10,13 @@ import {
   type Statement,
 } from '../db/cypher.js';
 import type { Executor } from '../db/database.js';
-import { nodeIdentity, nodeLabels, type GraphNodeRef, type NodeLabel } from '../db/graph-model.js';
+import {
+  nodeIdentity,
+  nodeKeys,
+  nodeLabels,
+  type GraphNodeRef,
+  type NodeLabel,
+} from '../db/graph-model.js';
 import { claimKey } from '../repositories/attribution-write-repository.js';
 import { incidentsMatching, type IncidentConditions } from '../repositories/incident-filter.js';
 import {
@@ -66,19 +73,25 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
-export interface StoredNode {
+/** A stored node named by its label of the model and its key, as the `ref` Cypher below returns it. */
+export interface StoredRef {
   /** Null for a node of no label of the model (none exist, but the data is not ours to trust). */
   label: NodeLabel | null;
   key: string;
-  props: Record<string, unknown>;
 }
 
-const displayName = (node: StoredNode): string => {
-  const name = node.props.name ?? node.props.title ?? node.props.url;
-  return typeof name === 'string' ? name : node.key;
-};
+/** A stored node as the `stored` Cypher below returns it. */
+export interface StoredNode extends StoredRef {
+  /** What names it for people: its name, title or URL, whichever it has. */
+  name: unknown;
+  /** Its stored properties; null when the client selected none of what shows them. */
+  props: Record<string, unknown> | null;
+}
 
-const ofTheModel = (node: StoredNode): node is StoredNode & { label: NodeLabel } =>
+const displayName = (node: StoredNode): string =>
+  typeof node.name === 'string' ? node.name : node.key;
+
+const ofTheModel = <Node extends StoredRef>(node: Node): node is Node & { label: NodeLabel } =>
   node.label !== null;
 
 /** Stored properties without the `id` that the ids of a subgraph's nodes and edges replace. */
@@ -91,14 +104,25 @@ export function modelNode(node: StoredNode): SubgraphNodeDraft {
   return subgraphNode(node);
 }
 
+/**
+ * The subgraph node of a stored one. Without stored properties (the client selected nothing that
+ * shows them) its properties are only the key, type and label.
+ */
 export function subgraphNode(node: StoredNode & { label: NodeLabel }): SubgraphNodeDraft {
   const label = displayName(node);
+  const stored = node.props === null ? {} : withoutId(node.props);
   return {
     type: node.label,
     key: node.key,
     label,
-    properties: { ...withoutId(node.props), key: node.key, type: node.label, label },
+    properties: { ...stored, key: node.key, type: node.label, label },
   };
+}
+
+/** The type and key of a stored node, which must have a label of the model. */
+function modelRef(node: StoredRef): GraphNodeRef {
+  if (!ofTheModel(node)) throw new Error(`node ${node.key} has no label of the model`);
+  return { type: node.label, key: node.key };
 }
 
 export function subgraphEdge(
@@ -149,7 +173,11 @@ export function completeSubgraph(
   edges: Iterable<SubgraphEdgeRecord>,
   truncated: boolean,
 ): SubgraphRecord {
-  const sorted = [...edges].sort(byEdgeIdentity);
+  // Each identity built once, not twice per comparison of the sort.
+  const sorted = [...edges]
+    .map((edge) => ({ edge, identity: edgeIdentity(edge) }))
+    .sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0))
+    .map(({ edge }) => edge);
   const strength = new Map<string, number>();
   for (const edge of sorted) {
     for (const end of [edge.source, edge.target]) {
@@ -167,11 +195,14 @@ export function completeSubgraph(
 /** A stored relationship with its two ends, as the `link` Cypher below returns it. */
 export interface StoredLink {
   type: string;
-  source: StoredNode;
-  target: StoredNode;
-  props: Record<string, unknown>;
+  source: StoredRef;
+  target: StoredRef;
+  /** Its stored properties; null when the client selected none of what shows them. */
+  props: Record<string, unknown> | null;
   /** The claim's id for an ATTRIBUTED_TO relationship, else null. */
   claimId: string | null;
+  /** The kind of an AFFILIATED_WITH relationship, which tells two affiliations apart; else null. */
+  kind: unknown;
 }
 
 /**
@@ -180,37 +211,54 @@ export interface StoredLink {
  * between the same actors by their kind.
  */
 export function linkEdge(link: StoredLink): SubgraphEdgeRecord {
-  const source = modelNode(link.source);
-  const target = modelNode(link.target);
+  const source = modelRef(link.source);
+  const target = modelRef(link.target);
+  const props = link.props ?? {};
   if (link.claimId !== null) {
-    const claim = { ...link.props, claimId: link.claimId, claimedBy: link.props.claimedBy ?? null };
+    const claim = { ...props, claimId: link.claimId, claimedBy: props.claimedBy ?? null };
     return subgraphEdge(link.type, source, target, 1, claim, link.claimId);
   }
-  const kind = link.type === 'AFFILIATED_WITH' ? link.props.kind : undefined;
-  return subgraphEdge(
-    link.type,
-    source,
-    target,
-    1,
-    link.props,
-    typeof kind === 'string' ? kind : null,
-  );
+  const { kind } = link;
+  return subgraphEdge(link.type, source, target, 1, props, typeof kind === 'string' ? kind : null);
 }
 
 /** The labels of the graph model: the only labels a traversal walks or a stored node is named by. */
 export const MODEL_LABELS = param(nodeLabels, 'labels');
 
-/** Cypher that returns the relationship the caller's text binds to `r` as a StoredLink. */
-export function link(r: string): Fragment {
+/**
+ * Cypher that returns the relationship the caller's text binds to `r` as a StoredLink: its ends by
+ * label and key only, since the answer holds each node once; its properties only when `properties`
+ * says.
+ */
+export function link(r: string, properties: boolean): Fragment {
   const rel = trusted(r);
-  return fragment`{type: type(${rel}), source: ${stored(fragment`startNode(${rel})`)}, target: ${stored(fragment`endNode(${rel})`)}, props: properties(${rel}),
-    claimId: CASE type(${rel}) WHEN 'ATTRIBUTED_TO' THEN ${trusted(claimKey(r))} END}`;
+  const props = properties ? fragment`properties(${rel})` : fragment`null`;
+  return fragment`{type: type(${rel}), source: ${ref(fragment`startNode(${rel})`)}, target: ${ref(fragment`endNode(${rel})`)}, props: ${props},
+    claimId: CASE type(${rel}) WHEN 'ATTRIBUTED_TO' THEN ${trusted(claimKey(r))} END,
+    kind: CASE type(${rel}) WHEN 'AFFILIATED_WITH' THEN ${rel}.kind END}`;
 }
 
-/** Cypher that names a node's label (from the model) and key, whatever it is. */
-export function stored(node: Fragment): Fragment {
+/** The map entries that name a node's label (from the model) and key, whatever it is. */
+function refEntries(node: Fragment): Fragment {
   const label = variable('l');
-  return fragment`{label: head([${label} IN labels(${node}) WHERE ${label} IN ${MODEL_LABELS}]), key: coalesce(${node}.id, ${node}.iso2), props: properties(${node})}`;
+  return fragment`label: head([${label} IN labels(${node}) WHERE ${label} IN ${MODEL_LABELS}]), key: coalesce(${node}.id, ${node}.iso2)`;
+}
+
+/** Cypher that returns a node as a StoredRef. */
+const ref = (node: Fragment): Fragment => fragment`{${refEntries(node)}}`;
+
+/** What of a subgraph the client selected that costs the database work of its own. */
+export interface SubgraphSelection {
+  /** The nodes' stored properties (`properties`, and the graph libraries' elements, which hold them). */
+  nodeProperties: boolean;
+  /** The edges' stored properties, likewise. */
+  edgeProperties: boolean;
+}
+
+/** Cypher that returns a node as a StoredNode, its properties only when `properties` says. */
+export function stored(node: Fragment, properties: boolean): Fragment {
+  const props = properties ? fragment`properties(${node})` : fragment`null`;
+  return fragment`{${refEntries(node)}, name: coalesce(${node}.name, ${node}.title, ${node}.url), props: ${props}}`;
 }
 
 /**
@@ -225,10 +273,12 @@ export async function projection(
   filter: IncidentConditions,
   basis: AnalysisBasis,
   minWeight: number,
+  selection: SubgraphSelection,
 ): Promise<SubgraphRecord> {
+  const row = projectedRow(selection.nodeProperties);
   const parts = [
-    countsIncidents(basis) ? projectedIncidents(filter, minWeight) : null,
-    countsVictimology(basis) ? projectedVictimology(filter) : null,
+    countsIncidents(basis) ? projectedIncidents(filter, minWeight, row) : null,
+    countsVictimology(basis) ? projectedVictimology(filter, row) : null,
   ].filter((part) => part !== null);
   const rows = (
     await Promise.all(parts.map((built) => executor.read(built.query, built.params)))
@@ -260,13 +310,15 @@ interface ProjectedLink {
 }
 
 /** Each projected link of the actor `a` to `t` as a row, with the actor's origins. */
-const projectedRow = fragment`OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored(fragment`origin`)}) AS origins }
-RETURN ${stored(fragment`a`)} AS actor, ${stored(fragment`t`)} AS target, type, weight, confidence, origins`;
+const projectedRow = (properties: boolean): Fragment =>
+  fragment`OPTIONAL CALL (a) { MATCH (a)-[o:ORIGINATES_FROM]->(origin:Country) RETURN collect(${stored(fragment`origin`, properties)}) AS origins }
+RETURN ${stored(fragment`a`, properties)} AS actor, ${stored(fragment`t`, properties)} AS target, type, weight, confidence, origins`;
 
 /** Actors linked to the top-level sectors and the countries of their incidents, by count. */
 const projectedIncidents = (
   filter: IncidentConditions,
   minWeight: number,
+  projectedRow: Fragment,
 ): Statement<ProjectedLink> =>
   statement(
     'analysis:projection',
@@ -278,7 +330,10 @@ ${projectedRow}`,
   );
 
 /** Actors linked to the top-level sectors and the countries they are reported to target. */
-function projectedVictimology(filter: IncidentConditions): Statement<ProjectedLink> {
+function projectedVictimology(
+  filter: IncidentConditions,
+  projectedRow: Fragment,
+): Statement<ProjectedLink> {
   const reported = victimologyConditionsOf(filter);
   return statement(
     'analysis:projection',
@@ -305,9 +360,10 @@ export async function neighborhood(
   depth: number,
   limit: number,
   filter: IncidentConditions,
+  selection: SubgraphSelection,
 ): Promise<SubgraphRecord> {
   const allowed = await incidentsAllowed(executor, filter);
-  const built = neighborhoodStatement(starts, depth, limit, allowed);
+  const built = neighborhoodStatement(starts, depth, limit, allowed, selection);
   const [row] = await executor.read(built.query, built.params);
   if (!row) return { nodes: [], edges: [], truncated: false };
   const nodes = row.nodes.filter(ofTheModel).map(subgraphNode);
@@ -339,22 +395,41 @@ async function incidentsAllowed(
 }
 
 /**
+ * Binds `n` to each start, in the order given, through the uniqueness constraint of its label:
+ * one lookup per label the starts name (labels and key names from the model's allow-list).
+ */
+function startNodes(starts: readonly GraphNodeRef[]): Fragment {
+  const labels = nodeLabels.filter((label) => starts.some((start) => start.type === label));
+  const lookups = labels.map(
+    (label) =>
+      fragment`WITH s WHERE s.type = '${trusted(label)}'
+  MATCH (n:${trusted(label)} {${trusted(nodeKeys[label])}: s.key})
+  RETURN n`,
+  );
+  return fragment`UNWIND ${param(starts, 'starts')} AS s
+CALL (s) {
+  ${join(lookups, '\n  UNION ALL\n  ')}
+}`;
+}
+
+/**
  * Every node within `depth` hops of the starts through nodes of the model, an incident only when
- * `allowed` (null: any), at most `limit` of them, and the relationships among them.
+ * `allowed` (null: any), at most `limit` of them, each once, and the relationships among them by
+ * the label and key of their ends.
  */
 function neighborhoodStatement(
   starts: GraphNodeRef[],
   depth: number,
   limit: number,
   allowed: string[] | null,
+  selection: SubgraphSelection,
 ): Statement<{ nodes: StoredNode[]; links: StoredLink[]; truncated: boolean }> {
   const most = param(limit, 'limit');
   const ids = param(allowed, 'allowed');
   // depth is an integer 1–3 checked by the resolver; Cypher takes no parameter for path length.
   return statement(
     'analysis:neighborhood',
-    fragment`UNWIND ${param(starts, 'starts')} AS s
-MATCH (n) WHERE s.type IN labels(n) AND coalesce(n.id, n.iso2) = s.key
+    fragment`${startNodes(starts)}
 MATCH p = (n)-[*0..${trusted(String(depth))}]-(m)
 WHERE all(x IN nodes(p) WHERE any(l IN labels(x) WHERE l IN ${MODEL_LABELS}))
   AND (${ids} IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN ${ids}))
@@ -364,8 +439,8 @@ WITH found[0..toInteger(${most})] AS kept, size(found) > toInteger(${most}) AS t
 CALL (kept) {
   UNWIND kept AS x
   MATCH (x)-[r]->(y) WHERE y IN kept
-  RETURN collect(${link('r')}) AS links
+  RETURN collect(${link('r', selection.edgeProperties)}) AS links
 }
-RETURN [x IN kept | ${stored(fragment`x`)}] AS nodes, links, truncated`,
+RETURN [x IN kept | ${stored(fragment`x`, selection.nodeProperties)}] AS nodes, links, truncated`,
   );
 }

@@ -102,6 +102,8 @@ export function bucketStarts(first: string, last: string, bucket: TimelineBucket
 }
 
 export interface TimelineSeriesRow {
+  /** What the key is: a top-level sector id, an actor id, a country code, an attack type, `all`. */
+  group: TimelineGroup;
   key: string | null;
   counts: number[];
   total: number;
@@ -118,6 +120,7 @@ export function shapeTimeline(
   points: TimelinePoint[],
   tooCoarse: number,
   bucket: TimelineBucket,
+  group: TimelineGroup,
 ): Timeline {
   const starts = points.map((p) => p.bucketStart).sort();
   const buckets = starts.length ? bucketStarts(starts[0] ?? '', starts.at(-1) ?? '', bucket) : [];
@@ -132,7 +135,12 @@ export function shapeTimeline(
   return {
     buckets,
     series: [...series]
-      .map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
+      .map(([key, counts]) => ({
+        group,
+        key,
+        counts,
+        total: counts.reduce((a, b) => a + b, 0),
+      }))
       .sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key))),
     tooCoarse,
   };

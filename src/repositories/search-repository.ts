@@ -1,11 +1,11 @@
 import { cypher, type Executor } from '../db/database.js';
 import { appError, ErrorCode } from '../errors.js';
+import type { ActorRow, IncidentRow } from './rows.js';
 
-export interface SearchRow {
-  type: 'ACTOR' | 'INCIDENT';
-  id: string;
-  score: number;
-}
+/** A hit with its node's stored fields, so nobody needs to load it again. */
+export type SearchRow = { id: string; score: number } & (
+  { type: 'ACTOR'; row: ActorRow } | { type: 'INCIDENT'; row: IncidentRow }
+);
 
 /**
  * Most words a search text may have. Each word is one Lucene clause, and Lucene refuses a query
@@ -51,13 +51,14 @@ const SEARCH = cypher<SearchRow>(
   `CALL () {
      CALL db.index.fulltext.queryNodes('actor_search', $query, {limit: toInteger($limit)}) YIELD node, score
      WHERE 'ACTOR' IN $types
-     RETURN 'ACTOR' AS type, node.id AS id, score
+     RETURN 'ACTOR' AS type, node, node.id AS id, score
      UNION ALL
      CALL db.index.fulltext.queryNodes('incident_search', $query, {limit: toInteger($limit)}) YIELD node, score
      WHERE 'INCIDENT' IN $types
-     RETURN 'INCIDENT' AS type, node.id AS id, score
+     RETURN 'INCIDENT' AS type, node, node.id AS id, score
    }
-   RETURN type, id, score ORDER BY score DESC, id LIMIT toInteger($limit)`,
+   WITH type, node, id, score ORDER BY score DESC, id LIMIT toInteger($limit)
+   RETURN type, id, score, node {.*} AS row`,
 );
 
 export async function search(

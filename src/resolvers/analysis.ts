@@ -7,7 +7,7 @@ import {
 } from '../analysis/cross-border.js';
 import { suggestAttributions } from '../analysis/attribution.js';
 import { coTargeting } from '../analysis/co-targeting.js';
-import { matrixCells, shapeMatrix } from '../analysis/matrix.js';
+import { foldedMatrix, shapeMatrix } from '../analysis/matrix.js';
 import { shortestPaths } from '../analysis/paths.js';
 import { neighborhood, projection } from '../analysis/subgraph.js';
 import { stats } from '../analysis/stats.js';
@@ -19,6 +19,7 @@ import { connectionParts, toConnection } from '../graphql/connection.js';
 import { SelectedFields } from '../graphql/selection.js';
 import { analysisBasis, incidentConditions } from './filter-arguments.js';
 import { graphNodeArgument, keyFor } from '../graphql/global-id.js';
+import { subgraphSelection } from './subgraph.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
@@ -28,16 +29,25 @@ export const analysisResolvers: Resolvers = {
       _parent,
       { filter, basis, topActors, topSectors },
       { executor, taxonomy },
-    ) =>
-      shapeMatrix(
-        await matrixCells(
-          executor,
-          incidentConditions(filter, taxonomy),
-          analysisBasis(basis, filter),
-        ),
-        inRange('topActors', topActors, 1, 100),
-        inRange('topSectors', topSectors, 1, 100),
-      ),
+      info,
+    ) => {
+      const top = {
+        actors: inRange('topActors', topActors, 1, 100),
+        sectors: inRange('topSectors', topSectors, 1, 100),
+      };
+      const folded = await foldedMatrix(
+        executor,
+        incidentConditions(filter, taxonomy),
+        analysisBasis(basis, filter),
+        top.actors,
+        top.sectors,
+        {
+          crossBorderShares: SelectedFields.of(info).has('crossBorderShares'),
+          reported: SelectedFields.of(info).has('reported'),
+        },
+      );
+      return shapeMatrix(folded, top.actors, top.sectors);
+    },
     coTargeting: async (
       _parent,
       { actorId, by, filter, basis, first },
@@ -54,22 +64,24 @@ export const analysisResolvers: Resolvers = {
         first,
       );
     },
-    projection: (_parent, { filter, basis, minWeight }, { executor, taxonomy }) =>
+    projection: (_parent, { filter, basis, minWeight }, { executor, taxonomy }, info) =>
       projection(
         executor,
         incidentConditions(filter, taxonomy),
         analysisBasis(basis, filter),
         minWeight,
+        subgraphSelection(info, []),
       ),
-    neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }) =>
+    neighborhood: (_parent, { ids, depth, limit, filter }, { executor, taxonomy }, info) =>
       neighborhood(
         executor,
         ids.map((id) => graphNodeArgument(id, 'ids')),
         inRange('depth', depth, 1, 3),
         inRange('limit', limit, 1, 1000),
         incidentConditions(filter, taxonomy),
+        subgraphSelection(info, []),
       ),
-    paths: async (_parent, { from, to, maxHops, first }, { executor, loaders }) => {
+    paths: async (_parent, { from, to, maxHops, first }, { executor, loaders }, info) => {
       const start = graphNodeArgument(from, 'from');
       const end = graphNodeArgument(to, 'to');
       await Promise.all([
@@ -82,6 +94,7 @@ export const analysisResolvers: Resolvers = {
         end,
         inRange('maxHops', maxHops, 1, 6),
         inRange('first', first, 1, 100),
+        subgraphSelection(info, ['subgraph']),
       );
     },
     suggestAttributions: async (_parent, { incidentId, first }, { executor }) => {
@@ -97,7 +110,7 @@ export const analysisResolvers: Resolvers = {
         bucket,
         groupBy,
       );
-      return { ...shapeTimeline(points, tooCoarse, bucket), bucket, groupBy };
+      return { ...shapeTimeline(points, tooCoarse, bucket, groupBy), bucket, groupBy };
     },
     crossBorder: async (_parent, args, { executor, taxonomy }, info) => {
       const filter = incidentConditions(args.filter, taxonomy);
@@ -130,10 +143,6 @@ export const analysisResolvers: Resolvers = {
       };
     },
   },
-  ActorSectorMatrix: {
-    actors: (matrix, _args, { loaders }) => loadLinked(loaders, 'Actor', matrix.actorIds),
-    sectors: (matrix, _args, { loaders }) => loadLinked(loaders, 'Sector', matrix.sectorIds),
-  },
   CoTargetingMatch: {
     actor: async (row, _args, { loaders }) =>
       required(await loaders.node('Actor').load(row.actorId), 'Actor', row.actorId),
@@ -157,15 +166,21 @@ export const analysisResolvers: Resolvers = {
       loadLinked(loaders, 'Country', e.reportedCountryCodes),
   },
   TimelineSeries: {
-    label: async (series, _args, { loaders, taxonomy }) => {
-      if (series.key === null) return null;
-      const sector = taxonomy.sectors.find((s) => s.id === series.key);
-      if (sector) return sector.name;
-      const attackType = taxonomy.attackTypes.find((t) => t.id === series.key);
-      if (attackType) return attackType.name;
-      const country = taxonomy.countries.find((c) => c.iso2 === series.key);
-      if (country) return country.name;
-      return (await loaders.node('Actor').load(series.key))?.name ?? series.key;
+    // The group says what the key names: only an actor's name is looked up in the database.
+    label: async ({ group, key }, _args, { loaders, taxonomy }) => {
+      if (key === null) return null;
+      switch (group) {
+        case 'NONE':
+          return key;
+        case 'SECTOR':
+          return taxonomy.sectors.find((s) => s.id === key)?.name ?? key;
+        case 'ATTACK_TYPE':
+          return taxonomy.attackTypes.find((t) => t.id === key)?.name ?? key;
+        case 'COUNTRY':
+          return taxonomy.countries.find((c) => c.iso2 === key)?.name ?? key;
+        case 'ACTOR':
+          return (await loaders.node('Actor').load(key))?.name ?? key;
+      }
     },
   },
   CrossBorderConnection: {

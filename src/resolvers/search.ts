@@ -10,24 +10,15 @@ export const searchResolvers: Resolvers = {
         types?.length ? types : ['ACTOR', 'INCIDENT'],
         first,
       );
-      const rows = await Promise.all(
-        hits.map(async (hit) =>
-          hit.type === 'ACTOR'
-            ? {
-                score: hit.score,
-                type: 'ACTOR' as const,
-                node: await loaders.node('Actor').load(hit.id),
-              }
-            : {
-                score: hit.score,
-                type: 'INCIDENT' as const,
-                node: await loaders.node('Incident').load(hit.id),
-              },
-        ),
-      );
-      return rows.flatMap((row) =>
-        row.node === null ? [] : [row as typeof row & { node: NonNullable<typeof row.node> }],
-      );
+      // The hits carry their nodes: a field that loads one of them again finds it in the loader.
+      return hits.map((hit) => {
+        if (hit.type === 'ACTOR') {
+          loaders.node('Actor').prime(hit.id, hit.row);
+          return { score: hit.score, type: 'ACTOR' as const, node: hit.row };
+        }
+        loaders.node('Incident').prime(hit.id, hit.row);
+        return { score: hit.score, type: 'INCIDENT' as const, node: hit.row };
+      });
     },
   },
   SearchHit: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestAttributions } from '../../src/analysis/attribution.js';
 import { coTargeting } from '../../src/analysis/co-targeting.js';
 import { crossBorderList, crossBorderRows } from '../../src/analysis/cross-border.js';
-import { matrixCells } from '../../src/analysis/matrix.js';
+import { foldedMatrix } from '../../src/analysis/matrix.js';
 import { shortestPaths } from '../../src/analysis/paths.js';
 import { stats } from '../../src/analysis/stats.js';
 import { neighborhood, projection } from '../../src/analysis/subgraph.js';
@@ -23,6 +23,9 @@ const filter: IncidentConditions = {
   minConfidence: 57,
 };
 const filterValues = ['2021-03-04', 'actor-x', 'sector-x', 'sector-y', 'ZZ', '57'];
+
+const withProperties = { nodeProperties: true, edgeProperties: true };
+const withoutProperties = { nodeProperties: false, edgeProperties: false };
 
 /** Each statement's text and parameters are snapshotted; no filter value ever enters the text. */
 function expectStatements(sent: readonly Statement[]): void {
@@ -70,9 +73,15 @@ describe('the analyses, as the Cypher they send', () => {
     expectStatements(executor.sent);
   });
 
-  it('actorSectorMatrix', async () => {
+  it('actorSectorMatrix, with and without the shares and reported cells', async () => {
     const executor = recordingExecutor();
-    await matrixCells(executor, filter, 'BOTH');
+    const all = { crossBorderShares: true, reported: true };
+    await foldedMatrix(executor, filter, 'BOTH', 5, 3, all);
+    await foldedMatrix(executor, {}, 'INCIDENTS', 10, 10, {
+      crossBorderShares: false,
+      reported: false,
+    });
+    expect(executor.sent).toHaveLength(2);
     expectStatements(executor.sent);
   });
 
@@ -91,13 +100,32 @@ describe('the analyses, as the Cypher they send', () => {
 
   it('projection, on both bases', async () => {
     const executor = recordingExecutor();
-    await projection(executor, filter, 'BOTH', 2);
+    await projection(executor, filter, 'BOTH', 2, withProperties);
     expectStatements(executor.sent);
   });
 
   it('neighborhood, filtered', async () => {
     const executor = recordingExecutor();
-    await neighborhood(executor, [{ type: 'Actor', key: 'actor-me' }], 2, 50, filter);
+    await neighborhood(
+      executor,
+      [{ type: 'Actor', key: 'actor-me' }],
+      2,
+      50,
+      filter,
+      withProperties,
+    );
+    expectStatements(executor.sent);
+  });
+
+  it('neighborhood from starts of two labels, without properties', async () => {
+    const executor = recordingExecutor();
+    const starts = [
+      { type: 'Country', key: 'YY' },
+      { type: 'Actor', key: 'actor-me' },
+      { type: 'Actor', key: 'actor-other' },
+    ] as const;
+    await neighborhood(executor, [...starts], 1, 50, {}, withoutProperties);
+    expect(executor.sent).toHaveLength(1);
     expectStatements(executor.sent);
   });
 
@@ -109,6 +137,7 @@ describe('the analyses, as the Cypher they send', () => {
       { type: 'Country', key: 'YY' },
       4,
       3,
+      withProperties,
     );
     expectStatements(executor.sent);
   });

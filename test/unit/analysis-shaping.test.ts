@@ -33,12 +33,13 @@ describe('shapeTimeline', () => {
       ],
       4,
       'MONTH',
+      'ACTOR',
     );
     expect(t).toEqual({
       buckets: ['2022-01-01', '2022-02-01', '2022-03-01'],
       series: [
-        { key: 'b', counts: [0, 0, 5], total: 5 },
-        { key: 'a', counts: [2, 0, 1], total: 3 },
+        { group: 'ACTOR', key: 'b', counts: [0, 0, 5], total: 5 },
+        { group: 'ACTOR', key: 'a', counts: [2, 0, 1], total: 3 },
       ],
       tooCoarse: 4,
     });
@@ -46,37 +47,41 @@ describe('shapeTimeline', () => {
 });
 
 describe('shapeMatrix', () => {
-  it('keeps the top rows and columns and folds the rest into others, sums intact', () => {
+  const actor = (id: string, incidentCount: number, reportedCells: number) => ({
+    row: { id, name: id },
+    incidentCount,
+    reportedCells,
+  });
+  const sector = (id: string, incidentCount: number, reportedCells: number) => ({
+    row: { id, name: id, stixIndustry: id },
+    incidentCount,
+    reportedCells,
+  });
+  const cell = (
+    actorId: string | null,
+    sectorId: string | null,
+    incidentCount: number,
+    crossBorderCount: number,
+    reported: boolean,
+  ) => ({ actorId, sectorId, incidentCount, crossBorderCount, reported });
+
+  it('lays the folded cells out as the top rows and columns plus others, sums intact', () => {
     const m = shapeMatrix(
-      [
-        {
-          actorId: 'x',
-          sectorId: 'health',
-          incidentCount: 5,
-          crossBorderCount: 5,
-          reported: false,
-        },
-        {
-          actorId: 'x',
-          sectorId: 'energy',
-          incidentCount: 1,
-          crossBorderCount: 0,
-          reported: false,
-        },
-        {
-          actorId: 'y',
-          sectorId: 'health',
-          incidentCount: 2,
-          crossBorderCount: 1,
-          reported: false,
-        },
-        { actorId: 'z', sectorId: 'water', incidentCount: 1, crossBorderCount: 0, reported: true },
-      ],
+      {
+        actors: [actor('x', 6, 0)],
+        sectors: [sector('health', 7, 0)],
+        cells: [
+          cell('x', 'health', 5, 5, false),
+          cell('x', null, 1, 0, false),
+          cell(null, 'health', 2, 1, false),
+          cell(null, null, 1, 0, true),
+        ],
+      },
       1,
       1,
     );
-    expect(m.actorIds).toEqual(['x']);
-    expect(m.sectorIds).toEqual(['health']);
+    expect(m.actors.map((a) => a.id)).toEqual(['x']);
+    expect(m.sectors.map((s) => s.id)).toEqual(['health']);
     expect(m.counts).toEqual([
       [5, 1],
       [2, 1],
@@ -94,27 +99,48 @@ describe('shapeMatrix', () => {
     expect(m.total).toBe(9);
   });
 
-  it('orders a victimology-only matrix by reported cells, then by id', () => {
-    const cell = (actorId: string, sectorId: string) => ({
-      actorId,
-      sectorId,
-      incidentCount: 0,
-      crossBorderCount: 0,
-      reported: true,
-    });
+  it('orders a victimology-only matrix by reported cells, then by id, folding tied candidates', () => {
+    // c ties with a for the second row; the key decides, and c goes to others.
     const m = shapeMatrix(
-      [cell('b', 'energy'), cell('b', 'health'), cell('a', 'energy'), cell('c', 'water')],
+      {
+        actors: [actor('c', 0, 1), actor('b', 0, 2), actor('a', 0, 1)],
+        sectors: [sector('energy', 0, 2)],
+        cells: [
+          cell('b', 'energy', 0, 0, true),
+          cell('b', null, 0, 0, true),
+          cell('a', 'energy', 0, 0, true),
+          cell('c', null, 0, 0, true),
+        ],
+      },
       2,
       1,
     );
-    expect(m.actorIds).toEqual(['b', 'a']);
-    expect(m.sectorIds).toEqual(['energy']);
+    expect(m.actors.map((a) => a.id)).toEqual(['b', 'a']);
+    expect(m.sectors.map((s) => s.id)).toEqual(['energy']);
     expect(m.counts.flat().every((n) => n === 0)).toBe(true);
     expect(m.crossBorderShares.flat().every((share) => share === null)).toBe(true);
     expect(m.reported).toEqual([
       [true, true],
       [true, false],
       [false, true],
+    ]);
+  });
+
+  it('breaks ties by key in locale order, not in the order Cypher sorts strings', () => {
+    // By code point "a1" sorts before "a_b"; in locale order "_" comes before the digits.
+    const m = shapeMatrix(
+      {
+        actors: [actor('a1', 3, 0), actor('a_b', 3, 0)],
+        sectors: [sector('energy', 6, 0)],
+        cells: [cell('a1', 'energy', 3, 0, false), cell('a_b', 'energy', 3, 0, false)],
+      },
+      1,
+      1,
+    );
+    expect(m.actors.map((a) => a.id)).toEqual(['a_b']);
+    expect(m.counts).toEqual([
+      [3, 0],
+      [3, 0],
     ]);
   });
 });

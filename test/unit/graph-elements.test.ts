@@ -11,6 +11,7 @@ import {
 import {
   completeSubgraph,
   edgeIdentity,
+  linkEdge,
   subgraphEdge,
   subgraphNode,
   type SubgraphEdgeRecord,
@@ -21,11 +22,13 @@ import { nodeIdentity } from '../../src/db/graph-model.js';
 const sandworm = subgraphNode({
   label: 'Actor',
   key: 'sandworm',
+  name: 'Sandworm',
   props: { id: 'sandworm', name: 'Sandworm', aliases: ['Voodoo Bear'] },
 });
 const ukraine = subgraphNode({
   label: 'Country',
   key: 'UA',
+  name: 'Ukraine',
   props: { iso2: 'UA', name: 'Ukraine' },
 });
 const claim = subgraphEdge(
@@ -70,6 +73,36 @@ describe('subgraph nodes and edges', () => {
       ['Actor:sandworm', 6],
       ['Country:UA', 5],
     ]);
+  });
+});
+
+describe('subgraph parts read without stored properties', () => {
+  it('name a node by what the query read, its properties only its key, type and label', () => {
+    const node = subgraphNode({
+      label: 'Source',
+      key: 'src-1',
+      name: 'https://x.test',
+      props: null,
+    });
+    expect(node.label).toBe('https://x.test');
+    expect(node.properties).toEqual({ key: 'src-1', type: 'Source', label: 'https://x.test' });
+    expect(subgraphNode({ label: 'Actor', key: 'anon', name: null, props: null }).label).toBe(
+      'anon',
+    );
+  });
+
+  it('tell parallel edges apart by the claim id or the affiliation kind', () => {
+    const ends = {
+      source: { label: 'Actor', key: 'a' },
+      target: { label: 'Actor', key: 'b' },
+      props: null,
+    } as const;
+    const affiliation = linkEdge({ ...ends, type: 'AFFILIATED_WITH', claimId: null, kind: 'ALLY' });
+    expect(edgeIdentity(affiliation)).toBe('AFFILIATED_WITH:Actor:a->Actor:b#ALLY');
+    expect(affiliation.properties).toEqual({ type: 'AFFILIATED_WITH', weight: 1 });
+    const claim = linkEdge({ ...ends, type: 'ATTRIBUTED_TO', claimId: 'c-1', kind: null });
+    expect(edgeIdentity(claim)).toBe('ATTRIBUTED_TO:Actor:a->Actor:b#c-1');
+    expect(claim.properties).toMatchObject({ claimId: 'c-1', claimedBy: null });
   });
 });
 

@@ -1,5 +1,5 @@
 // { actorSectorMatrix(topActors: 5, topSectors: 4) { actors { key } sectors { key } counts crossBorderShares total } }
-// 3 statement(s) in 2 wave(s)
+// 1 statement(s) in 1 wave(s)
 
 // ── wave 1 · read · analysis:actorSectorMatrix
 CALL () {
@@ -19,35 +19,37 @@ WITH a, top, sum(n) AS n, sum(crossBorder) AS crossBorder
 WITH a, top, n, crossBorder,
      EXISTS { (a)-[t_1:TARGETS]->(rs:Sector) WHERE (top = rs OR EXISTS { (rs)-[:SUBSECTOR_OF]->(top) }) } AS reported
 WHERE n > 0
-RETURN a.id AS actorId, top.id AS sectorId, n AS incidentCount, crossBorder AS crossBorderCount, reported
-// params
-{}
-
-// ── wave 2 · read · findActors
-UNWIND $keys AS key
-OPTIONAL MATCH (a:Actor {id: key})
-OPTIONAL MATCH (:MergedActor {id: key})-[:MERGED_INTO]->(m:Actor)
-WITH key, coalesce(a, m) AS n WHERE n IS NOT NULL
-RETURN key, n {.*} AS row
-// params
-{
-  "keys": [
-    "gru-unspecified",
-    "killnet",
-    "noname057-16",
-    "russian-state-unspecified",
-    "sandworm"
-  ]
+WITH collect({actor: a, sector: top, n: n, crossBorder: crossBorder, reported: reported}) AS cells
+CALL (cells) {
+  UNWIND cells AS c
+  WITH c.actor AS node, sum(c.n) AS n, sum(CASE WHEN c.reported THEN 1 ELSE 0 END) AS r
+  ORDER BY n DESC, r DESC
+  WITH collect({node: node, n: n, r: r}) AS ranked
+  WITH ranked, ranked[toInteger($topActors) - 1] AS last
+  RETURN [x IN ranked WHERE last IS NULL OR x.n > last.n OR (x.n = last.n AND x.r >= last.r)] AS candidates
 }
-
-// ── wave 2 · read · findSectors
-UNWIND $keys AS key MATCH (n:Sector {id: key}) RETURN key, n {.*} AS row
+WITH cells, candidates AS actors
+CALL (cells) {
+  UNWIND cells AS c
+  WITH c.sector AS node, sum(c.n) AS n, sum(CASE WHEN c.reported THEN 1 ELSE 0 END) AS r
+  ORDER BY n DESC, r DESC
+  WITH collect({node: node, n: n, r: r}) AS ranked
+  WITH ranked, ranked[toInteger($topSectors) - 1] AS last
+  RETURN [x IN ranked WHERE last IS NULL OR x.n > last.n OR (x.n = last.n AND x.r >= last.r)] AS candidates
+}
+WITH cells, actors, candidates AS sectors
+CALL (cells, actors, sectors) {
+  WITH cells, [x IN actors | x.node] AS rows, [x IN sectors | x.node] AS columns
+  UNWIND cells AS c
+  WITH CASE WHEN c.actor IN rows THEN c.actor END AS actor,
+       CASE WHEN c.sector IN columns THEN c.sector END AS sector, c
+  WITH actor, sector, sum(c.n) AS n, sum(c.crossBorder) AS crossBorder,
+       sum(CASE WHEN c.reported THEN 1 ELSE 0 END) > 0 AS reported
+  RETURN collect({actorId: actor.id, sectorId: sector.id, incidentCount: n, crossBorderCount: crossBorder, reported: reported}) AS folded
+}
+RETURN [x IN actors | {row: properties(x.node), incidentCount: x.n, reportedCells: x.r}] AS actors, [x IN sectors | {row: properties(x.node), incidentCount: x.n, reportedCells: x.r}] AS sectors, folded AS cells
 // params
 {
-  "keys": [
-    "finance",
-    "health",
-    "public-administration",
-    "transport"
-  ]
+  "topActors": 5,
+  "topSectors": 4
 }

@@ -3,7 +3,11 @@
 
 // ── wave 1 · read · analysis:neighborhood
 UNWIND $starts AS s
-MATCH (n) WHERE s.type IN labels(n) AND coalesce(n.id, n.iso2) = s.key
+CALL (s) {
+  WITH s WHERE s.type = 'Actor'
+  MATCH (n:Actor {id: s.key})
+  RETURN n
+}
 MATCH p = (n)-[*0..1]-(m)
 WHERE all(x IN nodes(p) WHERE any(l IN labels(x) WHERE l IN $labels))
   AND ($allowed IS NULL OR all(x IN nodes(p) WHERE NOT x:Incident OR x.id IN $allowed))
@@ -13,10 +17,11 @@ WITH found[0..toInteger($limit)] AS kept, size(found) > toInteger($limit) AS tru
 CALL (kept) {
   UNWIND kept AS x
   MATCH (x)-[r]->(y) WHERE y IN kept
-  RETURN collect({type: type(r), source: {label: head([l_1 IN labels(startNode(r)) WHERE l_1 IN $labels]), key: coalesce(startNode(r).id, startNode(r).iso2), props: properties(startNode(r))}, target: {label: head([l_2 IN labels(endNode(r)) WHERE l_2 IN $labels]), key: coalesce(endNode(r).id, endNode(r).iso2), props: properties(endNode(r))}, props: properties(r),
-    claimId: CASE type(r) WHEN 'ATTRIBUTED_TO' THEN coalesce(r.id, elementId(r)) END}) AS links
+  RETURN collect({type: type(r), source: {label: head([l_1 IN labels(startNode(r)) WHERE l_1 IN $labels]), key: coalesce(startNode(r).id, startNode(r).iso2)}, target: {label: head([l_2 IN labels(endNode(r)) WHERE l_2 IN $labels]), key: coalesce(endNode(r).id, endNode(r).iso2)}, props: null,
+    claimId: CASE type(r) WHEN 'ATTRIBUTED_TO' THEN coalesce(r.id, elementId(r)) END,
+    kind: CASE type(r) WHEN 'AFFILIATED_WITH' THEN r.kind END}) AS links
 }
-RETURN [x IN kept | {label: head([l_3 IN labels(x) WHERE l_3 IN $labels]), key: coalesce(x.id, x.iso2), props: properties(x)}] AS nodes, links, truncated
+RETURN [x IN kept | {label: head([l_3 IN labels(x) WHERE l_3 IN $labels]), key: coalesce(x.id, x.iso2), name: coalesce(x.name, x.title, x.url), props: null}] AS nodes, links, truncated
 // params
 {
   "allowed": null,

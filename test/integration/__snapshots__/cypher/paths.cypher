@@ -33,11 +33,12 @@ CALL (p) {
   UNWIND range(0, length(p) - 1) AS step
   WITH step, nodes(p)[step] AS x, nodes(p)[step + 1] AS y
   MATCH (x)-[r]-(y)
-  WITH step, collect({type: type(r), source: {label: head([l_1 IN labels(startNode(r)) WHERE l_1 IN $labels]), key: coalesce(startNode(r).id, startNode(r).iso2), props: properties(startNode(r))}, target: {label: head([l_2 IN labels(endNode(r)) WHERE l_2 IN $labels]), key: coalesce(endNode(r).id, endNode(r).iso2), props: properties(endNode(r))}, props: properties(r),
-    claimId: CASE type(r) WHEN 'ATTRIBUTED_TO' THEN coalesce(r.id, elementId(r)) END}) AS parallel ORDER BY step
+  WITH step, collect({type: type(r), source: {label: head([l_1 IN labels(startNode(r)) WHERE l_1 IN $labels]), key: coalesce(startNode(r).id, startNode(r).iso2)}, target: {label: head([l_2 IN labels(endNode(r)) WHERE l_2 IN $labels]), key: coalesce(endNode(r).id, endNode(r).iso2)}, props: null,
+    claimId: CASE type(r) WHEN 'ATTRIBUTED_TO' THEN coalesce(r.id, elementId(r)) END,
+    kind: CASE type(r) WHEN 'AFFILIATED_WITH' THEN r.kind END}) AS parallel ORDER BY step
   RETURN collect(parallel) AS hops
 }
-RETURN [n IN nodes(p) | {label: head([l_3 IN labels(n) WHERE l_3 IN $labels]), key: coalesce(n.id, n.iso2), props: properties(n)}] AS nodes, hops
+RETURN [n IN nodes(p) | {label: head([l_3 IN labels(n) WHERE l_3 IN $labels]), key: coalesce(n.id, n.iso2), name: coalesce(n.name, n.title, n.url), props: null}] AS nodes, hops
 ORDER BY order
 // params
 {
