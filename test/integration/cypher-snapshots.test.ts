@@ -122,6 +122,12 @@ const reads: { name: string; query: string; perWave?: number[] }[] = [
     query: `{ timeline(bucket: QUARTER, groupBy: SECTOR, filter: { from: "2022-01-01" }) { buckets series { key counts total } tooCoarse } }`,
   },
   {
+    name: 'timeline-ungrouped',
+    // The series of all incidents is labelled without a lookup: one statement.
+    perWave: [1],
+    query: `{ timeline(bucket: YEAR) { buckets series { key label counts total } } }`,
+  },
+  {
     name: 'co-targeting',
     query: `{ coTargeting(actorId: "sandworm", by: BOTH, first: 5) { actor { key } score sharedSectors { key } sharedCountries { code } } }`,
   },
@@ -135,8 +141,8 @@ const reads: { name: string; query: string; perWave?: number[] }[] = [
   },
   {
     name: 'search',
-    // the hits; their actors; the actors' origins; the origins' countries
-    perWave: [1, 1, 1, 1],
+    // the hits with their fields (priming the node loaders); the actors' origins; their countries
+    perWave: [1, 1, 1],
     query: `{ search(text: "Voodoo Bear", types: [ACTOR, INCIDENT], first: 5) { node { ... on Actor { key origin { country { code } } } ... on Incident { key } } } }`,
   },
   {

@@ -14,8 +14,8 @@ UNWIND $keys AS key MATCH (n:Country {iso2: key}) RETURN key, n {.*} AS row
 // ── wave 2 · read · listAndCountIncidents:country
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes) AND EXISTS { (i)-[:AFFECTED]->(:Country {iso2: p.id}) }
+  MATCH (:Country {iso2: p.id})<-[:AFFECTED]-(i:Incident) WITH DISTINCT p, i
+  WHERE any(t IN i.attackTypes WHERE t IN $attackTypes)
   WITH i ORDER BY i.title DESC, i.id DESC
   WITH count(*) AS count, collect(i)[0..toInteger($limit)] AS page_1
   RETURN count, COLLECT {

@@ -5,8 +5,8 @@
 
 // ── wave 1 · read · analysis:crossBorderAndCount
 CALL () {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
+  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from)
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
@@ -44,8 +44,8 @@ RETURN {actor: a {.*}, origin: c {.*}, sector: s {.*}, affectedCountry: v {.*},
 
 // ── wave 2 · read · analysis:crossBorder:unknownOrigin
 CALL () {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN $sectorIds }
+  UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from)
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
   WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }

@@ -8,8 +8,8 @@
 // ── wave 1 · read · listAndCountIncidents
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:AFFECTED]->(c:Country) WHERE c.iso2 IN $countryCodes }
+  UNWIND $countryCodes AS countryCode_1 MATCH (:Country {iso2: countryCode_1})<-[:AFFECTED]-(i:Incident) WITH DISTINCT i
+  WHERE i.endDate >= date($from)
   WITH i ORDER BY i.title DESC, i.id DESC
   WITH count(*) AS count, collect(i)[0..toInteger($limit)] AS page_1
   RETURN count, COLLECT {

@@ -23,8 +23,8 @@ UNWIND $ids AS id MATCH (:Sector {id: id})<-[:SUBSECTOR_OF]-(s:Sector) WITH id, 
 // ── wave 2 · read · listAndCountIncidents:sector
 UNWIND $parents AS p
 CALL (p) {
-  MATCH (i:Incident)
-  WHERE i.endDate >= date($from) AND EXISTS { (i)-[:TARGETED]->(s:Sector) WHERE s.id IN p.sectorIds }
+  UNWIND p.sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT p, i
+  WHERE i.endDate >= date($from)
   WITH i ORDER BY i.startDate DESC, i.id DESC
   WITH count(*) AS count, collect(i)[0..toInteger($limit)] AS page_1
   RETURN count, COLLECT {
