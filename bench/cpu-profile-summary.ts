@@ -48,6 +48,13 @@ export interface CpuProfileSummary {
   hotspots: CpuHotspot[];
 }
 
+/** One operation's profile: the sampled CPU of the measured window, per answered request. */
+export interface OperationCpuProfile {
+  name: string;
+  requests: number;
+  perRequest: CpuProfileSummary;
+}
+
 /** The package a script of `node_modules` belongs to (`@scope/name` or `name`). */
 function packageOf(url: string): string | null {
   const at = url.lastIndexOf('/node_modules/');

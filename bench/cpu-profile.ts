@@ -6,19 +6,13 @@ import {
   summariseCpuProfile,
   type CpuProfile,
   type CpuProfileSummary,
+  type OperationCpuProfile,
 } from './cpu-profile-summary.js';
 import { measureLoad, type MeasuredWindow } from './load-harness.js';
 import type { MeasuredOperation } from './operations/index.js';
 import { graphqlRequester, oursProbe } from './probes.js';
 import { apiEnvironment } from './query-bench.js';
 import { benchDataDir, benchPorts, cigEntry } from './settings.js';
-
-export interface OperationCpuProfile {
-  name: string;
-  requests: number;
-  /** The sampled CPU of the measured window, in ms per answered request. */
-  perRequest: CpuProfileSummary;
-}
 
 export interface CpuProfileOptions {
   config: Config;

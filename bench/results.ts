@@ -5,7 +5,7 @@ import type { ProfileName } from '../src/generate/profiles.js';
 import type { LoadedDataset } from './dataset-cache.js';
 import type { ImportMeasurement } from './import-bench.js';
 import type { CpuPerRequest } from './cell-watch.js';
-import type { OperationCpuProfile } from './cpu-profile.js';
+import type { OperationCpuProfile } from './cpu-profile-summary.js';
 import type { CellResult } from './load-harness.js';
 import type { MachineFacts } from './machine.js';
 import type { Subjects } from './query-mix.js';

@@ -23,7 +23,8 @@ import { importReport, markdownReport, textReport } from './report.js';
 import { writeResults, type BenchResults } from './results.js';
 import { countRoundTrips } from './round-trips.js';
 import { benchPorts } from './settings.js';
-import { profileOurs, cpuProfileDir, type OperationCpuProfile } from './cpu-profile.js';
+import { profileOurs, cpuProfileDir } from './cpu-profile.js';
+import type { OperationCpuProfile } from './cpu-profile-summary.js';
 import { pickSubjects } from './subjects.js';
 
 const CONCURRENCY = [1, 16] as const;
