@@ -65,8 +65,13 @@ db.command('start')
   .description('run the local Neo4j in the foreground, migrated, until Ctrl-C')
   .action(run('stderr', dbStart));
 db.command('migrate')
-  .description('apply the constraints and indexes of the graph model (idempotent)')
-  .action(run('stderr', dbMigrate));
+  .description(
+    'apply the constraints and indexes of the graph model and build missing target profiles (idempotent)',
+  )
+  .option('--rebuild-profiles', "recompute every actor's target profile from its claims", false)
+  .action((options: { rebuildProfiles: boolean }) =>
+    run('stderr', (config, log) => dbMigrate(config, log, options))(),
+  );
 db.command('status')
   .description('report whether the database is up, migrated, and what it holds')
   .action(run('stderr', dbStatus));

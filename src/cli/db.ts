@@ -4,6 +4,7 @@ import { Database } from '../db/database.js';
 import { migrationStatus } from '../db/migrations.js';
 import { configuredUri, databaseSettings, openDatabase } from '../db/open-database.js';
 import { countNodesByLabel } from '../repositories/graph-stats-repository.js';
+import { buildTargetProfiles } from '../repositories/target-profile-repository.js';
 
 /** `cig db start`: the local Neo4j alone, migrated, in the foreground until Ctrl-C. */
 export async function dbStart(config: Config, log: Logger): Promise<void> {
@@ -23,13 +24,22 @@ export async function dbStart(config: Config, log: Logger): Promise<void> {
   await db.close();
 }
 
-/** `cig db migrate`: applies the constraints and indexes, starting the local Neo4j if needed. */
-export async function dbMigrate(config: Config, log: Logger): Promise<void> {
+/**
+ * `cig db migrate`: applies the constraints and indexes, starting the local Neo4j if needed, and
+ * builds the target profiles a database written before them lacks (all of them with `rebuild`).
+ */
+export async function dbMigrate(
+  config: Config,
+  log: Logger,
+  options: { rebuildProfiles: boolean },
+): Promise<void> {
   const db = await openDatabase(config, log, { migrate: true });
   try {
-    const status = await migrationStatus(db.database.executor('db-migrate'));
+    const executor = db.database.executor('db-migrate');
+    const status = await migrationStatus(executor);
+    const profiled = await buildTargetProfiles(executor, { rebuild: options.rebuildProfiles });
     process.stdout.write(
-      `Applied ${status.applied.length} of ${status.applied.length + status.pending.length} migrations on ${db.uri} (database ${db.database.name}).\n`,
+      `Applied ${status.applied.length} of ${status.applied.length + status.pending.length} migrations on ${db.uri} (database ${db.database.name}); ${options.rebuildProfiles ? 'rebuilt' : 'built'} the target profiles of ${profiled} actors.\n`,
     );
   } finally {
     await db.close();

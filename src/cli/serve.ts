@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { loadSeeds } from '../import/seeds.js';
+import { buildTargetProfiles } from '../repositories/target-profile-repository.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 import { createServer } from '../server.js';
 
@@ -22,6 +23,10 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     } else {
       log.info(`curated dataset not loaded: ${seeded.reason}`);
     }
+    const profiled = await buildTargetProfiles(db.database.executor('target-profiles'), {
+      rebuild: false,
+    });
+    if (profiled > 0) log.info({ actors: profiled }, 'built the missing target profiles');
   } catch (error) {
     await db.close();
     throw error;

@@ -136,6 +136,8 @@ export interface Executor {
   readonly roundTrips: number;
   read<Row>(query: CypherQuery<Row>, params?: QueryParams): Promise<Row[]>;
   write<Row>(query: CypherQuery<Row>, params?: QueryParams): Promise<Row[]>;
+  /** Reads that must see one state of the graph (a ranking's two phases), in one transaction. */
+  readTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
   writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
 }
 
@@ -162,9 +164,21 @@ class DatabaseExecutor implements Executor {
     return this.database.run('WRITE', query, params, this.id);
   }
 
+  readTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#transaction('READ', name, work);
+  }
+
   writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#transaction('WRITE', name, work);
+  }
+
+  #transaction<T>(
+    mode: AccessMode,
+    name: string,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
     return this.database.transaction(
-      'WRITE',
+      mode,
       name,
       (tx) =>
         work({

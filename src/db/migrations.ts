@@ -58,6 +58,12 @@ export const migrations: readonly Migration[] = [
     statement:
       'CREATE CONSTRAINT dataset_id_unique IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE',
   },
+  // And the attribution ranking's per-actor target profiles, derived from the claims.
+  {
+    name: 'target_profile_actor_id_unique',
+    statement:
+      'CREATE CONSTRAINT target_profile_actor_id_unique IF NOT EXISTS FOR (n:TargetProfile) REQUIRE n.actorId IS UNIQUE',
+  },
   ...rangeIndexes.map(([label, property]) => {
     const name = `${snake(label)}_${snake(property)}`;
     return {

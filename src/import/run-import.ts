@@ -11,6 +11,7 @@ import { ActorDescriptions, type ActorIdentities } from './actor-identity.js';
 import { checkInput } from './check-input.js';
 import type { DatasetName } from './dataset-name.js';
 import type { RecordBatch, RecordInput } from './record-input.js';
+import { buildTargetProfiles } from '../repositories/target-profile-repository.js';
 import type { ReferenceIndex } from './references.js';
 import {
   emptyReadResult,
@@ -166,6 +167,8 @@ export async function runImport(
     }
   }
   report.written = { ...taxonomyWritten, ...(await writer.finish()) };
+  // The profiles the batches dropped; all of them when a sector moved under another parent.
+  await buildTargetProfiles(executor, { rebuild: (taxonomyWritten.sectors?.updated ?? 0) > 0 });
   report.wrote = true;
   await recordDatasetImport(executor, {
     ...options.dataset,

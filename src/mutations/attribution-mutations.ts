@@ -13,6 +13,7 @@ import {
 import { changeParams } from '../repositories/change-repository.js';
 import { lockReferences } from '../repositories/reference-repository.js';
 import type { AttributionRow } from '../repositories/rows.js';
+import { refreshTargetProfiles } from '../repositories/target-profile-repository.js';
 import { invalid, missingReferences, validated } from './validation.js';
 import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
@@ -108,6 +109,7 @@ export async function addAttribution(
       }),
     });
     if (!row) throw changedMeanwhile('Incident', incidentId);
+    await refreshTargetProfiles(tx, [actorId]);
     return row.claim;
   });
 }
@@ -156,6 +158,7 @@ async function editClaim(
       ),
     });
     if (!row) throw changedMeanwhile('Attribution claim', id);
+    await refreshTargetProfiles(tx, [actorId]);
     return row.claim;
   });
 }

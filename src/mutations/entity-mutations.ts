@@ -1,4 +1,5 @@
 import { requireRole } from '../auth/authorize.js';
+import type { Transaction } from '../db/database.js';
 import type { MutationContext } from './mutation-context.js';
 import { ErrorCode, appError, notFound } from '../errors.js';
 import { changeParams } from '../repositories/change-repository.js';
@@ -11,6 +12,10 @@ import {
   type EntityForEdit,
   type EntityProps,
 } from '../repositories/entity-write-repository.js';
+import {
+  claimedActorIds,
+  refreshTargetProfiles,
+} from '../repositories/target-profile-repository.js';
 import type { EntityKind } from './entity-kinds.js';
 import { nativeRecord } from './native-record.js';
 import { invalid, type FieldProblem } from './validation.js';
@@ -116,8 +121,21 @@ export async function updateEntityWith<Stored, Row>(
       ),
     });
     if (!row) throw changedMeanwhile(kind.label, key);
+    await refreshProfilesOfIncident(tx, kind.label, current);
     return asRow(kind, row.node);
   });
+}
+
+/**
+ * An incident's sectors, countries, attack types, campaign and dates are what its claimed actors'
+ * target profiles count: an edit or a deletion of it recomputes theirs.
+ */
+async function refreshProfilesOfIncident(
+  tx: Transaction,
+  label: Kind['label'],
+  current: EntityForEdit,
+): Promise<void> {
+  if (label === 'Incident') await refreshTargetProfiles(tx, claimedActorIds(current.links));
 }
 
 /**
@@ -186,6 +204,7 @@ export async function deleteEntity(
       ),
     });
     if (!row) throw changedMeanwhile(kind.label, key);
+    await refreshProfilesOfIncident(tx, kind.label, current);
     return { changeId: row.changeId };
   });
 }

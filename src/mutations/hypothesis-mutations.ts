@@ -7,6 +7,7 @@ import { ErrorCode, appError, notFound } from '../errors.js';
 import { changeParams } from '../repositories/change-repository.js';
 import type { Transaction } from '../db/database.js';
 import { lockReferences } from '../repositories/reference-repository.js';
+import { refreshTargetProfiles } from '../repositories/target-profile-repository.js';
 import {
   CREATE_HYPOTHESIS,
   LOCK_HYPOTHESIS,
@@ -219,6 +220,7 @@ export async function promoteHypothesis(
       ).change,
     });
     if (!row) throw changedMeanwhile('Hypothesis', id);
+    await refreshTargetProfiles(tx, [before.actorId]);
     return row.hypothesis;
   });
 }

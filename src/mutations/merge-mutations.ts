@@ -13,6 +13,7 @@ import {
 import { changeParams } from '../repositories/change-repository.js';
 import { lockReferences } from '../repositories/reference-repository.js';
 import type { ActorRow } from '../repositories/rows.js';
+import { refreshTargetProfiles } from '../repositories/target-profile-repository.js';
 import { changedMeanwhile, conflictUnlessVersion, versionOf } from './versions.js';
 
 export interface MergeResult {
@@ -61,6 +62,7 @@ export async function mergeActors(
       }),
     });
     if (!row) throw changedMeanwhile('Actor', `${sourceId}" or "${targetId}`);
+    await refreshTargetProfiles(tx, [sourceId, targetId]);
     return { target: row.target, changeId };
   });
 }
@@ -128,6 +130,7 @@ export async function undoMerge(
       ),
     });
     if (!row) throw cannotUndo();
+    await refreshTargetProfiles(tx, [sourceId, targetId]);
     return row.source;
   });
 }

@@ -1,4 +1,4 @@
-import { cypher, type CypherQuery, type Executor } from '../db/database.js';
+import { cypher, type CypherQuery, type Executor, type Transaction } from '../db/database.js';
 import {
   CREATE_IMPORT_CHANGES,
   importChangeParams,
@@ -8,6 +8,11 @@ import {
 } from './change-repository.js';
 import { LINK_TO_DATASET } from './dataset-repository.js';
 import { readLinksOf, type EditableLabel } from './entity-write-repository.js';
+import {
+  actorsClaiming,
+  claimedActorIds,
+  dropTargetProfiles,
+} from './target-profile-repository.js';
 
 /**
  * The Cypher of imports: batched `UNWIND $rows … MERGE`. Every write returns how many rows it
@@ -269,11 +274,32 @@ export const UPSERT_INCIDENTS = versionedUpsert(
 );
 
 /**
+ * Drops the target profiles an incident batch changed, for the import to rebuild once it is done:
+ * those of the actors its created and changed incidents' claims name now, and of those the changed
+ * ones named before.
+ */
+async function dropProfilesOfIncidents(
+  tx: Transaction,
+  written: readonly { created?: string[]; changes: ImportedChange[] }[],
+): Promise<void> {
+  const changes = written.flatMap((row) => row.changes);
+  const incidentIds = [
+    ...written.flatMap((row) => row.created ?? []),
+    ...changes.map((c) => c.key),
+  ];
+  await dropTargetProfiles(tx, [
+    ...changes.flatMap((change) => claimedActorIds(change.beforeLinks)),
+    ...(await actorsClaiming(tx, incidentIds)),
+  ]);
+}
+
+/**
  * Writes one batch and the audit records of what it created or changed, in one transaction: the
  * statement records what it creates, and hands back what it changed, recorded here. The records of
- * an import into a dataset point at it in the same transaction.
+ * an import into a dataset point at it in the same transaction, and the target profiles a batch of
+ * incidents changed are dropped in it.
  */
-export function writeAudited<Row extends { changes: ImportedChange[] }>(
+export function writeAudited<Row extends { changes: ImportedChange[]; created?: string[] }>(
   executor: Executor,
   query: CypherQuery<Row>,
   rows: readonly object[],
@@ -287,6 +313,7 @@ export function writeAudited<Row extends { changes: ImportedChange[] }>(
       await tx.run(CREATE_IMPORT_CHANGES, importChangeParams(origin, entityType, changes));
     const provenance = origin.datasetId === undefined ? undefined : LINK_TO_DATASET[entityType];
     if (provenance) await tx.run(provenance, { rows, datasetId: origin.datasetId });
+    if (entityType === 'Incident') await dropProfilesOfIncidents(tx, written);
     return written;
   });
 }

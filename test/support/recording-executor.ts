@@ -32,13 +32,18 @@ export type Responder = (statement: Statement) => readonly unknown[];
 /** Where a recorder's statements get their rows. */
 interface Answers {
   run<Row>(kind: 'read' | 'write', query: CypherQuery<Row>, params: QueryParams): Promise<Row[]>;
-  transaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(
+    kind: 'read' | 'write',
+    name: string,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T>;
 }
 
 const fromExecutor = (executor: Executor): Answers => ({
   run: (kind, query, params) =>
     kind === 'read' ? executor.read(query, params) : executor.write(query, params),
-  transaction: (name, work) => executor.writeTransaction(name, work),
+  transaction: (kind, name, work) =>
+    kind === 'read' ? executor.readTransaction(name, work) : executor.writeTransaction(name, work),
 });
 
 const fromResponder = (responder: Responder): Answers => {
@@ -48,7 +53,8 @@ const fromResponder = (responder: Responder): Answers => {
     Promise.resolve([...responder(statementOf(query, params))] as Row[]);
   return {
     run: (_kind, query, params) => answer(query, params),
-    transaction: (_name, work) => work({ run: (query, params = {}) => answer(query, params) }),
+    transaction: (_kind, _name, work) =>
+      work({ run: (query, params = {}) => answer(query, params) }),
   };
 };
 
@@ -63,7 +69,7 @@ const statementOf = <Row>(query: CypherQuery<Row>, params: QueryParams): Stateme
 type Held = (wave: number) => Promise<() => void>;
 
 /**
- * An executor that records every statement (and every write transaction with its statements) and
+ * An executor that records every statement (and every transaction with its statements) and
  * answers it from another executor or from canned rows.
  *
  * It holds each statement until the event loop has nothing else to do, then sends everything held
@@ -106,7 +112,7 @@ export class RecordingExecutor implements Executor {
     return this.#recorded;
   }
 
-  /** Every statement sent so far, those of write transactions included, in order. */
+  /** Every statement sent so far, those of transactions included, in order. */
   get sent(): readonly Statement[] {
     return this.#recorded.flatMap((entry) =>
       entry.kind === 'transaction' ? entry.statements : [entry.statement],
@@ -126,11 +132,23 @@ export class RecordingExecutor implements Executor {
     return this.#statement('write', query, params);
   }
 
+  readTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#transaction('read', name, work);
+  }
+
   writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#transaction('write', name, work);
+  }
+
+  #transaction<T>(
+    kind: 'read' | 'write',
+    name: string,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
     return this.#hold((wave) => {
       const statements: Statement[] = [];
       this.#recorded.push({ kind: 'transaction', wave, name, statements });
-      return this.#answers.transaction(name, (tx) =>
+      return this.#answers.transaction(kind, name, (tx) =>
         work({
           run: <Row>(query: CypherQuery<Row>, params: QueryParams = {}): Promise<Row[]> => {
             statements.push(statementOf(query, params));

@@ -6,9 +6,9 @@
 //   ],
 //   "version": 1
 // }
-// 5 statement(s) in 2 wave(s)
+// 6 statement(s) in 2 wave(s)
 
-// ── wave 1 · transaction promoteHypothesis · 1 of 3 · lockHypothesis
+// ── wave 1 · transaction promoteHypothesis · 1 of 4 · lockHypothesis
 MATCH (h:Hypothesis {id: $id})
 SET h._lock = true REMOVE h._lock
 WITH * WHERE h.id = $id
@@ -25,7 +25,7 @@ RETURN h {.*,
   "id": "hyp-<uuid>"
 }
 
-// ── wave 1 · transaction promoteHypothesis · 2 of 3 · lockReferences
+// ── wave 1 · transaction promoteHypothesis · 2 of 4 · lockReferences
 CALL () {
   UNWIND $incidents AS key
   MATCH (n:Incident {id: key})
@@ -77,7 +77,7 @@ RETURN incidents, actors, organizations, campaigns, found AS sources
   ]
 }
 
-// ── wave 1 · transaction promoteHypothesis · 3 of 3 · promoteHypothesis
+// ── wave 1 · transaction promoteHypothesis · 3 of 4 · promoteHypothesis
 MATCH (h:Hypothesis {id: $id})
  MATCH (h)-[:ABOUT]->(i:Incident), (h)-[:SUGGESTS]->(a:Actor)
  CREATE (i)-[r:ATTRIBUTED_TO]->(a) SET r = $claim
@@ -131,6 +131,63 @@ entityKey: $change.entityKey, before: $change.before, after: $change.after})
   },
   "id": "hyp-<uuid>",
   "version": 1
+}
+
+// ── wave 1 · transaction promoteHypothesis · 4 of 4 · targetProfiles:refresh
+UNWIND $actorIds AS actorId
+WITH DISTINCT actorId
+CALL (actorId) { MATCH (old:TargetProfile {actorId: actorId}) DELETE old }
+MATCH (a:Actor {id: actorId})
+CALL (a) {
+  MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED'
+  WITH j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
+  // One walk over the incident's links finds its sectors, countries and campaigns alike.
+  WITH j, confidence,
+       COLLECT {
+         MATCH (j)-[e:TARGETED|AFFECTED|PART_OF]->(n)
+         WITH DISTINCT CASE type(e)
+           WHEN 'TARGETED' THEN ['SECTOR', coalesce([(n)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], n).id]
+           WHEN 'AFFECTED' THEN ['COUNTRY', n.iso2]
+           ELSE ['CAMPAIGN', n.id] END AS feature
+         RETURN feature
+       } + [v IN COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t } | ['ATTACK_TYPE', v]] AS features
+  // A missing date leaves the bound open (null), as an undated incident's gap counts as none.
+  RETURN count(j) AS incidents,
+         CASE WHEN count(j.startDate) = count(j) THEN min(j.startDate) END AS firstStart,
+         CASE WHEN count(j.endDate) = count(j) THEN min(j.endDate) END AS firstEnd,
+         CASE WHEN count(j.endDate) = count(j) THEN max(j.endDate) END AS lastEnd,
+         collect({confidence: confidence, features: features}) AS rows
+}
+WITH a, incidents, firstStart, firstEnd, lastEnd, rows WHERE incidents > 0
+CALL (rows) {
+  UNWIND rows AS row
+  UNWIND row.features AS feature
+  WITH feature[0] AS kind, feature[1] AS key, count(*) AS incidents, max(row.confidence) AS confidence
+  ORDER BY kind, key
+  RETURN collect({kind: kind, key: key, incidents: incidents, confidence: confidence}) AS features
+}
+WITH a, incidents, firstStart, firstEnd, lastEnd,
+     [f IN features WHERE f.kind = 'SECTOR'] AS sectors,
+     [f IN features WHERE f.kind = 'COUNTRY'] AS countries,
+     [f IN features WHERE f.kind = 'ATTACK_TYPE'] AS types,
+     [f IN features WHERE f.kind = 'CAMPAIGN'] AS campaigns
+CREATE (:TargetProfile {
+  actorId: a.id, incidents: incidents, firstStart: firstStart, firstEnd: firstEnd, lastEnd: lastEnd,
+  sectorIds: [f IN sectors | f.key], sectorIncidents: [f IN sectors | f.incidents],
+  sectorConfidence: [f IN sectors | f.confidence],
+  countryCodes: [f IN countries | f.key], countryIncidents: [f IN countries | f.incidents],
+  countryConfidence: [f IN countries | f.confidence],
+  attackTypes: [f IN types | f.key], attackTypeIncidents: [f IN types | f.incidents],
+  attackTypeConfidence: [f IN types | f.confidence],
+  campaignIds: [f IN campaigns | f.key], campaignIncidents: [f IN campaigns | f.incidents],
+  campaignConfidence: [f IN campaigns | f.confidence]
+})
+RETURN count(*) AS refreshed
+// params
+{
+  "actorIds": [
+    "apt28"
+  ]
 }
 
 // ── wave 2 · read · findIncidents

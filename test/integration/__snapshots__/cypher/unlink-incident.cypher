@@ -8,9 +8,9 @@
 //   },
 //   "version": 2
 // }
-// 4 statement(s) in 2 wave(s)
+// 5 statement(s) in 2 wave(s)
 
-// ── wave 1 · transaction updateIncident · 1 of 3 · Incident:lockForEdit
+// ── wave 1 · transaction updateIncident · 1 of 4 · Incident:lockForEdit
 MATCH (n:Incident {id: $id})
   SET n._lock = true REMOVE n._lock
 WITH * WHERE n.id = $id
@@ -25,7 +25,7 @@ WITH * WHERE n.id = $id
   "id": "2017-06-notpetya-merck"
 }
 
-// ── wave 1 · transaction updateIncident · 2 of 3 · lockReferences
+// ── wave 1 · transaction updateIncident · 2 of 4 · lockReferences
 CALL () {
   UNWIND $incidents AS key
   MATCH (n:Incident {id: key})
@@ -71,7 +71,7 @@ RETURN incidents, actors, organizations, campaigns, found AS sources
   "sources": []
 }
 
-// ── wave 1 · transaction updateIncident · 3 of 3 · Incident:update
+// ── wave 1 · transaction updateIncident · 3 of 4 · Incident:update
 MATCH (n:Incident {id: $id})
  SET n = $props
  SET n.startDate = CASE WHEN $props.startDate IS NULL THEN null ELSE date($props.startDate) END
@@ -98,7 +98,7 @@ entityKey: $change.entityKey, before: $change.before, after: $change.after})
   "change": {
     "action": "UPDATE",
     "after": "{\"regions\":[],\"endDate\":\"2017-07-31\",\"importSignature\":\"d59eaefe353cfbf854d5f249\",\"externalIds\":[],\"description\":\"The US pharmaceutical company Merck was among the worst-hit NotPetya victims, with production, research and sales systems disrupted. The US indictment of GRU officers cites damage to a large US pharmaceutical manufacturer.\",\"attackTypes\":[\"WIPER\",\"SUPPLY_CHAIN\"],\"title\":\"NotPetya disrupts Merck's manufacturing and research systems\",\"version\":3,\"objective\":\"DESTRUCTION\",\"datePrecision\":\"DAY\",\"endPrecision\":\"MONTH\",\"id\":\"2017-06-notpetya-merck\",\"startDate\":\"2017-06-27\",\"disruptionDays\":null,\"recordsAffected\":null,\"ransomDemandedUsd\":null,\"ransomPaidUsd\":null,\"sectorIds\":[\"pharmaceuticals\"],\"countries\":[{\"iso2\":\"UA\",\"primary\":false},{\"iso2\":\"US\",\"primary\":true}],\"organizationIds\":[\"merck\"],\"campaignId\":\"notpetya-2017\",\"sourceIds\":[\"src-96c451cd1cfa5310\",\"src-e440b4ac304165e0\"]}",
-    "before": "{\"regions\":[],\"endDate\":\"2017-07-31\",\"importSignature\":\"d59eaefe353cfbf854d5f249\",\"externalIds\":[],\"description\":\"The US pharmaceutical company Merck was among the worst-hit NotPetya victims, with production, research and sales systems disrupted. The US indictment of GRU officers cites damage to a large US pharmaceutical manufacturer.\",\"attackTypes\":[\"WIPER\",\"SUPPLY_CHAIN\"],\"title\":\"NotPetya disrupts Merck's manufacturing and research systems\",\"version\":2,\"objective\":\"DESTRUCTION\",\"datePrecision\":\"DAY\",\"endPrecision\":\"MONTH\",\"id\":\"2017-06-notpetya-merck\",\"startDate\":\"2017-06-27\",\"sectorIds\":[\"banking\",\"pharmaceuticals\"],\"organizationIds\":[\"merck\"],\"campaignId\":\"notpetya-2017\",\"claims\":[{\"actorId\":\"gru-unspecified\",\"datasetIds\":[\"seeds\"],\"confidence\":85,\"assessedAt\":\"2018-02-15\",\"id\":\"claim-2266a7cd3aa50bdb77bb\",\"basis\":\"GOVERNMENT\",\"claimedBy\":\"UK Foreign & Commonwealth Office\",\"version\":1,\"sourceIds\":[\"src-15d3ab3b08b08958\"],\"status\":\"ATTRIBUTED\"},{\"actorId\":\"sandworm\",\"datasetIds\":[\"seeds\"],\"confidence\":85,\"assessedAt\":\"2020-10-19\",\"id\":\"claim-d910ac22762276de4ccb\",\"claimedBy\":\"US Department of Justice\",\"basis\":\"GOVERNMENT\",\"version\":1,\"sourceIds\":[\"src-96c451cd1cfa5310\"],\"status\":\"ATTRIBUTED\"}],\"countries\":[{\"iso2\":\"UA\",\"primary\":false},{\"iso2\":\"US\",\"primary\":true}],\"sourceUrls\":[\"https://www.justice.gov/opa/pr/six-russian-gru-officers-charged-connection-worldwide-deployment-destructive-malware-and\",\"https://www.wired.com/story/notpetya-cyberattack-ukraine-russia-code-crashed-the-world/\"]}",
+    "before": "{\"regions\":[],\"endDate\":\"2017-07-31\",\"importSignature\":\"d59eaefe353cfbf854d5f249\",\"externalIds\":[],\"description\":\"The US pharmaceutical company Merck was among the worst-hit NotPetya victims, with production, research and sales systems disrupted. The US indictment of GRU officers cites damage to a large US pharmaceutical manufacturer.\",\"attackTypes\":[\"WIPER\",\"SUPPLY_CHAIN\"],\"title\":\"NotPetya disrupts Merck's manufacturing and research systems\",\"version\":2,\"objective\":\"DESTRUCTION\",\"datePrecision\":\"DAY\",\"endPrecision\":\"MONTH\",\"id\":\"2017-06-notpetya-merck\",\"startDate\":\"2017-06-27\",\"sectorIds\":[\"banking\",\"pharmaceuticals\"],\"organizationIds\":[\"merck\"],\"campaignId\":\"notpetya-2017\",\"claims\":[{\"actorId\":\"gru-unspecified\",\"datasetIds\":[\"seeds\"],\"confidence\":85,\"assessedAt\":\"2018-02-15\",\"id\":\"claim-2266a7cd3aa50bdb77bb\",\"basis\":\"GOVERNMENT\",\"claimedBy\":\"UK Foreign & Commonwealth Office\",\"version\":1,\"sourceIds\":[\"src-15d3ab3b08b08958\"],\"status\":\"ATTRIBUTED\"},{\"actorId\":\"sandworm\",\"datasetIds\":[\"seeds\"],\"confidence\":85,\"assessedAt\":\"2020-10-19\",\"id\":\"claim-d910ac22762276de4ccb\",\"basis\":\"GOVERNMENT\",\"claimedBy\":\"US Department of Justice\",\"version\":1,\"sourceIds\":[\"src-96c451cd1cfa5310\"],\"status\":\"ATTRIBUTED\"}],\"countries\":[{\"iso2\":\"UA\",\"primary\":false},{\"iso2\":\"US\",\"primary\":true}],\"sourceUrls\":[\"https://www.justice.gov/opa/pr/six-russian-gru-officers-charged-connection-worldwide-deployment-destructive-malware-and\",\"https://www.wired.com/story/notpetya-cyberattack-ukraine-russia-code-crashed-the-world/\"]}",
     "by": "ed",
     "entityKey": "2017-06-notpetya-merck",
     "entityType": "Incident",
@@ -150,6 +150,64 @@ entityKey: $change.entityKey, before: $change.before, after: $change.after})
     "title": "NotPetya disrupts Merck's manufacturing and research systems",
     "version": 3
   }
+}
+
+// ── wave 1 · transaction updateIncident · 4 of 4 · targetProfiles:refresh
+UNWIND $actorIds AS actorId
+WITH DISTINCT actorId
+CALL (actorId) { MATCH (old:TargetProfile {actorId: actorId}) DELETE old }
+MATCH (a:Actor {id: actorId})
+CALL (a) {
+  MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED'
+  WITH j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
+  // One walk over the incident's links finds its sectors, countries and campaigns alike.
+  WITH j, confidence,
+       COLLECT {
+         MATCH (j)-[e:TARGETED|AFFECTED|PART_OF]->(n)
+         WITH DISTINCT CASE type(e)
+           WHEN 'TARGETED' THEN ['SECTOR', coalesce([(n)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], n).id]
+           WHEN 'AFFECTED' THEN ['COUNTRY', n.iso2]
+           ELSE ['CAMPAIGN', n.id] END AS feature
+         RETURN feature
+       } + [v IN COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t } | ['ATTACK_TYPE', v]] AS features
+  // A missing date leaves the bound open (null), as an undated incident's gap counts as none.
+  RETURN count(j) AS incidents,
+         CASE WHEN count(j.startDate) = count(j) THEN min(j.startDate) END AS firstStart,
+         CASE WHEN count(j.endDate) = count(j) THEN min(j.endDate) END AS firstEnd,
+         CASE WHEN count(j.endDate) = count(j) THEN max(j.endDate) END AS lastEnd,
+         collect({confidence: confidence, features: features}) AS rows
+}
+WITH a, incidents, firstStart, firstEnd, lastEnd, rows WHERE incidents > 0
+CALL (rows) {
+  UNWIND rows AS row
+  UNWIND row.features AS feature
+  WITH feature[0] AS kind, feature[1] AS key, count(*) AS incidents, max(row.confidence) AS confidence
+  ORDER BY kind, key
+  RETURN collect({kind: kind, key: key, incidents: incidents, confidence: confidence}) AS features
+}
+WITH a, incidents, firstStart, firstEnd, lastEnd,
+     [f IN features WHERE f.kind = 'SECTOR'] AS sectors,
+     [f IN features WHERE f.kind = 'COUNTRY'] AS countries,
+     [f IN features WHERE f.kind = 'ATTACK_TYPE'] AS types,
+     [f IN features WHERE f.kind = 'CAMPAIGN'] AS campaigns
+CREATE (:TargetProfile {
+  actorId: a.id, incidents: incidents, firstStart: firstStart, firstEnd: firstEnd, lastEnd: lastEnd,
+  sectorIds: [f IN sectors | f.key], sectorIncidents: [f IN sectors | f.incidents],
+  sectorConfidence: [f IN sectors | f.confidence],
+  countryCodes: [f IN countries | f.key], countryIncidents: [f IN countries | f.incidents],
+  countryConfidence: [f IN countries | f.confidence],
+  attackTypes: [f IN types | f.key], attackTypeIncidents: [f IN types | f.incidents],
+  attackTypeConfidence: [f IN types | f.confidence],
+  campaignIds: [f IN campaigns | f.key], campaignIncidents: [f IN campaigns | f.incidents],
+  campaignConfidence: [f IN campaigns | f.confidence]
+})
+RETURN count(*) AS refreshed
+// params
+{
+  "actorIds": [
+    "gru-unspecified",
+    "sandworm"
+  ]
 }
 
 // ── wave 2 · read · incidentSectors
