@@ -44,10 +44,10 @@ const present = (value: readonly string[] | null | undefined): value is readonly
 /**
  * The anchor of a scope and a filter: the search, else the parent, else the first named kind of
  * `namedKinds`, else every incident. The kinds are ordered by how many incidents one node of the
- * kind reaches on the `large` synthetic profile: an actor is claimed for about 60, a country is
- * affected by about 450, a sector with its sub-sectors is targeted by thousands, a dataset brings
- * every incident it imported. Regions are no anchor: they also match incidents that name the
- * region without a country.
+ * kind reaches on the `large` synthetic profile (100,000 incidents): an actor is claimed for 52 on
+ * average (median 13), a country is affected by 481 (median 72), a sector by 1,666 (a top-level
+ * one with its sub-sectors by 6,241), a dataset brings every incident it imported. Regions are no
+ * anchor: they also match incidents that name the region without a country.
  */
 export function anchorOf(filter: NamedNodes, scope: IncidentScope | null): Anchor {
   if (filter.search) return { from: 'search' };
