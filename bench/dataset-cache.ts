@@ -29,12 +29,14 @@ export interface LoadedDataset {
 
 /**
  * What decides the stored graph of a profile: the generator, the taxonomy it draws from, the
- * Cypher the importer writes with and the schema. A change to any of them makes the cache stale.
+ * Cypher the importer writes with (the target profiles' too) and the schema. A change to any of them makes the cache stale.
  */
 const FINGERPRINTED = [
   'src/generate',
   'seeds/taxonomy',
   'src/repositories/import-repository.ts',
+  'src/repositories/target-profile-repository.ts',
+  'src/repositories/target-profile-rows.ts',
   'src/db/migrations.ts',
 ];
 

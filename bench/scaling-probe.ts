@@ -58,6 +58,11 @@ class ProfilingExecutor implements Executor {
   writeTransaction(): Promise<never> {
     return this.write();
   }
+
+  /** None of the scoped statements it measures needs one. */
+  readTransaction(): Promise<never> {
+    return Promise.reject(new Error('the scaling probe reads statement by statement'));
+  }
 }
 
 /** One measured statement: what it asks, of which parent, and how many incidents that parent has. */

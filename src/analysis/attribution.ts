@@ -1,13 +1,27 @@
-import { fragment, param, statement, type Fragment, type Statement } from '../db/cypher.js';
-import type { Executor } from '../db/database.js';
+import {
+  fragment,
+  param,
+  statement,
+  trusted,
+  type Fragment,
+  type Statement,
+} from '../db/cypher.js';
+import type { Executor, Transaction } from '../db/database.js';
 import {
   rankTopCandidates,
   type CandidateBound,
   type Candidates,
   type TopCandidates,
 } from './attribution-bound.js';
-import type { CandidateEvidence, IncidentProfile, ScoredCandidate } from './attribution-score.js';
+import {
+  evidenceFromRows,
+  type CandidateFacts,
+  type RankedIncident,
+} from './attribution-evidence.js';
+import type { CandidateEvidence, ScoredCandidate } from './attribution-score.js';
 import { topLevelSector } from '../repositories/sector-rollup.js';
+import { readProfileRows, rowsFromClaims } from '../repositories/target-profile-repository.js';
+import { FEATURE_PREFIX, type ProfileRow } from '../repositories/target-profile-rows.js';
 
 /**
  * The ids of the top-level sectors of the incident bound to `incident`, as `sectors` (a sub-sector
@@ -20,7 +34,6 @@ export const topSectors = (incident: Fragment): Fragment =>
   }`;
 
 const X = fragment`x`;
-const J = fragment`j`;
 
 /**
  * The incident bound to `x` and what it offers to compare against: `xSectors` (top-level),
@@ -32,6 +45,14 @@ ${topSectors(X)}
 CALL (x) { OPTIONAL MATCH (x)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
 CALL (x) { OPTIONAL MATCH (x)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
 WITH x, sectors AS xSectors, countries AS xCountries, campaigns AS xCampaigns, coalesce(x.attackTypes, []) AS xTypes`;
+
+/** The incident's features of one kind as a profile's totals name them (target-profile-rows.ts). */
+const prefixed = (kind: keyof typeof FEATURE_PREFIX, keys: Fragment): Fragment =>
+  fragment`[v IN ${keys} | ${trusted(`'${FEATURE_PREFIX[kind]}'`)} + v]`;
+
+/** The keys of one kind among the `shared` features of the profile's `keys`. */
+const ofKind = (kind: keyof typeof FEATURE_PREFIX): Fragment =>
+  fragment`[i IN shared WHERE left(keys[i], 1) = ${trusted(`'${FEATURE_PREFIX[kind]}'`)} | substring(keys[i], 1)]`;
 
 /** The reported victimology shared with the incident, per actor that reports any. */
 interface ReportedTargets {
@@ -52,7 +73,8 @@ interface ReportedTargets {
 const attributionBounds = (
   incidentId: string,
 ): Statement<{
-  profile: IncidentProfile;
+  incident: RankedIncident;
+  xActors: string[];
   profiles: Omit<CandidateBound, 'reportedSectorIds' | 'reportedCountryCodes'>[];
   reported: ReportedTargets[];
   unprofiled: string[];
@@ -80,97 +102,34 @@ CALL (xSectors, xCountries) {
 }
 CALL (x, xSectors, xCountries, xCampaigns, xTypes, xActors, reported) {
   MATCH (p:TargetProfile)
-  WITH x, xSectors, xCountries, xCampaigns, xTypes, reported, p,
-       CASE WHEN p.actorId IN xActors THEN 1 ELSE 0 END AS own
-  WITH x, reported, p, own,
-       [i IN range(0, size(p.sectorIds) - 1) WHERE p.sectorIncidents[i] > own AND p.sectorIds[i] IN xSectors] AS s,
-       [i IN range(0, size(p.countryCodes) - 1) WHERE p.countryIncidents[i] > own AND p.countryCodes[i] IN xCountries] AS c,
-       [i IN range(0, size(p.attackTypes) - 1) WHERE p.attackTypeIncidents[i] > own AND p.attackTypes[i] IN xTypes] AS t,
-       [i IN range(0, size(p.campaignIds) - 1) WHERE p.campaignIncidents[i] > own AND p.campaignIds[i] IN xCampaigns] AS k
-  WITH x, reported, p, own, s, c, t, k,
-       [i IN s | p.sectorConfidence[i]] + [i IN c | p.countryConfidence[i]]
-         + [i IN t | p.attackTypeConfidence[i]] + [i IN k | p.campaignConfidence[i]] AS confidences
-  WHERE size(confidences) > 0 OR p.actorId IN [r IN reported | r.actorId]
+  WITH x, reported, p, CASE WHEN p.actorId IN xActors THEN 1 ELSE 0 END AS own,
+       ${prefixed('sector', fragment`xSectors`)} + ${prefixed('country', fragment`xCountries`)}
+         + ${prefixed('attackType', fragment`xTypes`)} + ${prefixed('campaign', fragment`xCampaigns`)} AS xFeatures
+  WITH x, reported, p.actorId AS actorId, p.incidents - own AS others,
+       p.firstStart AS firstStart, p.firstEnd AS firstEnd, p.lastEnd AS lastEnd,
+       p.featureKeys AS keys, p.featureConfidence AS firmest, own, p.featureIncidents AS counts, xFeatures
+  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, keys, firmest,
+       [i IN range(0, size(keys) - 1) WHERE keys[i] IN xFeatures AND counts[i] > own] AS shared
+  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, [i IN shared | firmest[i]] AS confidences,
+       ${ofKind('sector')} AS s,
+       ${ofKind('country')} AS c,
+       ${ofKind('attackType')} AS t,
+       ${ofKind('campaign')} AS k
+  WHERE size(confidences) > 0 OR actorId IN [r IN reported | r.actorId]
   RETURN collect({
-    actorId: p.actorId,
-    sharedSectorIds: [i IN s | p.sectorIds[i]], sharedCountryCodes: [i IN c | p.countryCodes[i]],
-    sharedAttackTypes: [i IN t | p.attackTypes[i]], sharesCampaign: size(k) > 0,
-    otherIncidents: p.incidents - own,
+    actorId: actorId,
+    sharedSectorIds: s, sharedCountryCodes: c, sharedAttackTypes: t, sharesCampaign: size(k) > 0,
+    otherIncidents: others,
     maxSharedConfidence: reduce(m = null, v IN confidences | CASE WHEN m IS NULL OR v > m THEN v ELSE m END),
-    minIncidentDays: CASE WHEN p.incidents - own = 0 THEN null
-      WHEN p.lastEnd < x.startDate THEN duration.inDays(p.lastEnd, x.startDate).days
-      WHEN p.firstStart > x.endDate AND p.firstEnd >= x.startDate THEN duration.inDays(x.endDate, p.firstStart).days
+    minIncidentDays: CASE WHEN others = 0 THEN null
+      WHEN lastEnd < x.startDate THEN duration.inDays(lastEnd, x.startDate).days
+      WHEN firstStart > x.endDate AND firstEnd >= x.startDate THEN duration.inDays(x.endDate, firstStart).days
       ELSE 0 END
   }) AS profiles
 }
-RETURN {sectorIds: xSectors, countryCodes: xCountries, attackTypes: xTypes} AS profile, profiles, reported, unprofiled`,
-  );
-
-/**
- * Everything the score weighs about these candidate actors, exactly: what their *other*
- * incidents share with the incident (claims on this incident are never evidence, and retracted
- * claims are no evidence at all) and what their reported victimology names.
- */
-const attributionEvidence = (
-  incidentId: string,
-  actorIds: readonly string[],
-): Statement<{ candidates: CandidateEvidence[] }> =>
-  statement(
-    'analysis:attributionEvidence',
-    fragment`${incidentFeatures(incidentId)}
-CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
-  UNWIND ${param(actorIds, 'actorIds')} AS actorId
-  MATCH (a:Actor {id: actorId})
-  CALL (a, x, xSectors, xCountries, xCampaigns, xTypes) {
-    OPTIONAL MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE j <> x AND r.status <> 'RETRACTED'
-    WITH j, max(coalesce(r.confidence, 0)) AS confidence
-    ${topSectors(J)}
-    CALL (j) { OPTIONAL MATCH (j)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
-    CALL (j) { OPTIONAL MATCH (j)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
-    WITH j, confidence,
-         [v IN sectors WHERE v IN xSectors] AS sharedS,
-         [v IN countries WHERE v IN xCountries] AS sharedC,
-         [v IN coalesce(j.attackTypes, []) WHERE v IN xTypes] AS sharedT,
-         any(k IN campaigns WHERE k IN xCampaigns) AS sameCampaign,
-         CASE WHEN j IS NULL THEN null
-              WHEN j.endDate < x.startDate THEN duration.inDays(j.endDate, x.startDate).days
-              WHEN j.startDate > x.endDate THEN duration.inDays(x.endDate, j.startDate).days
-              ELSE 0 END AS gap
-    WITH j, confidence, sharedS, sharedC, sharedT, sameCampaign, gap,
-         size(sharedS) + size(sharedC) + size(sharedT) > 0 OR sameCampaign AS supports
-    RETURN count(j) AS otherIncidents,
-           reduce(acc = [], l IN collect(sharedS) | acc + [v IN l WHERE NOT v IN acc]) AS sharedSectorIds,
-           reduce(acc = [], l IN collect(sharedC) | acc + [v IN l WHERE NOT v IN acc]) AS sharedCountryCodes,
-           reduce(acc = [], l IN collect(sharedT) | acc + [v IN l WHERE NOT v IN acc]) AS sharedAttackTypes,
-           min(gap) AS nearestIncidentDays,
-           collect(CASE WHEN sameCampaign THEN j.id END) AS sameCampaignIncidentIds,
-           count(CASE WHEN supports THEN 1 END) AS supportingIncidents,
-           avg(CASE WHEN supports THEN confidence END) AS meanPriorConfidence
-  }
-  CALL (a, xSectors) {
-    OPTIONAL MATCH (a)-[:TARGETS]->(t:Sector)
-    WITH ${topLevelSector(fragment`t`)}.id AS top WHERE top IN xSectors
-    RETURN collect(DISTINCT top) AS reportedSectorIds
-  }
-  CALL (a, xCountries) {
-    OPTIONAL MATCH (a)-[:TARGETS]->(c:Country) WHERE c.iso2 IN xCountries
-    RETURN collect(DISTINCT c.iso2) AS reportedCountryCodes
-  }
-  WITH a, x, otherIncidents, sharedSectorIds, sharedCountryCodes, sharedAttackTypes, nearestIncidentDays,
-       sameCampaignIncidentIds, supportingIncidents, meanPriorConfidence, reportedSectorIds, reportedCountryCodes
-  WHERE supportingIncidents > 0 OR size(reportedSectorIds) + size(reportedCountryCodes) > 0
-  RETURN collect({
-    actorId: a.id,
-    alreadyAttributed: EXISTS { (x)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED' },
-    sharedSectorIds: sharedSectorIds, sharedCountryCodes: sharedCountryCodes,
-    sharedAttackTypes: sharedAttackTypes, nearestIncidentDays: nearestIncidentDays,
-    sameCampaignIncidentIds: [v IN sameCampaignIncidentIds WHERE v IS NOT NULL],
-    reportedSectorIds: reportedSectorIds, reportedCountryCodes: reportedCountryCodes,
-    supportingIncidents: supportingIncidents, otherIncidents: otherIncidents,
-    meanPriorConfidence: meanPriorConfidence
-  }) AS candidates
-}
-RETURN candidates`,
+RETURN {id: x.id, sectorIds: xSectors, countryCodes: xCountries, attackTypes: xTypes, campaignIds: xCampaigns,
+        startDate: toString(x.startDate), endDate: toString(x.endDate)} AS incident,
+       xActors, profiles, reported, unprofiled`,
   );
 
 /**
@@ -226,14 +185,48 @@ export function rankAttributionCandidates(
     const [row] = await tx.run(bounds.query, bounds.params);
     if (!row) return undefined;
     const candidates = candidatesOf(row.profiles, row.reported, row.unprofiled);
-    const top = await rankTopCandidates(row.profile, candidates, first, async (actorIds) => {
-      const evidence = attributionEvidence(incidentId, actorIds);
-      const [found] = await tx.run(evidence.query, evidence.params);
-      return found?.candidates ?? [];
+    const factsOf = candidateFacts(row.xActors, row.reported);
+    const top = await rankTopCandidates(row.incident, candidates, first, async (actorIds) => {
+      const rows = await rowsOfCandidates(tx, actorIds);
+      return actorIds
+        .map((actorId) => evidenceFromRows(row.incident, factsOf(actorId), rows.get(actorId) ?? []))
+        .filter(isCandidate);
     });
     return { ...top, candidates: candidates.bounded.length + candidates.unbounded.length };
   });
 }
+
+/** Whether the incident is attributed to it and what its reported victimology shares. */
+function candidateFacts(
+  attributedTo: readonly string[],
+  reported: readonly ReportedTargets[],
+): (actorId: string) => CandidateFacts {
+  const reports = new Map(reported.map((r) => [r.actorId, r]));
+  return (actorId) => ({
+    actorId,
+    alreadyAttributed: attributedTo.includes(actorId),
+    reportedSectorIds: reports.get(actorId)?.sectorIds ?? [],
+    reportedCountryCodes: reports.get(actorId)?.countryCodes ?? [],
+  });
+}
+
+/** The rows of each actor's incidents: from its profile, or from its claims when it has none. */
+async function rowsOfCandidates(
+  tx: Transaction,
+  actorIds: readonly string[],
+): Promise<Map<string, ProfileRow[]>> {
+  const profiled = await readProfileRows(tx, actorIds);
+  const read = await rowsFromClaims(
+    tx,
+    actorIds.filter((id) => !profiled.has(id)),
+  );
+  return new Map([...profiled, ...read]);
+}
+
+/** Time alone is not enough to be a candidate: it shares a feature or reported victimology. */
+const isCandidate = (evidence: CandidateEvidence): boolean =>
+  evidence.supportingIncidents > 0 ||
+  evidence.reportedSectorIds.length + evidence.reportedCountryCodes.length > 0;
 
 /** The ranked candidates for an incident; undefined when no incident has the id. */
 export async function suggestAttributions(

@@ -64,6 +64,11 @@ export const migrations: readonly Migration[] = [
     statement:
       'CREATE CONSTRAINT target_profile_actor_id_unique IF NOT EXISTS FOR (n:TargetProfile) REQUIRE n.actorId IS UNIQUE',
   },
+  {
+    name: 'target_profile_rows_actor_id_unique',
+    statement:
+      'CREATE CONSTRAINT target_profile_rows_actor_id_unique IF NOT EXISTS FOR (n:TargetProfileRows) REQUIRE n.actorId IS UNIQUE',
+  },
   ...rangeIndexes.map(([label, property]) => {
     const name = `${snake(label)}_${snake(property)}`;
     return {

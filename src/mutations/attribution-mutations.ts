@@ -109,7 +109,7 @@ export async function addAttribution(
       }),
     });
     if (!row) throw changedMeanwhile('Incident', incidentId);
-    await refreshTargetProfiles(tx, [actorId]);
+    await refreshTargetProfiles(tx, { actorIds: [actorId], incidentIds: [incidentId] });
     return row.claim;
   });
 }
@@ -158,7 +158,7 @@ async function editClaim(
       ),
     });
     if (!row) throw changedMeanwhile('Attribution claim', id);
-    await refreshTargetProfiles(tx, [actorId]);
+    await refreshTargetProfiles(tx, { actorIds: [actorId], incidentIds: [current.incidentId] });
     return row.claim;
   });
 }

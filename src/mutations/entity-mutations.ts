@@ -14,7 +14,7 @@ import {
 } from '../repositories/entity-write-repository.js';
 import {
   claimedActorIds,
-  refreshTargetProfiles,
+  refreshProfilesOfIncidents,
 } from '../repositories/target-profile-repository.js';
 import type { EntityKind } from './entity-kinds.js';
 import { nativeRecord } from './native-record.js';
@@ -121,7 +121,7 @@ export async function updateEntityWith<Stored, Row>(
       ),
     });
     if (!row) throw changedMeanwhile(kind.label, key);
-    await refreshProfilesOfIncident(tx, kind.label, current);
+    await refreshProfilesOfIncident(tx, kind.label, key, current);
     return asRow(kind, row.node);
   });
 }
@@ -133,9 +133,11 @@ export async function updateEntityWith<Stored, Row>(
 async function refreshProfilesOfIncident(
   tx: Transaction,
   label: Kind['label'],
+  key: string,
   current: EntityForEdit,
 ): Promise<void> {
-  if (label === 'Incident') await refreshTargetProfiles(tx, claimedActorIds(current.links));
+  if (label === 'Incident')
+    await refreshProfilesOfIncidents(tx, [key], claimedActorIds(current.links));
 }
 
 /**
@@ -204,7 +206,7 @@ export async function deleteEntity(
       ),
     });
     if (!row) throw changedMeanwhile(kind.label, key);
-    await refreshProfilesOfIncident(tx, kind.label, current);
+    await refreshProfilesOfIncident(tx, kind.label, key, current);
     return { changeId: row.changeId };
   });
 }

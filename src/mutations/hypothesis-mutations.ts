@@ -220,7 +220,10 @@ export async function promoteHypothesis(
       ).change,
     });
     if (!row) throw changedMeanwhile('Hypothesis', id);
-    await refreshTargetProfiles(tx, [before.actorId]);
+    await refreshTargetProfiles(tx, {
+      actorIds: [before.actorId],
+      incidentIds: [before.incidentId],
+    });
     return row.hypothesis;
   });
 }

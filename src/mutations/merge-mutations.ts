@@ -62,7 +62,7 @@ export async function mergeActors(
       }),
     });
     if (!row) throw changedMeanwhile('Actor', `${sourceId}" or "${targetId}`);
-    await refreshTargetProfiles(tx, [sourceId, targetId]);
+    await refreshTargetProfiles(tx, { actorIds: [sourceId, targetId] });
     return { target: row.target, changeId };
   });
 }
@@ -130,7 +130,7 @@ export async function undoMerge(
       ),
     });
     if (!row) throw cannotUndo();
-    await refreshTargetProfiles(tx, [sourceId, targetId]);
+    await refreshTargetProfiles(tx, { actorIds: [sourceId, targetId] });
     return row.source;
   });
 }

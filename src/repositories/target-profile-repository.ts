@@ -1,83 +1,97 @@
 import { cypher, type Executor, type Transaction } from '../db/database.js';
 import { fragment, render } from '../db/cypher.js';
 import { topLevelSector } from './sector-rollup.js';
+import {
+  decodeRows,
+  encodeRows,
+  replaceRows,
+  totalsOfRows,
+  type ProfileRow,
+} from './target-profile-rows.js';
 
 /**
  * Per actor, what its incidents target, kept so that ranking attribution candidates reads one
- * small node per actor instead of every claim of the graph: a `(:TargetProfile {actorId})` per
- * actor with at least one live (not RETRACTED) claim on an incident, counting each such incident
- * once: how many, the earliest start, the earliest end and the latest end, and per top-level
- * sector, country, attack type and campaign (parallel lists, in key order) how many of them name
- * it and the highest claim confidence among them. A profile is never edited in place: every write
- * that can change one recomputes the profiles of the actors it touched, in its own transaction.
+ * node per actor instead of every claim of the graph: a `(:TargetProfile {actorId})` per actor
+ * with at least one live (not RETRACTED) claim on an incident, holding the totals the ranking's
+ * bounds read, and a `(:TargetProfileRows {actorId})` beside it with one row per such incident
+ * (target-profile-rows.ts: its firmest claim, dates, top-level sectors, countries, attack types and
+ * campaigns), which the exact evidence of a candidate is computed from. Every write that can change a profile
+ * refreshes it in its own transaction: the rows of the incidents it changed are replaced (a few
+ * rows, however busy the actor), and only an actor with no profile yet is read from its claims.
  */
-const { text: TOP_SECTOR_ID } = render(fragment`${topLevelSector(fragment`n`)}.id`);
+const { text: TOP_SECTOR_ID } = render(fragment`${topLevelSector(fragment`s`)}.id`);
 
-const REFRESH_TARGET_PROFILES = cypher<{ refreshed: number }>(
-  'targetProfiles:refresh',
+/** The row of incident `j` for an actor whose firmest live claim on it is `confidence`. */
+const ROW = `{incidentId: j.id, confidence: confidence,
+     start: toString(j.startDate), end: toString(j.endDate),
+     sectorIds: COLLECT { MATCH (j)-[:TARGETED]->(s:Sector) RETURN DISTINCT ${TOP_SECTOR_ID} },
+     countryCodes: COLLECT { MATCH (j)-[:AFFECTED]->(c:Country) RETURN DISTINCT c.iso2 },
+     attackTypes: COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t },
+     campaignIds: COLLECT { MATCH (j)-[:PART_OF]->(k:Campaign) RETURN DISTINCT k.id }}`;
+
+const LIVE_CLAIMS = `WHERE r.status <> 'RETRACTED'
+   WITH a, j, toFloat(max(coalesce(r.confidence, 0))) AS confidence`;
+
+/** Every row of these actors, from their claims. */
+const ROWS_OF_ACTORS = cypher<{ actorId: string; rows: ProfileRow[] }>(
+  'targetProfiles:rowsOfActors',
   `UNWIND $actorIds AS actorId
-   WITH DISTINCT actorId
-   CALL (actorId) { MATCH (old:TargetProfile {actorId: actorId}) DELETE old }
    MATCH (a:Actor {id: actorId})
    CALL (a) {
-     MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED'
-     WITH j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
-     // One walk over the incident's links finds its sectors, countries and campaigns alike.
-     WITH j, confidence,
-          COLLECT {
-            MATCH (j)-[e:TARGETED|AFFECTED|PART_OF]->(n)
-            WITH DISTINCT CASE type(e)
-              WHEN 'TARGETED' THEN ['SECTOR', ${TOP_SECTOR_ID}]
-              WHEN 'AFFECTED' THEN ['COUNTRY', n.iso2]
-              ELSE ['CAMPAIGN', n.id] END AS feature
-            RETURN feature
-          } + [v IN COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t } | ['ATTACK_TYPE', v]] AS features
-     // A missing date leaves the bound open (null), as an undated incident's gap counts as none.
-     RETURN count(j) AS incidents,
-            CASE WHEN count(j.startDate) = count(j) THEN min(j.startDate) END AS firstStart,
-            CASE WHEN count(j.endDate) = count(j) THEN min(j.endDate) END AS firstEnd,
-            CASE WHEN count(j.endDate) = count(j) THEN max(j.endDate) END AS lastEnd,
-            collect({confidence: confidence, features: features}) AS rows
+     MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) ${LIVE_CLAIMS}
+     RETURN collect(${ROW}) AS rows
    }
-   WITH a, incidents, firstStart, firstEnd, lastEnd, rows WHERE incidents > 0
-   CALL (rows) {
-     UNWIND rows AS row
-     UNWIND row.features AS feature
-     WITH feature[0] AS kind, feature[1] AS key, count(*) AS incidents, max(row.confidence) AS confidence
-     ORDER BY kind, key
-     RETURN collect({kind: kind, key: key, incidents: incidents, confidence: confidence}) AS features
-   }
-   WITH a, incidents, firstStart, firstEnd, lastEnd,
-        [f IN features WHERE f.kind = 'SECTOR'] AS sectors,
-        [f IN features WHERE f.kind = 'COUNTRY'] AS countries,
-        [f IN features WHERE f.kind = 'ATTACK_TYPE'] AS types,
-        [f IN features WHERE f.kind = 'CAMPAIGN'] AS campaigns
-   CREATE (:TargetProfile {
-     actorId: a.id, incidents: incidents, firstStart: firstStart, firstEnd: firstEnd, lastEnd: lastEnd,
-     sectorIds: [f IN sectors | f.key], sectorIncidents: [f IN sectors | f.incidents],
-     sectorConfidence: [f IN sectors | f.confidence],
-     countryCodes: [f IN countries | f.key], countryIncidents: [f IN countries | f.incidents],
-     countryConfidence: [f IN countries | f.confidence],
-     attackTypes: [f IN types | f.key], attackTypeIncidents: [f IN types | f.incidents],
-     attackTypeConfidence: [f IN types | f.confidence],
-     campaignIds: [f IN campaigns | f.key], campaignIncidents: [f IN campaigns | f.incidents],
-     campaignConfidence: [f IN campaigns | f.confidence]
-   })
-   RETURN count(*) AS refreshed`,
+   RETURN actorId, rows`,
+);
+
+/** The rows of these incidents for these actors, from their claims. */
+const ROWS_OF_INCIDENTS = cypher<{ actorId: string; rows: ProfileRow[] }>(
+  'targetProfiles:rowsOfIncidents',
+  `UNWIND $incidentIds AS incidentId
+   MATCH (j:Incident {id: incidentId})-[r:ATTRIBUTED_TO]->(a:Actor) WHERE a.id IN $actorIds
+   WITH a, j, r ${LIVE_CLAIMS}
+   RETURN a.id AS actorId, collect(${ROW}) AS rows`,
+);
+
+const READ_ROWS = cypher<{ actorId: string; rows: string }>(
+  'targetProfiles:readRows',
+  `UNWIND $actorIds AS actorId
+   MATCH (r:TargetProfileRows {actorId: actorId})
+   RETURN actorId, r.rows AS rows`,
+);
+
+/**
+ * Profiles replaced whole; dates stored as dates, as the bounds compare them with incidents'. The
+ * totals are stored as integer lists (confidences are whole numbers, rounded up here so that a
+ * bound stays a bound): Neo4j reads a list of floats, which is what a JavaScript number arrives
+ * as, several times slower. The rows live on a node of their own, so that the bounds, which read
+ * every profile, never load them.
+ */
+const WRITE_PROFILES = cypher<never>(
+  'targetProfiles:write',
+  `UNWIND $profiles AS profile
+   WITH profile, profile.totals AS totals
+   MERGE (p:TargetProfile {actorId: profile.actorId})
+   SET p = totals, p.actorId = profile.actorId, p.incidents = toInteger(totals.incidents),
+       p.firstStart = date(totals.firstStart), p.firstEnd = date(totals.firstEnd), p.lastEnd = date(totals.lastEnd),
+       p.featureIncidents = [v IN totals.featureIncidents | toInteger(v)],
+       p.featureConfidence = [v IN totals.featureConfidence | toInteger(ceil(v))]
+   MERGE (r:TargetProfileRows {actorId: profile.actorId})
+   SET r.rows = profile.rows`,
 );
 
 const DROP_TARGET_PROFILES = cypher<never>(
   'targetProfiles:drop',
   `UNWIND $actorIds AS actorId
-   MATCH (p:TargetProfile {actorId: actorId})
-   DELETE p`,
+   CALL (actorId) { MATCH (p:TargetProfile {actorId: actorId}) DELETE p }
+   CALL (actorId) { MATCH (r:TargetProfileRows {actorId: actorId}) DELETE r }`,
 );
 
 /**
  * Drops the profiles of these actors, in the caller's transaction, for buildTargetProfiles to
- * recompute later: an import, whose batches would otherwise each recompute its busiest actors
- * from all of their incidents, calls it with each batch. Until then the ranking reads those
- * actors' incidents as it did before profiles (see attribution.ts), so no answer changes.
+ * recompute later: an import, whose batches would otherwise each rewrite its busiest actors'
+ * rows, calls it with each batch. Until then the ranking reads those actors' claims, as it did
+ * before profiles (see attribution.ts), so no answer changes.
  */
 export async function dropTargetProfiles(
   tx: Transaction,
@@ -87,17 +101,100 @@ export async function dropTargetProfiles(
   if (ids.length > 0) await tx.run(DROP_TARGET_PROFILES, { actorIds: ids });
 }
 
-/**
- * Recomputes the profiles of these actors from their claims as they now are, in the caller's
- * transaction: a write calls it last, with every actor whose claims or claimed incidents it
- * changed (before and after the change). An actor left without live claims, or gone, has none.
- */
-export async function refreshTargetProfiles(
+/** Each actor's rows as stored, for those that have a profile. */
+export async function readProfileRows(
   tx: Transaction,
-  actorIds: Iterable<string>,
+  actorIds: readonly string[],
+): Promise<Map<string, ProfileRow[]>> {
+  const found = actorIds.length === 0 ? [] : await tx.run(READ_ROWS, { actorIds });
+  return new Map(found.map(({ actorId, rows }) => [actorId, decodeRows(rows, actorId)]));
+}
+
+/** Each actor's rows read from its claims (none for an actor without live claims). */
+export async function rowsFromClaims(
+  tx: Transaction,
+  actorIds: readonly string[],
+): Promise<Map<string, ProfileRow[]>> {
+  const found = actorIds.length === 0 ? [] : await tx.run(ROWS_OF_ACTORS, { actorIds });
+  return new Map(found.map((row) => [row.actorId, row.rows]));
+}
+
+async function rowsOfIncidents(
+  tx: Transaction,
+  actorIds: readonly string[],
+  incidentIds: readonly string[],
+): Promise<Map<string, ProfileRow[]>> {
+  const found =
+    actorIds.length === 0 || incidentIds.length === 0
+      ? []
+      : await tx.run(ROWS_OF_INCIDENTS, { actorIds, incidentIds });
+  return new Map(found.map((row) => [row.actorId, row.rows]));
+}
+
+/** What changed: these actors' claims, or, when `incidentIds` is given, only those incidents'. */
+export interface ProfileChange {
+  actorIds: Iterable<string>;
+  incidentIds?: readonly string[];
+}
+
+/**
+ * Brings the profiles of these actors up to date, in the caller's transaction: a write calls it
+ * last. With `incidentIds`, a profile keeps its other rows and only those of the incidents are read
+ * again; without, or for an actor with no profile yet, all rows are read from its claims. An actor
+ * left without live claims, or gone, has none.
+ */
+export async function refreshTargetProfiles(tx: Transaction, change: ProfileChange): Promise<void> {
+  const incidentIds = change.incidentIds ?? [];
+  const actorIds = [...new Set(change.actorIds)];
+  if (actorIds.length === 0) return;
+  const kept = change.incidentIds
+    ? await readProfileRows(tx, actorIds)
+    : new Map<string, ProfileRow[]>();
+  const fresh = await rowsOfIncidents(tx, [...kept.keys()], incidentIds);
+  const read = await rowsFromClaims(
+    tx,
+    actorIds.filter((id) => !kept.has(id)),
+  );
+  const changed = new Set(incidentIds);
+  const profiles = actorIds.map((actorId) => {
+    const rows = kept.get(actorId);
+    return {
+      actorId,
+      rows: rows ? replaceRows(rows, changed, fresh.get(actorId) ?? []) : (read.get(actorId) ?? []),
+    };
+  });
+  await writeProfiles(tx, profiles);
+}
+
+async function writeProfiles(
+  tx: Transaction,
+  profiles: readonly { actorId: string; rows: readonly ProfileRow[] }[],
 ): Promise<void> {
-  const ids = [...new Set(actorIds)];
-  if (ids.length > 0) await tx.run(REFRESH_TARGET_PROFILES, { actorIds: ids });
+  const written = profiles.filter((p) => p.rows.length > 0);
+  await tx.run(WRITE_PROFILES, {
+    profiles: written.map(({ actorId, rows }) => ({
+      actorId,
+      totals: totalsOfRows(rows),
+      rows: encodeRows(rows),
+    })),
+  });
+  await dropTargetProfiles(
+    tx,
+    profiles.filter((p) => p.rows.length === 0).map((p) => p.actorId),
+  );
+}
+
+/**
+ * Brings up to date the profiles an edit or deletion of these incidents changed: those of the
+ * actors their claims named before (`formerActorIds`) and of those they name now.
+ */
+export async function refreshProfilesOfIncidents(
+  tx: Transaction,
+  incidentIds: readonly string[],
+  formerActorIds: Iterable<string>,
+): Promise<void> {
+  const actorIds = [...formerActorIds, ...(await actorsClaiming(tx, incidentIds))];
+  await refreshTargetProfiles(tx, { actorIds, incidentIds });
 }
 
 /** The actors an incident's claims name, from its links as an edit and its audit record read them. */
@@ -142,7 +239,7 @@ const ACTORS_TO_PROFILE = cypher<{ actorId: string }>(
 /** Profiles left behind by an actor that no longer exists or no longer has a live claim. */
 const DELETE_STRAY_PROFILES = cypher<{ deleted: number }>(
   'targetProfiles:deleteStray',
-  `MATCH (p:TargetProfile)
+  `MATCH (p:TargetProfile|TargetProfileRows)
    WHERE NOT EXISTS {
      MATCH (:Incident)-[r:ATTRIBUTED_TO]->(:Actor {id: p.actorId}) WHERE r.status <> 'RETRACTED'
    }
@@ -168,7 +265,7 @@ export async function buildTargetProfiles(
   for (let start = 0; start < actorIds.length; start += ACTORS_PER_BUILD) {
     const batch = actorIds.slice(start, start + ACTORS_PER_BUILD);
     await executor.writeTransaction('targetProfiles:build', (tx) =>
-      refreshTargetProfiles(tx, batch),
+      refreshTargetProfiles(tx, { actorIds: batch }),
     );
   }
   await executor.write(DELETE_STRAY_PROFILES);

@@ -46,7 +46,9 @@ const stable = (value: Record<string, unknown>): string =>
 
 const COUNT = cypher<{ count: number }>(
   'test:countAll',
-  'MATCH (n) WHERE NOT n:Sector AND NOT n:Country AND NOT n:Change AND NOT n:Dataset RETURN count(n) AS count',
+  `MATCH (n) WHERE NOT n:Sector AND NOT n:Country AND NOT n:Change AND NOT n:Dataset
+     AND NOT n:TargetProfile AND NOT n:TargetProfileRows
+   RETURN count(n) AS count`,
 );
 
 /** Nodes other than the taxonomy's, the audit trail's and the datasets (the records of imports). */

@@ -4,9 +4,9 @@
 //     "Source:src-08081ea9debdcf6d"
 //   ]
 // }
-// 5 statement(s) in 2 wave(s)
+// 7 statement(s) in 2 wave(s)
 
-// ── wave 1 · transaction addAttribution · 1 of 3 · lockReferences
+// ── wave 1 · transaction addAttribution · 1 of 5 · lockReferences
 CALL () {
   UNWIND $incidents AS key
   MATCH (n:Incident {id: key})
@@ -58,7 +58,7 @@ RETURN incidents, actors, organizations, campaigns, found AS sources
   ]
 }
 
-// ── wave 1 · transaction addAttribution · 2 of 3 · addAttribution
+// ── wave 1 · transaction addAttribution · 2 of 5 · addAttribution
 MATCH (i:Incident {id: $incidentId}), (a:Actor {id: $actorId})
  CREATE (i)-[r:ATTRIBUTED_TO]->(a) SET r = $props
  WITH r, a
@@ -93,60 +93,169 @@ entityKey: $change.entityKey, before: $change.before, after: $change.after})
   }
 }
 
-// ── wave 1 · transaction addAttribution · 3 of 3 · targetProfiles:refresh
+// ── wave 1 · transaction addAttribution · 3 of 5 · targetProfiles:readRows
 UNWIND $actorIds AS actorId
-WITH DISTINCT actorId
-CALL (actorId) { MATCH (old:TargetProfile {actorId: actorId}) DELETE old }
-MATCH (a:Actor {id: actorId})
-CALL (a) {
-  MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED'
-  WITH j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
-  // One walk over the incident's links finds its sectors, countries and campaigns alike.
-  WITH j, confidence,
-       COLLECT {
-         MATCH (j)-[e:TARGETED|AFFECTED|PART_OF]->(n)
-         WITH DISTINCT CASE type(e)
-           WHEN 'TARGETED' THEN ['SECTOR', coalesce([(n)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], n).id]
-           WHEN 'AFFECTED' THEN ['COUNTRY', n.iso2]
-           ELSE ['CAMPAIGN', n.id] END AS feature
-         RETURN feature
-       } + [v IN COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t } | ['ATTACK_TYPE', v]] AS features
-  // A missing date leaves the bound open (null), as an undated incident's gap counts as none.
-  RETURN count(j) AS incidents,
-         CASE WHEN count(j.startDate) = count(j) THEN min(j.startDate) END AS firstStart,
-         CASE WHEN count(j.endDate) = count(j) THEN min(j.endDate) END AS firstEnd,
-         CASE WHEN count(j.endDate) = count(j) THEN max(j.endDate) END AS lastEnd,
-         collect({confidence: confidence, features: features}) AS rows
-}
-WITH a, incidents, firstStart, firstEnd, lastEnd, rows WHERE incidents > 0
-CALL (rows) {
-  UNWIND rows AS row
-  UNWIND row.features AS feature
-  WITH feature[0] AS kind, feature[1] AS key, count(*) AS incidents, max(row.confidence) AS confidence
-  ORDER BY kind, key
-  RETURN collect({kind: kind, key: key, incidents: incidents, confidence: confidence}) AS features
-}
-WITH a, incidents, firstStart, firstEnd, lastEnd,
-     [f IN features WHERE f.kind = 'SECTOR'] AS sectors,
-     [f IN features WHERE f.kind = 'COUNTRY'] AS countries,
-     [f IN features WHERE f.kind = 'ATTACK_TYPE'] AS types,
-     [f IN features WHERE f.kind = 'CAMPAIGN'] AS campaigns
-CREATE (:TargetProfile {
-  actorId: a.id, incidents: incidents, firstStart: firstStart, firstEnd: firstEnd, lastEnd: lastEnd,
-  sectorIds: [f IN sectors | f.key], sectorIncidents: [f IN sectors | f.incidents],
-  sectorConfidence: [f IN sectors | f.confidence],
-  countryCodes: [f IN countries | f.key], countryIncidents: [f IN countries | f.incidents],
-  countryConfidence: [f IN countries | f.confidence],
-  attackTypes: [f IN types | f.key], attackTypeIncidents: [f IN types | f.incidents],
-  attackTypeConfidence: [f IN types | f.confidence],
-  campaignIds: [f IN campaigns | f.key], campaignIncidents: [f IN campaigns | f.incidents],
-  campaignConfidence: [f IN campaigns | f.confidence]
-})
-RETURN count(*) AS refreshed
+MATCH (r:TargetProfileRows {actorId: actorId})
+RETURN actorId, r.rows AS rows
 // params
 {
   "actorIds": [
     "apt28"
+  ]
+}
+
+// ── wave 1 · transaction addAttribution · 4 of 5 · targetProfiles:rowsOfIncidents
+UNWIND $incidentIds AS incidentId
+MATCH (j:Incident {id: incidentId})-[r:ATTRIBUTED_TO]->(a:Actor) WHERE a.id IN $actorIds
+WITH a, j, r WHERE r.status <> 'RETRACTED'
+WITH a, j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
+RETURN a.id AS actorId, collect({incidentId: j.id, confidence: confidence,
+  start: toString(j.startDate), end: toString(j.endDate),
+  sectorIds: COLLECT { MATCH (j)-[:TARGETED]->(s:Sector) RETURN DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id },
+  countryCodes: COLLECT { MATCH (j)-[:AFFECTED]->(c:Country) RETURN DISTINCT c.iso2 },
+  attackTypes: COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t },
+  campaignIds: COLLECT { MATCH (j)-[:PART_OF]->(k:Campaign) RETURN DISTINCT k.id }}) AS rows
+// params
+{
+  "actorIds": [
+    "apt28"
+  ],
+  "incidentIds": [
+    "2022-02-viasat-ka-sat"
+  ]
+}
+
+// ── wave 1 · transaction addAttribution · 5 of 5 · targetProfiles:write
+UNWIND $profiles AS profile
+WITH profile, profile.totals AS totals
+MERGE (p:TargetProfile {actorId: profile.actorId})
+SET p = totals, p.actorId = profile.actorId, p.incidents = toInteger(totals.incidents),
+    p.firstStart = date(totals.firstStart), p.firstEnd = date(totals.firstEnd), p.lastEnd = date(totals.lastEnd),
+    p.featureIncidents = [v IN totals.featureIncidents | toInteger(v)],
+    p.featureConfidence = [v IN totals.featureConfidence | toInteger(ceil(v))]
+MERGE (r:TargetProfileRows {actorId: profile.actorId})
+SET r.rows = profile.rows
+// params
+{
+  "profiles": [
+    {
+      "actorId": "apt28",
+      "rows": "[[\"2014-ukrainian-artillery-app-x-agent\",50,\"2014-01-01\",\"2016-12-31\",[\"defence\"],[\"UA\"],[\"ESPIONAGE\",\"MALWARE\"],[]],[\"2015-04-german-bundestag-hack\",85,\"2015-04-01\",\"2015-05-31\",[\"public-administration\"],[\"DE\"],[\"DATA_BREACH\",\"ESPIONAGE\"],[]],[\"2020-vaccine-makers-strontium-zinc-cerium\",70,\"2020-01-01\",\"2020-11-30\",[\"health\",\"research\"],[\"CA\",\"FR\",\"IN\",\"KR\",\"US\"],[\"ACCOUNT_TAKEOVER\",\"ESPIONAGE\",\"PHISHING\"],[\"covid-vaccine-targeting-2020\"]],[\"2022-02-apt28-ukrnet-phishing\",85,\"2022-02-01\",\"2022-03-31\",[\"media\"],[\"UA\"],[\"ESPIONAGE\",\"PHISHING\"],[]],[\"2022-02-viasat-ka-sat\",15,\"2022-02-24\",\"2022-03-31\",[\"defence\",\"space\",\"telecommunications\"],[\"DE\",\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2022-apt28-western-logistics-campaign\",85,\"2022-01-01\",\"2025-05-31\",[\"defence\",\"digital-infrastructure\",\"transport\"],[\"BG\",\"CZ\",\"DE\",\"FR\",\"GR\",\"IT\",\"MD\",\"NL\",\"PL\",\"RO\",\"SK\",\"UA\",\"US\"],[\"ESPIONAGE\",\"PHISHING\"],[]],[\"2023-01-spd-email-apt28\",85,\"2023-01-01\",\"2023-01-31\",[\"political-processes\"],[\"DE\"],[\"DATA_BREACH\",\"ESPIONAGE\"],[]]]",
+      "totals": {
+        "featureConfidence": [
+          85,
+          70,
+          85,
+          85,
+          85,
+          85,
+          70,
+          85,
+          70,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          70,
+          85,
+          85,
+          70,
+          85,
+          85,
+          85,
+          70,
+          15,
+          15,
+          85,
+          70,
+          85,
+          85,
+          50,
+          85,
+          15,
+          15
+        ],
+        "featureIncidents": [
+          1,
+          1,
+          1,
+          4,
+          2,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          4,
+          2,
+          1,
+          3,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          2,
+          6,
+          1,
+          3,
+          1,
+          1
+        ],
+        "featureKeys": [
+          "CBG",
+          "CCA",
+          "CCZ",
+          "CDE",
+          "CFR",
+          "CGR",
+          "CIN",
+          "CIT",
+          "CKR",
+          "CMD",
+          "CNL",
+          "CPL",
+          "CRO",
+          "CSK",
+          "CUA",
+          "CUS",
+          "Kcovid-vaccine-targeting-2020",
+          "Sdefence",
+          "Sdigital-infrastructure",
+          "Shealth",
+          "Smedia",
+          "Spolitical-processes",
+          "Spublic-administration",
+          "Sresearch",
+          "Sspace",
+          "Stelecommunications",
+          "Stransport",
+          "TACCOUNT_TAKEOVER",
+          "TDATA_BREACH",
+          "TESPIONAGE",
+          "TMALWARE",
+          "TPHISHING",
+          "TSABOTAGE",
+          "TWIPER"
+        ],
+        "firstEnd": "2015-05-31",
+        "firstStart": "2014-01-01",
+        "incidents": 7,
+        "lastEnd": "2025-05-31"
+      }
+    }
   ]
 }
 

@@ -31,100 +31,43 @@ CALL (xSectors, xCountries) {
 }
 CALL (x, xSectors, xCountries, xCampaigns, xTypes, xActors, reported) {
   MATCH (p:TargetProfile)
-  WITH x, xSectors, xCountries, xCampaigns, xTypes, reported, p,
-       CASE WHEN p.actorId IN xActors THEN 1 ELSE 0 END AS own
-  WITH x, reported, p, own,
-       [i IN range(0, size(p.sectorIds) - 1) WHERE p.sectorIncidents[i] > own AND p.sectorIds[i] IN xSectors] AS s,
-       [i IN range(0, size(p.countryCodes) - 1) WHERE p.countryIncidents[i] > own AND p.countryCodes[i] IN xCountries] AS c,
-       [i IN range(0, size(p.attackTypes) - 1) WHERE p.attackTypeIncidents[i] > own AND p.attackTypes[i] IN xTypes] AS t,
-       [i IN range(0, size(p.campaignIds) - 1) WHERE p.campaignIncidents[i] > own AND p.campaignIds[i] IN xCampaigns] AS k
-  WITH x, reported, p, own, s, c, t, k,
-       [i IN s | p.sectorConfidence[i]] + [i IN c | p.countryConfidence[i]]
-         + [i IN t | p.attackTypeConfidence[i]] + [i IN k | p.campaignConfidence[i]] AS confidences
-  WHERE size(confidences) > 0 OR p.actorId IN [r IN reported | r.actorId]
+  WITH x, reported, p, CASE WHEN p.actorId IN xActors THEN 1 ELSE 0 END AS own,
+       [v IN xSectors | 'S' + v] + [v IN xCountries | 'C' + v]
+         + [v IN xTypes | 'T' + v] + [v IN xCampaigns | 'K' + v] AS xFeatures
+  WITH x, reported, p.actorId AS actorId, p.incidents - own AS others,
+       p.firstStart AS firstStart, p.firstEnd AS firstEnd, p.lastEnd AS lastEnd,
+       p.featureKeys AS keys, p.featureConfidence AS firmest, own, p.featureIncidents AS counts, xFeatures
+  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, keys, firmest,
+       [i IN range(0, size(keys) - 1) WHERE keys[i] IN xFeatures AND counts[i] > own] AS shared
+  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, [i IN shared | firmest[i]] AS confidences,
+       [i IN shared WHERE left(keys[i], 1) = 'S' | substring(keys[i], 1)] AS s,
+       [i IN shared WHERE left(keys[i], 1) = 'C' | substring(keys[i], 1)] AS c,
+       [i IN shared WHERE left(keys[i], 1) = 'T' | substring(keys[i], 1)] AS t,
+       [i IN shared WHERE left(keys[i], 1) = 'K' | substring(keys[i], 1)] AS k
+  WHERE size(confidences) > 0 OR actorId IN [r IN reported | r.actorId]
   RETURN collect({
-    actorId: p.actorId,
-    sharedSectorIds: [i IN s | p.sectorIds[i]], sharedCountryCodes: [i IN c | p.countryCodes[i]],
-    sharedAttackTypes: [i IN t | p.attackTypes[i]], sharesCampaign: size(k) > 0,
-    otherIncidents: p.incidents - own,
+    actorId: actorId,
+    sharedSectorIds: s, sharedCountryCodes: c, sharedAttackTypes: t, sharesCampaign: size(k) > 0,
+    otherIncidents: others,
     maxSharedConfidence: reduce(m = null, v IN confidences | CASE WHEN m IS NULL OR v > m THEN v ELSE m END),
-    minIncidentDays: CASE WHEN p.incidents - own = 0 THEN null
-      WHEN p.lastEnd < x.startDate THEN duration.inDays(p.lastEnd, x.startDate).days
-      WHEN p.firstStart > x.endDate AND p.firstEnd >= x.startDate THEN duration.inDays(x.endDate, p.firstStart).days
+    minIncidentDays: CASE WHEN others = 0 THEN null
+      WHEN lastEnd < x.startDate THEN duration.inDays(lastEnd, x.startDate).days
+      WHEN firstStart > x.endDate AND firstEnd >= x.startDate THEN duration.inDays(x.endDate, firstStart).days
       ELSE 0 END
   }) AS profiles
 }
-RETURN {sectorIds: xSectors, countryCodes: xCountries, attackTypes: xTypes} AS profile, profiles, reported, unprofiled
+RETURN {id: x.id, sectorIds: xSectors, countryCodes: xCountries, attackTypes: xTypes, campaignIds: xCampaigns,
+        startDate: toString(x.startDate), endDate: toString(x.endDate)} AS incident,
+       xActors, profiles, reported, unprofiled
 // params
 {
   "incidentId": "2017-06-notpetya-maersk"
 }
 
-// ── wave 1 · transaction suggestAttributions · 2 of 2 · analysis:attributionEvidence
-MATCH (x:Incident {id: $incidentId})
-CALL (x) {
-    OPTIONAL MATCH (x)-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id) AS sectors
-  }
-CALL (x) { OPTIONAL MATCH (x)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
-CALL (x) { OPTIONAL MATCH (x)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
-WITH x, sectors AS xSectors, countries AS xCountries, campaigns AS xCampaigns, coalesce(x.attackTypes, []) AS xTypes
-CALL (x, xSectors, xCountries, xCampaigns, xTypes) {
-  UNWIND $actorIds AS actorId
-  MATCH (a:Actor {id: actorId})
-  CALL (a, x, xSectors, xCountries, xCampaigns, xTypes) {
-    OPTIONAL MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE j <> x AND r.status <> 'RETRACTED'
-    WITH j, max(coalesce(r.confidence, 0)) AS confidence
-    CALL (j) {
-    OPTIONAL MATCH (j)-[:TARGETED]->(s:Sector)
-    RETURN collect(DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_2:Sector) | rollupParent_2][0], s).id) AS sectors
-  }
-    CALL (j) { OPTIONAL MATCH (j)-[:AFFECTED]->(c:Country) RETURN collect(DISTINCT c.iso2) AS countries }
-    CALL (j) { OPTIONAL MATCH (j)-[:PART_OF]->(k:Campaign) RETURN collect(DISTINCT k.id) AS campaigns }
-    WITH j, confidence,
-         [v IN sectors WHERE v IN xSectors] AS sharedS,
-         [v IN countries WHERE v IN xCountries] AS sharedC,
-         [v IN coalesce(j.attackTypes, []) WHERE v IN xTypes] AS sharedT,
-         any(k IN campaigns WHERE k IN xCampaigns) AS sameCampaign,
-         CASE WHEN j IS NULL THEN null
-              WHEN j.endDate < x.startDate THEN duration.inDays(j.endDate, x.startDate).days
-              WHEN j.startDate > x.endDate THEN duration.inDays(x.endDate, j.startDate).days
-              ELSE 0 END AS gap
-    WITH j, confidence, sharedS, sharedC, sharedT, sameCampaign, gap,
-         size(sharedS) + size(sharedC) + size(sharedT) > 0 OR sameCampaign AS supports
-    RETURN count(j) AS otherIncidents,
-           reduce(acc = [], l IN collect(sharedS) | acc + [v IN l WHERE NOT v IN acc]) AS sharedSectorIds,
-           reduce(acc = [], l IN collect(sharedC) | acc + [v IN l WHERE NOT v IN acc]) AS sharedCountryCodes,
-           reduce(acc = [], l IN collect(sharedT) | acc + [v IN l WHERE NOT v IN acc]) AS sharedAttackTypes,
-           min(gap) AS nearestIncidentDays,
-           collect(CASE WHEN sameCampaign THEN j.id END) AS sameCampaignIncidentIds,
-           count(CASE WHEN supports THEN 1 END) AS supportingIncidents,
-           avg(CASE WHEN supports THEN confidence END) AS meanPriorConfidence
-  }
-  CALL (a, xSectors) {
-    OPTIONAL MATCH (a)-[:TARGETS]->(t:Sector)
-    WITH coalesce([(t)-[:SUBSECTOR_OF]->(rollupParent_3:Sector) | rollupParent_3][0], t).id AS top WHERE top IN xSectors
-    RETURN collect(DISTINCT top) AS reportedSectorIds
-  }
-  CALL (a, xCountries) {
-    OPTIONAL MATCH (a)-[:TARGETS]->(c:Country) WHERE c.iso2 IN xCountries
-    RETURN collect(DISTINCT c.iso2) AS reportedCountryCodes
-  }
-  WITH a, x, otherIncidents, sharedSectorIds, sharedCountryCodes, sharedAttackTypes, nearestIncidentDays,
-       sameCampaignIncidentIds, supportingIncidents, meanPriorConfidence, reportedSectorIds, reportedCountryCodes
-  WHERE supportingIncidents > 0 OR size(reportedSectorIds) + size(reportedCountryCodes) > 0
-  RETURN collect({
-    actorId: a.id,
-    alreadyAttributed: EXISTS { (x)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED' },
-    sharedSectorIds: sharedSectorIds, sharedCountryCodes: sharedCountryCodes,
-    sharedAttackTypes: sharedAttackTypes, nearestIncidentDays: nearestIncidentDays,
-    sameCampaignIncidentIds: [v IN sameCampaignIncidentIds WHERE v IS NOT NULL],
-    reportedSectorIds: reportedSectorIds, reportedCountryCodes: reportedCountryCodes,
-    supportingIncidents: supportingIncidents, otherIncidents: otherIncidents,
-    meanPriorConfidence: meanPriorConfidence
-  }) AS candidates
-}
-RETURN candidates
+// ── wave 1 · transaction suggestAttributions · 2 of 2 · targetProfiles:readRows
+UNWIND $actorIds AS actorId
+MATCH (r:TargetProfileRows {actorId: actorId})
+RETURN actorId, r.rows AS rows
 // params
 {
   "actorIds": [
@@ -144,8 +87,7 @@ RETURN candidates
     "it-army-of-ukraine",
     "gamaredon",
     "romcom"
-  ],
-  "incidentId": "2017-06-notpetya-maersk"
+  ]
 }
 
 // ── wave 2 · read · findActors

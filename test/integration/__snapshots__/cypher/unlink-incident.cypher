@@ -8,9 +8,9 @@
 //   },
 //   "version": 2
 // }
-// 5 statement(s) in 2 wave(s)
+// 8 statement(s) in 2 wave(s)
 
-// ── wave 1 · transaction updateIncident · 1 of 4 · Incident:lockForEdit
+// ── wave 1 · transaction updateIncident · 1 of 7 · Incident:lockForEdit
 MATCH (n:Incident {id: $id})
   SET n._lock = true REMOVE n._lock
 WITH * WHERE n.id = $id
@@ -25,7 +25,7 @@ WITH * WHERE n.id = $id
   "id": "2017-06-notpetya-merck"
 }
 
-// ── wave 1 · transaction updateIncident · 2 of 4 · lockReferences
+// ── wave 1 · transaction updateIncident · 2 of 7 · lockReferences
 CALL () {
   UNWIND $incidents AS key
   MATCH (n:Incident {id: key})
@@ -71,7 +71,7 @@ RETURN incidents, actors, organizations, campaigns, found AS sources
   "sources": []
 }
 
-// ── wave 1 · transaction updateIncident · 3 of 4 · Incident:update
+// ── wave 1 · transaction updateIncident · 3 of 7 · Incident:update
 MATCH (n:Incident {id: $id})
  SET n = $props
  SET n.startDate = CASE WHEN $props.startDate IS NULL THEN null ELSE date($props.startDate) END
@@ -152,61 +152,285 @@ entityKey: $change.entityKey, before: $change.before, after: $change.after})
   }
 }
 
-// ── wave 1 · transaction updateIncident · 4 of 4 · targetProfiles:refresh
+// ── wave 1 · transaction updateIncident · 4 of 7 · targetProfiles:actorsClaiming
+UNWIND $incidentIds AS incidentId
+MATCH (:Incident {id: incidentId})-[:ATTRIBUTED_TO]->(a:Actor)
+RETURN DISTINCT a.id AS actorId
+// params
+{
+  "incidentIds": [
+    "2017-06-notpetya-merck"
+  ]
+}
+
+// ── wave 1 · transaction updateIncident · 5 of 7 · targetProfiles:readRows
 UNWIND $actorIds AS actorId
-WITH DISTINCT actorId
-CALL (actorId) { MATCH (old:TargetProfile {actorId: actorId}) DELETE old }
-MATCH (a:Actor {id: actorId})
-CALL (a) {
-  MATCH (j:Incident)-[r:ATTRIBUTED_TO]->(a) WHERE r.status <> 'RETRACTED'
-  WITH j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
-  // One walk over the incident's links finds its sectors, countries and campaigns alike.
-  WITH j, confidence,
-       COLLECT {
-         MATCH (j)-[e:TARGETED|AFFECTED|PART_OF]->(n)
-         WITH DISTINCT CASE type(e)
-           WHEN 'TARGETED' THEN ['SECTOR', coalesce([(n)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], n).id]
-           WHEN 'AFFECTED' THEN ['COUNTRY', n.iso2]
-           ELSE ['CAMPAIGN', n.id] END AS feature
-         RETURN feature
-       } + [v IN COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t } | ['ATTACK_TYPE', v]] AS features
-  // A missing date leaves the bound open (null), as an undated incident's gap counts as none.
-  RETURN count(j) AS incidents,
-         CASE WHEN count(j.startDate) = count(j) THEN min(j.startDate) END AS firstStart,
-         CASE WHEN count(j.endDate) = count(j) THEN min(j.endDate) END AS firstEnd,
-         CASE WHEN count(j.endDate) = count(j) THEN max(j.endDate) END AS lastEnd,
-         collect({confidence: confidence, features: features}) AS rows
-}
-WITH a, incidents, firstStart, firstEnd, lastEnd, rows WHERE incidents > 0
-CALL (rows) {
-  UNWIND rows AS row
-  UNWIND row.features AS feature
-  WITH feature[0] AS kind, feature[1] AS key, count(*) AS incidents, max(row.confidence) AS confidence
-  ORDER BY kind, key
-  RETURN collect({kind: kind, key: key, incidents: incidents, confidence: confidence}) AS features
-}
-WITH a, incidents, firstStart, firstEnd, lastEnd,
-     [f IN features WHERE f.kind = 'SECTOR'] AS sectors,
-     [f IN features WHERE f.kind = 'COUNTRY'] AS countries,
-     [f IN features WHERE f.kind = 'ATTACK_TYPE'] AS types,
-     [f IN features WHERE f.kind = 'CAMPAIGN'] AS campaigns
-CREATE (:TargetProfile {
-  actorId: a.id, incidents: incidents, firstStart: firstStart, firstEnd: firstEnd, lastEnd: lastEnd,
-  sectorIds: [f IN sectors | f.key], sectorIncidents: [f IN sectors | f.incidents],
-  sectorConfidence: [f IN sectors | f.confidence],
-  countryCodes: [f IN countries | f.key], countryIncidents: [f IN countries | f.incidents],
-  countryConfidence: [f IN countries | f.confidence],
-  attackTypes: [f IN types | f.key], attackTypeIncidents: [f IN types | f.incidents],
-  attackTypeConfidence: [f IN types | f.confidence],
-  campaignIds: [f IN campaigns | f.key], campaignIncidents: [f IN campaigns | f.incidents],
-  campaignConfidence: [f IN campaigns | f.confidence]
-})
-RETURN count(*) AS refreshed
+MATCH (r:TargetProfileRows {actorId: actorId})
+RETURN actorId, r.rows AS rows
 // params
 {
   "actorIds": [
     "gru-unspecified",
     "sandworm"
+  ]
+}
+
+// ── wave 1 · transaction updateIncident · 6 of 7 · targetProfiles:rowsOfIncidents
+UNWIND $incidentIds AS incidentId
+MATCH (j:Incident {id: incidentId})-[r:ATTRIBUTED_TO]->(a:Actor) WHERE a.id IN $actorIds
+WITH a, j, r WHERE r.status <> 'RETRACTED'
+WITH a, j, toFloat(max(coalesce(r.confidence, 0))) AS confidence
+RETURN a.id AS actorId, collect({incidentId: j.id, confidence: confidence,
+  start: toString(j.startDate), end: toString(j.endDate),
+  sectorIds: COLLECT { MATCH (j)-[:TARGETED]->(s:Sector) RETURN DISTINCT coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id },
+  countryCodes: COLLECT { MATCH (j)-[:AFFECTED]->(c:Country) RETURN DISTINCT c.iso2 },
+  attackTypes: COLLECT { UNWIND coalesce(j.attackTypes, []) AS t RETURN DISTINCT t },
+  campaignIds: COLLECT { MATCH (j)-[:PART_OF]->(k:Campaign) RETURN DISTINCT k.id }}) AS rows
+// params
+{
+  "actorIds": [
+    "gru-unspecified",
+    "sandworm"
+  ],
+  "incidentIds": [
+    "2017-06-notpetya-merck"
+  ]
+}
+
+// ── wave 1 · transaction updateIncident · 7 of 7 · targetProfiles:write
+UNWIND $profiles AS profile
+WITH profile, profile.totals AS totals
+MERGE (p:TargetProfile {actorId: profile.actorId})
+SET p = totals, p.actorId = profile.actorId, p.incidents = toInteger(totals.incidents),
+    p.firstStart = date(totals.firstStart), p.firstEnd = date(totals.firstEnd), p.lastEnd = date(totals.lastEnd),
+    p.featureIncidents = [v IN totals.featureIncidents | toInteger(v)],
+    p.featureConfidence = [v IN totals.featureConfidence | toInteger(ceil(v))]
+MERGE (r:TargetProfileRows {actorId: profile.actorId})
+SET r.rows = profile.rows
+// params
+{
+  "profiles": [
+    {
+      "actorId": "gru-unspecified",
+      "rows": "[[\"2017-06-notpetya-evraz\",85,\"2017-06-27\",\"2017-06-27\",[\"manufacturing\",\"mining\"],[\"RU\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-maersk\",85,\"2017-06-27\",\"2017-07-31\",[\"transport\"],[\"DK\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-merck\",85,\"2017-06-27\",\"2017-07-31\",[\"health\"],[\"UA\",\"US\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-mondelez\",85,\"2017-06-27\",\"2017-07-31\",[\"food-and-agriculture\"],[\"UA\",\"US\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-reckitt-benckiser\",85,\"2017-06-27\",\"2017-07-31\",[\"manufacturing\"],[\"GB\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-rosneft\",85,\"2017-06-27\",\"2017-07-31\",[\"energy\"],[\"RU\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-saint-gobain\",85,\"2017-06-27\",\"2017-07-31\",[\"manufacturing\"],[\"FR\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-tnt-express\",85,\"2017-06-27\",\"2017-07-31\",[\"transport\"],[\"NL\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-ukraine\",85,\"2017-06-27\",\"2017-07-31\",[\"digital-infrastructure\",\"energy\",\"finance\",\"public-administration\",\"transport\"],[\"UA\"],[\"MALWARE\",\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-10-bad-rabbit\",85,\"2017-10-24\",\"2017-10-24\",[\"finance\",\"media\",\"transport\"],[\"BG\",\"JP\",\"RU\",\"TR\",\"UA\"],[\"MALWARE\",\"RANSOMWARE\"],[]],[\"2022-01-ukraine-government-website-defacements\",85,\"2022-01-14\",\"2022-01-14\",[\"public-administration\"],[\"UA\"],[\"DEFACEMENT\",\"INFORMATION_OPERATION\"],[]],[\"2022-01-whispergate\",85,\"2022-01-13\",\"2022-01-13\",[\"digital-infrastructure\",\"public-administration\"],[\"UA\"],[\"DATA_BREACH\",\"WIPER\"],[]],[\"2022-02-ukraine-banks-mod-ddos\",85,\"2022-02-15\",\"2022-02-16\",[\"defence\",\"finance\"],[\"UA\"],[\"DDOS\"],[]]]",
+      "totals": {
+        "featureConfidence": [
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85
+        ],
+        "featureIncidents": [
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          3,
+          1,
+          13,
+          2,
+          9,
+          1,
+          2,
+          2,
+          3,
+          1,
+          1,
+          3,
+          1,
+          1,
+          3,
+          4,
+          1,
+          1,
+          1,
+          1,
+          2,
+          1,
+          9,
+          10
+        ],
+        "featureKeys": [
+          "CBG",
+          "CDK",
+          "CFR",
+          "CGB",
+          "CJP",
+          "CNL",
+          "CRU",
+          "CTR",
+          "CUA",
+          "CUS",
+          "Knotpetya-2017",
+          "Sdefence",
+          "Sdigital-infrastructure",
+          "Senergy",
+          "Sfinance",
+          "Sfood-and-agriculture",
+          "Shealth",
+          "Smanufacturing",
+          "Smedia",
+          "Smining",
+          "Spublic-administration",
+          "Stransport",
+          "TDATA_BREACH",
+          "TDDOS",
+          "TDEFACEMENT",
+          "TINFORMATION_OPERATION",
+          "TMALWARE",
+          "TRANSOMWARE",
+          "TSUPPLY_CHAIN",
+          "TWIPER"
+        ],
+        "firstEnd": "2017-06-27",
+        "firstStart": "2017-06-27",
+        "incidents": 13,
+        "lastEnd": "2022-02-16"
+      }
+    },
+    {
+      "actorId": "sandworm",
+      "rows": "[[\"2015-10-ukrainian-media-killdisk\",50,\"2015-10-01\",\"2015-10-31\",[\"media\"],[\"UA\"],[\"MALWARE\",\"WIPER\"],[]],[\"2015-12-ukraine-power-grid-blackenergy\",85,\"2015-12-23\",\"2015-12-23\",[\"energy\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\",\"WIPER\"],[\"sandworm-ukraine-energy\"]],[\"2016-12-kyiv-industroyer\",85,\"2016-12-17\",\"2016-12-17\",[\"energy\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\"],[\"sandworm-ukraine-energy\"]],[\"2016-12-ukraine-ministry-of-finance-treasury\",85,\"2016-12-01\",\"2016-12-31\",[\"public-administration\"],[\"UA\"],[\"WIPER\"],[]],[\"2017-06-notpetya-evraz\",85,\"2017-06-27\",\"2017-06-27\",[\"manufacturing\",\"mining\"],[\"RU\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-heritage-valley\",85,\"2017-06-27\",\"2017-06-27\",[\"health\"],[\"US\"],[\"WIPER\"],[]],[\"2017-06-notpetya-maersk\",85,\"2017-06-27\",\"2017-07-31\",[\"transport\"],[\"DK\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-merck\",85,\"2017-06-27\",\"2017-07-31\",[\"health\"],[\"UA\",\"US\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-mondelez\",85,\"2017-06-27\",\"2017-07-31\",[\"food-and-agriculture\"],[\"UA\",\"US\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-reckitt-benckiser\",85,\"2017-06-27\",\"2017-07-31\",[\"manufacturing\"],[\"GB\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-rosneft\",85,\"2017-06-27\",\"2017-07-31\",[\"energy\"],[\"RU\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-saint-gobain\",85,\"2017-06-27\",\"2017-07-31\",[\"manufacturing\"],[\"FR\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-tnt-express\",85,\"2017-06-27\",\"2017-07-31\",[\"transport\"],[\"NL\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-ukraine\",85,\"2017-06-27\",\"2017-07-31\",[\"digital-infrastructure\",\"energy\",\"finance\",\"public-administration\",\"transport\"],[\"UA\"],[\"MALWARE\",\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2018-02-olympic-destroyer\",85,\"2018-02-09\",\"2018-02-09\",[\"entertainment-and-hospitality\"],[\"KR\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2018-05-vpnfilter\",85,\"2018-05-01\",\"2018-05-31\",[\"telecommunications\"],[\"UA\"],[\"ESPIONAGE\",\"MALWARE\"],[]],[\"2022-02-viasat-ka-sat\",50,\"2022-02-24\",\"2022-03-31\",[\"defence\",\"space\",\"telecommunications\"],[\"DE\",\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2022-03-caddywiper\",50,\"2022-03-14\",\"2022-03-14\",[\"finance\",\"public-administration\"],[\"UA\"],[\"WIPER\"],[]],[\"2022-04-industroyer2\",85,\"2022-04-08\",\"2022-04-08\",[\"energy\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\",\"WIPER\"],[\"sandworm-ukraine-energy\"]],[\"2022-10-prestige-ransomware\",85,\"2022-10-11\",\"2022-10-11\",[\"transport\"],[\"PL\",\"UA\"],[\"RANSOMWARE\"],[]],[\"2022-10-sandworm-ukraine-power-ot\",85,\"2022-10-10\",\"2022-10-12\",[\"energy\"],[\"UA\"],[\"SABOTAGE\",\"WIPER\"],[\"sandworm-ukraine-energy\"]],[\"2023-01-ukrinform-caddywiper\",50,\"2023-01-17\",\"2023-01-17\",[\"media\"],[\"UA\"],[\"WIPER\"],[]],[\"2023-12-kyivstar\",85,\"2023-12-12\",\"2023-12-19\",[\"finance\",\"telecommunications\"],[\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2024-03-sandworm-ukraine-utilities\",85,\"2024-03-01\",\"2024-03-31\",[\"energy\",\"water\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\",\"SUPPLY_CHAIN\"],[\"sandworm-ukraine-energy\"]]]",
+      "totals": {
+        "featureConfidence": [
+          50,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          50,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          50,
+          85,
+          85,
+          50,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85,
+          85
+        ],
+        "featureIncidents": [
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          2,
+          22,
+          3,
+          9,
+          5,
+          1,
+          1,
+          7,
+          1,
+          3,
+          1,
+          2,
+          3,
+          2,
+          1,
+          3,
+          1,
+          3,
+          4,
+          1,
+          1,
+          7,
+          1,
+          8,
+          10,
+          20
+        ],
+        "featureKeys": [
+          "CDE",
+          "CDK",
+          "CFR",
+          "CGB",
+          "CKR",
+          "CNL",
+          "CPL",
+          "CRU",
+          "CUA",
+          "CUS",
+          "Knotpetya-2017",
+          "Ksandworm-ukraine-energy",
+          "Sdefence",
+          "Sdigital-infrastructure",
+          "Senergy",
+          "Sentertainment-and-hospitality",
+          "Sfinance",
+          "Sfood-and-agriculture",
+          "Shealth",
+          "Smanufacturing",
+          "Smedia",
+          "Smining",
+          "Spublic-administration",
+          "Sspace",
+          "Stelecommunications",
+          "Stransport",
+          "Swater",
+          "TESPIONAGE",
+          "TMALWARE",
+          "TRANSOMWARE",
+          "TSABOTAGE",
+          "TSUPPLY_CHAIN",
+          "TWIPER"
+        ],
+        "firstEnd": "2015-10-31",
+        "firstStart": "2015-10-01",
+        "incidents": 24,
+        "lastEnd": "2024-03-31"
+      }
+    }
   ]
 }
 
