@@ -79,9 +79,12 @@ export function evidenceFromRows(
     const types = collectShared(evidence.sharedAttackTypes, row.attackTypes, incident.attackTypes);
     const sameCampaign = row.campaignIds.some((id) => incident.campaignIds.includes(id));
     if (sameCampaign) evidence.sameCampaignIncidentIds.push(row.incidentId);
-    const gap = gapInDays(incident, row);
-    if (evidence.nearestIncidentDays === null || gap < evidence.nearestIncidentDays)
-      evidence.nearestIncidentDays = gap;
+    // Once an incident overlaps, none can be nearer: the dates of the rest need no reading.
+    if (evidence.nearestIncidentDays !== 0) {
+      const gap = gapInDays(incident, row);
+      if (evidence.nearestIncidentDays === null || gap < evidence.nearestIncidentDays)
+        evidence.nearestIncidentDays = gap;
+    }
     if (sectors || countries || types || sameCampaign) {
       evidence.supportingIncidents += 1;
       confidenceSum += row.confidence;

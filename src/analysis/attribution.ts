@@ -50,9 +50,14 @@ WITH x, sectors AS xSectors, countries AS xCountries, campaigns AS xCampaigns, c
 const prefixed = (kind: keyof typeof FEATURE_PREFIX, keys: Fragment): Fragment =>
   fragment`[v IN ${keys} | ${trusted(`'${FEATURE_PREFIX[kind]}'`)} + v]`;
 
-/** The keys of one kind among the `shared` features of the profile's `keys`. */
+/** The keys of one kind among the `shared` features. */
 const ofKind = (kind: keyof typeof FEATURE_PREFIX): Fragment =>
-  fragment`[i IN shared WHERE left(keys[i], 1) = ${trusted(`'${FEATURE_PREFIX[kind]}'`)} | substring(keys[i], 1)]`;
+  fragment`[k IN shared WHERE left(k, 1) = ${trusted(`'${FEATURE_PREFIX[kind]}'`)} | substring(k, 1)]`;
+
+/** A candidate's bound as its profile gives it, with the version of the profile's rows. */
+type ProfileBound = Omit<CandidateBound, 'reportedSectorIds' | 'reportedCountryCodes'> & {
+  rowsVersion: string;
+};
 
 /** The reported victimology shared with the incident, per actor that reports any. */
 interface ReportedTargets {
@@ -75,7 +80,7 @@ const attributionBounds = (
 ): Statement<{
   incident: RankedIncident;
   xActors: string[];
-  profiles: Omit<CandidateBound, 'reportedSectorIds' | 'reportedCountryCodes'>[];
+  profiles: ProfileBound[];
   reported: ReportedTargets[];
   unprofiled: string[];
 }> =>
@@ -105,22 +110,26 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes, xActors, reported) {
   WITH x, reported, p, CASE WHEN p.actorId IN xActors THEN 1 ELSE 0 END AS own,
        ${prefixed('sector', fragment`xSectors`)} + ${prefixed('country', fragment`xCountries`)}
          + ${prefixed('attackType', fragment`xTypes`)} + ${prefixed('campaign', fragment`xCampaigns`)} AS xFeatures
+  WITH x, reported, p, own, p.featureKeys AS keys, p.singleKeys AS singles, xFeatures
   WITH x, reported, p.actorId AS actorId, p.incidents - own AS others,
        p.firstStart AS firstStart, p.firstEnd AS firstEnd, p.lastEnd AS lastEnd,
-       p.featureKeys AS keys, p.featureConfidence AS firmest, own, p.featureIncidents AS counts, xFeatures
-  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, keys, firmest,
-       [i IN range(0, size(keys) - 1) WHERE keys[i] IN xFeatures AND counts[i] > own] AS shared
-  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, [i IN shared | firmest[i]] AS confidences,
+       p.firmKeys AS firmKeys, p.maxConfidence AS maxConfidence, p.nextConfidence AS nextConfidence,
+       p.rowsVersion AS rowsVersion,
+       [k IN xFeatures WHERE k IN keys AND (own = 0 OR NOT k IN singles)] AS shared
+  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, shared, rowsVersion,
+       CASE WHEN size(shared) = 0 THEN null
+            WHEN any(k IN shared WHERE k IN firmKeys) THEN maxConfidence
+            ELSE nextConfidence END AS firmestShared,
        ${ofKind('sector')} AS s,
        ${ofKind('country')} AS c,
        ${ofKind('attackType')} AS t,
        ${ofKind('campaign')} AS k
-  WHERE size(confidences) > 0 OR actorId IN [r IN reported | r.actorId]
+  WHERE size(shared) > 0 OR actorId IN [r IN reported | r.actorId]
   RETURN collect({
-    actorId: actorId,
+    actorId: actorId, rowsVersion: rowsVersion,
     sharedSectorIds: s, sharedCountryCodes: c, sharedAttackTypes: t, sharesCampaign: size(k) > 0,
     otherIncidents: others,
-    maxSharedConfidence: reduce(m = null, v IN confidences | CASE WHEN m IS NULL OR v > m THEN v ELSE m END),
+    maxSharedConfidence: firmestShared,
     minIncidentDays: CASE WHEN others = 0 THEN null
       WHEN lastEnd < x.startDate THEN duration.inDays(lastEnd, x.startDate).days
       WHEN firstStart > x.endDate AND firstEnd >= x.startDate THEN duration.inDays(x.endDate, firstStart).days
@@ -137,7 +146,7 @@ RETURN {id: x.id, sectorIds: xSectors, countryCodes: xCountries, attackTypes: xT
  * actor whose other incidents have no profile yet.
  */
 function candidatesOf(
-  profiles: Omit<CandidateBound, 'reportedSectorIds' | 'reportedCountryCodes'>[],
+  profiles: ProfileBound[],
   reported: ReportedTargets[],
   unprofiled: string[],
 ): Candidates {
@@ -186,8 +195,9 @@ export function rankAttributionCandidates(
     if (!row) return undefined;
     const candidates = candidatesOf(row.profiles, row.reported, row.unprofiled);
     const factsOf = candidateFacts(row.xActors, row.reported);
+    const versions = new Map(row.profiles.map((p) => [p.actorId, p.rowsVersion]));
     const top = await rankTopCandidates(row.incident, candidates, first, async (actorIds) => {
-      const rows = await rowsOfCandidates(tx, actorIds);
+      const rows = await rowsOfCandidates(tx, actorIds, versions);
       return actorIds
         .map((actorId) => evidenceFromRows(row.incident, factsOf(actorId), rows.get(actorId) ?? []))
         .filter(isCandidate);
@@ -214,8 +224,9 @@ function candidateFacts(
 async function rowsOfCandidates(
   tx: Transaction,
   actorIds: readonly string[],
-): Promise<Map<string, ProfileRow[]>> {
-  const profiled = await readProfileRows(tx, actorIds);
+  versions: ReadonlyMap<string, string>,
+): Promise<Map<string, readonly ProfileRow[]>> {
+  const profiled = await readProfileRows(tx, actorIds, versions);
   const read = await rowsFromClaims(
     tx,
     actorIds.filter((id) => !profiled.has(id)),

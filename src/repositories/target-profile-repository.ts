@@ -1,5 +1,6 @@
 import { cypher, type Executor, type Transaction } from '../db/database.js';
 import { fragment, render } from '../db/cypher.js';
+import { cachedRows, rememberRows, rowsVersion } from './profile-rows-cache.js';
 import { topLevelSector } from './sector-rollup.js';
 import {
   decodeRows,
@@ -53,19 +54,18 @@ const ROWS_OF_INCIDENTS = cypher<{ actorId: string; rows: ProfileRow[] }>(
    RETURN a.id AS actorId, collect(${ROW}) AS rows`,
 );
 
-const READ_ROWS = cypher<{ actorId: string; rows: string }>(
+const READ_ROWS = cypher<{ actorId: string; rows: string; version: string }>(
   'targetProfiles:readRows',
   `UNWIND $actorIds AS actorId
    MATCH (r:TargetProfileRows {actorId: actorId})
-   RETURN actorId, r.rows AS rows`,
+   RETURN actorId, r.rows AS rows, r.version AS version`,
 );
 
 /**
- * Profiles replaced whole; dates stored as dates, as the bounds compare them with incidents'. The
- * totals are stored as integer lists (confidences are whole numbers, rounded up here so that a
- * bound stays a bound): Neo4j reads a list of floats, which is what a JavaScript number arrives
- * as, several times slower. The rows live on a node of their own, so that the bounds, which read
- * every profile, never load them.
+ * Profiles replaced whole; dates stored as dates, as the bounds compare them with incidents', and
+ * confidences as whole numbers (they are; rounded up so that a bound stays a bound), since Neo4j
+ * reads a list of floats, which is what a JavaScript number arrives as, several times slower. The
+ * rows live on a node of their own, so that the bounds, which read every profile, never load them.
  */
 const WRITE_PROFILES = cypher<never>(
   'targetProfiles:write',
@@ -74,10 +74,10 @@ const WRITE_PROFILES = cypher<never>(
    MERGE (p:TargetProfile {actorId: profile.actorId})
    SET p = totals, p.actorId = profile.actorId, p.incidents = toInteger(totals.incidents),
        p.firstStart = date(totals.firstStart), p.firstEnd = date(totals.firstEnd), p.lastEnd = date(totals.lastEnd),
-       p.featureIncidents = [v IN totals.featureIncidents | toInteger(v)],
-       p.featureConfidence = [v IN totals.featureConfidence | toInteger(ceil(v))]
+       p.maxConfidence = toInteger(ceil(totals.maxConfidence)),
+       p.nextConfidence = toInteger(ceil(totals.nextConfidence))
    MERGE (r:TargetProfileRows {actorId: profile.actorId})
-   SET r.rows = profile.rows`,
+   SET r.rows = profile.rows, r.version = profile.totals.rowsVersion`,
 );
 
 const DROP_TARGET_PROFILES = cypher<never>(
@@ -102,19 +102,36 @@ export async function dropTargetProfiles(
 }
 
 /** Each actor's rows as stored, for those that have a profile. */
+/**
+ * Each actor's rows as stored, for those that have a profile. An actor whose rows' version is
+ * given (as the ranking's bounds read it) and still cached is not read again.
+ */
 export async function readProfileRows(
   tx: Transaction,
   actorIds: readonly string[],
-): Promise<Map<string, ProfileRow[]>> {
-  const found = actorIds.length === 0 ? [] : await tx.run(READ_ROWS, { actorIds });
-  return new Map(found.map(({ actorId, rows }) => [actorId, decodeRows(rows, actorId)]));
+  versions: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, readonly ProfileRow[]>> {
+  const rowsOf = new Map<string, readonly ProfileRow[]>();
+  for (const actorId of actorIds) {
+    const version = versions.get(actorId);
+    const cached = version === undefined ? undefined : cachedRows(version);
+    if (cached) rowsOf.set(actorId, cached);
+  }
+  const unread = actorIds.filter((actorId) => !rowsOf.has(actorId));
+  const found = unread.length === 0 ? [] : await tx.run(READ_ROWS, { actorIds: unread });
+  for (const { actorId, rows, version } of found) {
+    const decoded = decodeRows(rows, actorId);
+    rememberRows(version, decoded);
+    rowsOf.set(actorId, decoded);
+  }
+  return rowsOf;
 }
 
 /** Each actor's rows read from its claims (none for an actor without live claims). */
 export async function rowsFromClaims(
   tx: Transaction,
   actorIds: readonly string[],
-): Promise<Map<string, ProfileRow[]>> {
+): Promise<Map<string, readonly ProfileRow[]>> {
   const found = actorIds.length === 0 ? [] : await tx.run(ROWS_OF_ACTORS, { actorIds });
   return new Map(found.map((row) => [row.actorId, row.rows]));
 }
@@ -149,7 +166,7 @@ export async function refreshTargetProfiles(tx: Transaction, change: ProfileChan
   if (actorIds.length === 0) return;
   const kept = change.incidentIds
     ? await readProfileRows(tx, actorIds)
-    : new Map<string, ProfileRow[]>();
+    : new Map<string, readonly ProfileRow[]>();
   const fresh = await rowsOfIncidents(tx, [...kept.keys()], incidentIds);
   const read = await rowsFromClaims(
     tx,
@@ -172,11 +189,14 @@ async function writeProfiles(
 ): Promise<void> {
   const written = profiles.filter((p) => p.rows.length > 0);
   await tx.run(WRITE_PROFILES, {
-    profiles: written.map(({ actorId, rows }) => ({
-      actorId,
-      totals: totalsOfRows(rows),
-      rows: encodeRows(rows),
-    })),
+    profiles: written.map(({ actorId, rows }) => {
+      const text = encodeRows(rows);
+      return {
+        actorId,
+        totals: { ...totalsOfRows(rows), rowsVersion: rowsVersion(text) },
+        rows: text,
+      };
+    }),
   });
   await dropTargetProfiles(
     tx,

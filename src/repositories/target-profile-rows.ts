@@ -8,17 +8,17 @@
 
 /** One incident as a profile counts it. */
 export interface ProfileRow {
-  incidentId: string;
+  readonly incidentId: string;
   /** The firmest live claim of the actor on the incident (a claim without one counts as 0). */
-  confidence: number;
+  readonly confidence: number;
   /** ISO dates; `end` is null when the incident has none. */
-  start: string;
-  end: string | null;
+  readonly start: string;
+  readonly end: string | null;
   /** Distinct top-level sector ids, country codes, attack types and campaign ids. */
-  sectorIds: readonly string[];
-  countryCodes: readonly string[];
-  attackTypes: readonly string[];
-  campaignIds: readonly string[];
+  readonly sectorIds: readonly string[];
+  readonly countryCodes: readonly string[];
+  readonly attackTypes: readonly string[];
+  readonly campaignIds: readonly string[];
 }
 
 /** Keys and rows in the order Cypher sorts strings (UTF-16 code units), as profiles always were. */
@@ -89,9 +89,7 @@ export function decodeRows(text: string, actorId: string): ProfileRow[] {
 
 /**
  * A feature as the profile's totals name it: a one-letter kind (Sector, Country, attack Type,
- * campaign (K)) and its key, so that one list holds them all. A profile node with a list per kind
- * and per total was measured several times slower to read: Neo4j walks a node's property chain
- * again for every property read.
+ * campaign (K)) and its key, so that one list holds them all.
  */
 export const FEATURE_PREFIX = {
   sector: 'S',
@@ -113,9 +111,15 @@ const latest = (dates: readonly string[]): string | null =>
   dates.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
 
 /**
- * What the ranking's bounds read (see attribution-bound.ts): how many incidents, the earliest start,
- * and the earliest and latest end (null when any incident has no end, which leaves the bound open),
- * and per feature (in key order) how many incidents name it and the firmest claim among them.
+ * What the ranking's bounds read (see attribution-bound.ts), shaped so that Cypher only ever asks
+ * whether a key is in a list (walking a list element by element in Cypher costs about as much as
+ * the rest of the ranking): how many incidents, the earliest start, and the earliest and latest
+ * end (null when any incident has no end, which leaves the bound open); every feature its
+ * incidents name (`featureKeys`), those named by one incident only (`singleKeys`: when that
+ * incident is the one being ranked, the actor's other incidents do not share it), and the claim
+ * confidence in two tiers: `maxConfidence` is the firmest claim on any incident with a feature and
+ * `firmKeys` the features such a claim names; every other feature's firmest claim is at most
+ * `nextConfidence`.
  */
 export interface ProfileTotals {
   incidents: number;
@@ -123,9 +127,14 @@ export interface ProfileTotals {
   firstEnd: string | null;
   lastEnd: string | null;
   featureKeys: string[];
-  featureIncidents: number[];
-  featureConfidence: number[];
+  singleKeys: string[];
+  firmKeys: string[];
+  maxConfidence: number | null;
+  nextConfidence: number | null;
 }
+
+const highest = (values: readonly number[]): number | null =>
+  values.length === 0 ? null : Math.max(...values);
 
 export function totalsOfRows(rows: readonly ProfileRow[]): ProfileTotals {
   const ends = rows.flatMap((row) => (row.end === null ? [] : [row.end]));
@@ -138,15 +147,21 @@ export function totalsOfRows(rows: readonly ProfileRow[]): ProfileTotals {
       seen.confidence = Math.max(seen.confidence, row.confidence);
       found.set(key, seen);
     }
-  const featureKeys = [...found.keys()].sort(byCodeUnits);
+  const features = [...found.entries()].sort(([a], [b]) => byCodeUnits(a, b));
+  const maxConfidence = highest(features.map(([, f]) => f.confidence));
+  const firm = features.filter(([, f]) => f.confidence === maxConfidence);
   return {
     incidents: rows.length,
     firstStart: earliest(rows.map((row) => row.start)),
     firstEnd: allEnded ? earliest(ends) : null,
     lastEnd: allEnded ? latest(ends) : null,
-    featureKeys,
-    featureIncidents: featureKeys.map((key) => found.get(key)?.incidents ?? 0),
-    featureConfidence: featureKeys.map((key) => found.get(key)?.confidence ?? 0),
+    featureKeys: features.map(([key]) => key),
+    singleKeys: features.filter(([, f]) => f.incidents === 1).map(([key]) => key),
+    firmKeys: firm.map(([key]) => key),
+    maxConfidence,
+    nextConfidence: highest(
+      features.filter(([, f]) => f.confidence !== maxConfidence).map(([, f]) => f.confidence),
+    ),
   };
 }
 

@@ -58,7 +58,7 @@ describe('target profile rows', () => {
       expect(() => decodeRows(text, 'apt28')).toThrow(/actor "apt28" holds malformed rows/);
   });
 
-  it('total each feature once per incident with its firmest claim', () => {
+  it('total each feature once per incident, with the single ones and the firmest tier apart', () => {
     const totals = totalsOfRows([...rows, row('inc-d', { countryCodes: ['UA', 'UA'] })]);
     expect(totals).toEqual({
       incidents: 4,
@@ -66,8 +66,19 @@ describe('target profile rows', () => {
       firstEnd: null,
       lastEnd: null,
       featureKeys: ['CPL', 'CUA', 'Kc-1', 'Senergy', 'Shealth', 'TWIPER'],
-      featureIncidents: [1, 3, 1, 2, 1, 1],
-      featureConfidence: [50, 85, 85, 85, 85, 85],
+      singleKeys: ['CPL', 'Kc-1', 'Shealth', 'TWIPER'],
+      firmKeys: ['CUA', 'Kc-1', 'Senergy', 'Shealth', 'TWIPER'],
+      maxConfidence: 85,
+      nextConfidence: 50,
+    });
+  });
+
+  it('have no confidence tiers without features, and no second tier when all are as firm', () => {
+    expect(totalsOfRows([row('a')])).toMatchObject({ maxConfidence: null, nextConfidence: null });
+    expect(totalsOfRows([row('a', { countryCodes: ['UA'] })])).toMatchObject({
+      firmKeys: ['CUA'],
+      maxConfidence: 50,
+      nextConfidence: null,
     });
   });
 

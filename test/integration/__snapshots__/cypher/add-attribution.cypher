@@ -96,7 +96,7 @@ entityKey: $change.entityKey, before: $change.before, after: $change.after})
 // ── wave 1 · transaction addAttribution · 3 of 5 · targetProfiles:readRows
 UNWIND $actorIds AS actorId
 MATCH (r:TargetProfileRows {actorId: actorId})
-RETURN actorId, r.rows AS rows
+RETURN actorId, r.rows AS rows, r.version AS version
 // params
 {
   "actorIds": [
@@ -131,10 +131,10 @@ WITH profile, profile.totals AS totals
 MERGE (p:TargetProfile {actorId: profile.actorId})
 SET p = totals, p.actorId = profile.actorId, p.incidents = toInteger(totals.incidents),
     p.firstStart = date(totals.firstStart), p.firstEnd = date(totals.firstEnd), p.lastEnd = date(totals.lastEnd),
-    p.featureIncidents = [v IN totals.featureIncidents | toInteger(v)],
-    p.featureConfidence = [v IN totals.featureConfidence | toInteger(ceil(v))]
+    p.maxConfidence = toInteger(ceil(totals.maxConfidence)),
+    p.nextConfidence = toInteger(ceil(totals.nextConfidence))
 MERGE (r:TargetProfileRows {actorId: profile.actorId})
-SET r.rows = profile.rows
+SET r.rows = profile.rows, r.version = profile.totals.rowsVersion
 // params
 {
   "profiles": [
@@ -142,78 +142,6 @@ SET r.rows = profile.rows
       "actorId": "apt28",
       "rows": "[[\"2014-ukrainian-artillery-app-x-agent\",50,\"2014-01-01\",\"2016-12-31\",[\"defence\"],[\"UA\"],[\"ESPIONAGE\",\"MALWARE\"],[]],[\"2015-04-german-bundestag-hack\",85,\"2015-04-01\",\"2015-05-31\",[\"public-administration\"],[\"DE\"],[\"DATA_BREACH\",\"ESPIONAGE\"],[]],[\"2020-vaccine-makers-strontium-zinc-cerium\",70,\"2020-01-01\",\"2020-11-30\",[\"health\",\"research\"],[\"CA\",\"FR\",\"IN\",\"KR\",\"US\"],[\"ACCOUNT_TAKEOVER\",\"ESPIONAGE\",\"PHISHING\"],[\"covid-vaccine-targeting-2020\"]],[\"2022-02-apt28-ukrnet-phishing\",85,\"2022-02-01\",\"2022-03-31\",[\"media\"],[\"UA\"],[\"ESPIONAGE\",\"PHISHING\"],[]],[\"2022-02-viasat-ka-sat\",15,\"2022-02-24\",\"2022-03-31\",[\"defence\",\"space\",\"telecommunications\"],[\"DE\",\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2022-apt28-western-logistics-campaign\",85,\"2022-01-01\",\"2025-05-31\",[\"defence\",\"digital-infrastructure\",\"transport\"],[\"BG\",\"CZ\",\"DE\",\"FR\",\"GR\",\"IT\",\"MD\",\"NL\",\"PL\",\"RO\",\"SK\",\"UA\",\"US\"],[\"ESPIONAGE\",\"PHISHING\"],[]],[\"2023-01-spd-email-apt28\",85,\"2023-01-01\",\"2023-01-31\",[\"political-processes\"],[\"DE\"],[\"DATA_BREACH\",\"ESPIONAGE\"],[]]]",
       "totals": {
-        "featureConfidence": [
-          85,
-          70,
-          85,
-          85,
-          85,
-          85,
-          70,
-          85,
-          70,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          70,
-          85,
-          85,
-          70,
-          85,
-          85,
-          85,
-          70,
-          15,
-          15,
-          85,
-          70,
-          85,
-          85,
-          50,
-          85,
-          15,
-          15
-        ],
-        "featureIncidents": [
-          1,
-          1,
-          1,
-          4,
-          2,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          4,
-          2,
-          1,
-          3,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          2,
-          6,
-          1,
-          3,
-          1,
-          1
-        ],
         "featureKeys": [
           "CBG",
           "CCA",
@@ -250,10 +178,65 @@ SET r.rows = profile.rows
           "TSABOTAGE",
           "TWIPER"
         ],
+        "firmKeys": [
+          "CBG",
+          "CCZ",
+          "CDE",
+          "CFR",
+          "CGR",
+          "CIT",
+          "CMD",
+          "CNL",
+          "CPL",
+          "CRO",
+          "CSK",
+          "CUA",
+          "CUS",
+          "Sdefence",
+          "Sdigital-infrastructure",
+          "Smedia",
+          "Spolitical-processes",
+          "Spublic-administration",
+          "Stransport",
+          "TDATA_BREACH",
+          "TESPIONAGE",
+          "TPHISHING"
+        ],
         "firstEnd": "2015-05-31",
         "firstStart": "2014-01-01",
         "incidents": 7,
-        "lastEnd": "2025-05-31"
+        "lastEnd": "2025-05-31",
+        "maxConfidence": 85,
+        "nextConfidence": 70,
+        "rowsVersion": "RrwKPfETXSMEIYcXz4uPaR",
+        "singleKeys": [
+          "CBG",
+          "CCA",
+          "CCZ",
+          "CGR",
+          "CIN",
+          "CIT",
+          "CKR",
+          "CMD",
+          "CNL",
+          "CPL",
+          "CRO",
+          "CSK",
+          "Kcovid-vaccine-targeting-2020",
+          "Sdigital-infrastructure",
+          "Shealth",
+          "Smedia",
+          "Spolitical-processes",
+          "Spublic-administration",
+          "Sresearch",
+          "Sspace",
+          "Stelecommunications",
+          "Stransport",
+          "TACCOUNT_TAKEOVER",
+          "TMALWARE",
+          "TSABOTAGE",
+          "TWIPER"
+        ]
       }
     }
   ]

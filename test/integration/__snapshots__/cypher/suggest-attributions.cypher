@@ -34,22 +34,26 @@ CALL (x, xSectors, xCountries, xCampaigns, xTypes, xActors, reported) {
   WITH x, reported, p, CASE WHEN p.actorId IN xActors THEN 1 ELSE 0 END AS own,
        [v IN xSectors | 'S' + v] + [v IN xCountries | 'C' + v]
          + [v IN xTypes | 'T' + v] + [v IN xCampaigns | 'K' + v] AS xFeatures
+  WITH x, reported, p, own, p.featureKeys AS keys, p.singleKeys AS singles, xFeatures
   WITH x, reported, p.actorId AS actorId, p.incidents - own AS others,
        p.firstStart AS firstStart, p.firstEnd AS firstEnd, p.lastEnd AS lastEnd,
-       p.featureKeys AS keys, p.featureConfidence AS firmest, own, p.featureIncidents AS counts, xFeatures
-  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, keys, firmest,
-       [i IN range(0, size(keys) - 1) WHERE keys[i] IN xFeatures AND counts[i] > own] AS shared
-  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, [i IN shared | firmest[i]] AS confidences,
-       [i IN shared WHERE left(keys[i], 1) = 'S' | substring(keys[i], 1)] AS s,
-       [i IN shared WHERE left(keys[i], 1) = 'C' | substring(keys[i], 1)] AS c,
-       [i IN shared WHERE left(keys[i], 1) = 'T' | substring(keys[i], 1)] AS t,
-       [i IN shared WHERE left(keys[i], 1) = 'K' | substring(keys[i], 1)] AS k
-  WHERE size(confidences) > 0 OR actorId IN [r IN reported | r.actorId]
+       p.firmKeys AS firmKeys, p.maxConfidence AS maxConfidence, p.nextConfidence AS nextConfidence,
+       p.rowsVersion AS rowsVersion,
+       [k IN xFeatures WHERE k IN keys AND (own = 0 OR NOT k IN singles)] AS shared
+  WITH x, reported, actorId, others, firstStart, firstEnd, lastEnd, shared, rowsVersion,
+       CASE WHEN size(shared) = 0 THEN null
+            WHEN any(k IN shared WHERE k IN firmKeys) THEN maxConfidence
+            ELSE nextConfidence END AS firmestShared,
+       [k IN shared WHERE left(k, 1) = 'S' | substring(k, 1)] AS s,
+       [k IN shared WHERE left(k, 1) = 'C' | substring(k, 1)] AS c,
+       [k IN shared WHERE left(k, 1) = 'T' | substring(k, 1)] AS t,
+       [k IN shared WHERE left(k, 1) = 'K' | substring(k, 1)] AS k
+  WHERE size(shared) > 0 OR actorId IN [r IN reported | r.actorId]
   RETURN collect({
-    actorId: actorId,
+    actorId: actorId, rowsVersion: rowsVersion,
     sharedSectorIds: s, sharedCountryCodes: c, sharedAttackTypes: t, sharesCampaign: size(k) > 0,
     otherIncidents: others,
-    maxSharedConfidence: reduce(m = null, v IN confidences | CASE WHEN m IS NULL OR v > m THEN v ELSE m END),
+    maxSharedConfidence: firmestShared,
     minIncidentDays: CASE WHEN others = 0 THEN null
       WHEN lastEnd < x.startDate THEN duration.inDays(lastEnd, x.startDate).days
       WHEN firstStart > x.endDate AND firstEnd >= x.startDate THEN duration.inDays(x.endDate, firstStart).days
@@ -67,7 +71,7 @@ RETURN {id: x.id, sectorIds: xSectors, countryCodes: xCountries, attackTypes: xT
 // ── wave 1 · transaction suggestAttributions · 2 of 2 · targetProfiles:readRows
 UNWIND $actorIds AS actorId
 MATCH (r:TargetProfileRows {actorId: actorId})
-RETURN actorId, r.rows AS rows
+RETURN actorId, r.rows AS rows, r.version AS version
 // params
 {
   "actorIds": [

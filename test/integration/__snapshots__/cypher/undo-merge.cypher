@@ -226,10 +226,10 @@ WITH profile, profile.totals AS totals
 MERGE (p:TargetProfile {actorId: profile.actorId})
 SET p = totals, p.actorId = profile.actorId, p.incidents = toInteger(totals.incidents),
     p.firstStart = date(totals.firstStart), p.firstEnd = date(totals.firstEnd), p.lastEnd = date(totals.lastEnd),
-    p.featureIncidents = [v IN totals.featureIncidents | toInteger(v)],
-    p.featureConfidence = [v IN totals.featureConfidence | toInteger(ceil(v))]
+    p.maxConfidence = toInteger(ceil(totals.maxConfidence)),
+    p.nextConfidence = toInteger(ceil(totals.nextConfidence))
 MERGE (r:TargetProfileRows {actorId: profile.actorId})
-SET r.rows = profile.rows
+SET r.rows = profile.rows, r.version = profile.totals.rowsVersion
 // params
 {
   "profiles": [
@@ -237,21 +237,14 @@ SET r.rows = profile.rows
       "actorId": "solntsepek",
       "rows": "[[\"2023-12-kyivstar\",50,\"2023-12-12\",\"2023-12-19\",[\"finance\",\"telecommunications\"],[\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]]]",
       "totals": {
-        "featureConfidence": [
-          50,
-          50,
-          50,
-          50,
-          50
-        ],
-        "featureIncidents": [
-          1,
-          1,
-          1,
-          1,
-          1
-        ],
         "featureKeys": [
+          "CUA",
+          "Sfinance",
+          "Stelecommunications",
+          "TSABOTAGE",
+          "TWIPER"
+        ],
+        "firmKeys": [
           "CUA",
           "Sfinance",
           "Stelecommunications",
@@ -261,83 +254,23 @@ SET r.rows = profile.rows
         "firstEnd": "2023-12-19",
         "firstStart": "2023-12-12",
         "incidents": 1,
-        "lastEnd": "2023-12-19"
+        "lastEnd": "2023-12-19",
+        "maxConfidence": 50,
+        "nextConfidence": null,
+        "rowsVersion": "rDzudF5kFEXZQO_fS4peMN",
+        "singleKeys": [
+          "CUA",
+          "Sfinance",
+          "Stelecommunications",
+          "TSABOTAGE",
+          "TWIPER"
+        ]
       }
     },
     {
       "actorId": "sandworm",
       "rows": "[[\"2015-10-ukrainian-media-killdisk\",50,\"2015-10-01\",\"2015-10-31\",[\"media\"],[\"UA\"],[\"MALWARE\",\"WIPER\"],[]],[\"2015-12-ukraine-power-grid-blackenergy\",85,\"2015-12-23\",\"2015-12-23\",[\"energy\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\",\"WIPER\"],[\"sandworm-ukraine-energy\"]],[\"2016-12-kyiv-industroyer\",85,\"2016-12-17\",\"2016-12-17\",[\"energy\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\"],[\"sandworm-ukraine-energy\"]],[\"2016-12-ukraine-ministry-of-finance-treasury\",85,\"2016-12-01\",\"2016-12-31\",[\"public-administration\"],[\"UA\"],[\"WIPER\"],[]],[\"2017-06-notpetya-evraz\",85,\"2017-06-27\",\"2017-06-27\",[\"manufacturing\",\"mining\"],[\"RU\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-heritage-valley\",85,\"2017-06-27\",\"2017-06-27\",[\"health\"],[\"US\"],[\"WIPER\"],[]],[\"2017-06-notpetya-maersk\",85,\"2017-06-27\",\"2017-07-31\",[\"transport\"],[\"DK\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-merck\",85,\"2017-06-27\",\"2017-07-31\",[\"health\"],[\"UA\",\"US\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-mondelez\",85,\"2017-06-27\",\"2017-07-31\",[\"food-and-agriculture\"],[\"UA\",\"US\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-reckitt-benckiser\",85,\"2017-06-27\",\"2017-07-31\",[\"manufacturing\"],[\"GB\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-rosneft\",85,\"2017-06-27\",\"2017-07-31\",[\"energy\"],[\"RU\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-saint-gobain\",85,\"2017-06-27\",\"2017-07-31\",[\"manufacturing\"],[\"FR\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-tnt-express\",85,\"2017-06-27\",\"2017-07-31\",[\"transport\"],[\"NL\",\"UA\"],[\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2017-06-notpetya-ukraine\",85,\"2017-06-27\",\"2017-07-31\",[\"digital-infrastructure\",\"energy\",\"finance\",\"public-administration\",\"transport\"],[\"UA\"],[\"MALWARE\",\"SUPPLY_CHAIN\",\"WIPER\"],[\"notpetya-2017\"]],[\"2018-02-olympic-destroyer\",85,\"2018-02-09\",\"2018-02-09\",[\"entertainment-and-hospitality\"],[\"KR\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2018-05-vpnfilter\",85,\"2018-05-01\",\"2018-05-31\",[\"telecommunications\"],[\"UA\"],[\"ESPIONAGE\",\"MALWARE\"],[]],[\"2022-02-viasat-ka-sat\",50,\"2022-02-24\",\"2022-03-31\",[\"defence\",\"space\",\"telecommunications\"],[\"DE\",\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2022-03-caddywiper\",50,\"2022-03-14\",\"2022-03-14\",[\"finance\",\"public-administration\"],[\"UA\"],[\"WIPER\"],[]],[\"2022-04-industroyer2\",85,\"2022-04-08\",\"2022-04-08\",[\"energy\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\",\"WIPER\"],[\"sandworm-ukraine-energy\"]],[\"2022-10-prestige-ransomware\",85,\"2022-10-11\",\"2022-10-11\",[\"transport\"],[\"PL\",\"UA\"],[\"RANSOMWARE\"],[]],[\"2022-10-sandworm-ukraine-power-ot\",85,\"2022-10-10\",\"2022-10-12\",[\"energy\"],[\"UA\"],[\"SABOTAGE\",\"WIPER\"],[\"sandworm-ukraine-energy\"]],[\"2023-01-ukrinform-caddywiper\",50,\"2023-01-17\",\"2023-01-17\",[\"media\"],[\"UA\"],[\"WIPER\"],[]],[\"2023-12-kyivstar\",85,\"2023-12-12\",\"2023-12-19\",[\"finance\",\"telecommunications\"],[\"UA\"],[\"SABOTAGE\",\"WIPER\"],[]],[\"2024-03-sandworm-ukraine-utilities\",85,\"2024-03-01\",\"2024-03-31\",[\"energy\",\"water\"],[\"UA\"],[\"MALWARE\",\"SABOTAGE\",\"SUPPLY_CHAIN\"],[\"sandworm-ukraine-energy\"]]]",
       "totals": {
-        "featureConfidence": [
-          50,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          50,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          50,
-          85,
-          85,
-          50,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85,
-          85
-        ],
-        "featureIncidents": [
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          2,
-          22,
-          3,
-          9,
-          5,
-          1,
-          1,
-          7,
-          1,
-          3,
-          1,
-          2,
-          3,
-          2,
-          1,
-          3,
-          1,
-          3,
-          4,
-          1,
-          1,
-          7,
-          1,
-          8,
-          10,
-          20
-        ],
         "featureKeys": [
           "CDE",
           "CDK",
@@ -373,10 +306,62 @@ SET r.rows = profile.rows
           "TSUPPLY_CHAIN",
           "TWIPER"
         ],
+        "firmKeys": [
+          "CDK",
+          "CFR",
+          "CGB",
+          "CKR",
+          "CNL",
+          "CPL",
+          "CRU",
+          "CUA",
+          "CUS",
+          "Knotpetya-2017",
+          "Ksandworm-ukraine-energy",
+          "Sdigital-infrastructure",
+          "Senergy",
+          "Sentertainment-and-hospitality",
+          "Sfinance",
+          "Sfood-and-agriculture",
+          "Shealth",
+          "Smanufacturing",
+          "Smining",
+          "Spublic-administration",
+          "Stelecommunications",
+          "Stransport",
+          "Swater",
+          "TESPIONAGE",
+          "TMALWARE",
+          "TRANSOMWARE",
+          "TSABOTAGE",
+          "TSUPPLY_CHAIN",
+          "TWIPER"
+        ],
         "firstEnd": "2015-10-31",
         "firstStart": "2015-10-01",
         "incidents": 24,
-        "lastEnd": "2024-03-31"
+        "lastEnd": "2024-03-31",
+        "maxConfidence": 85,
+        "nextConfidence": 50,
+        "rowsVersion": "A4pAKePkSKE1BqRL62s8fF",
+        "singleKeys": [
+          "CDE",
+          "CDK",
+          "CFR",
+          "CGB",
+          "CKR",
+          "CNL",
+          "CPL",
+          "Sdefence",
+          "Sdigital-infrastructure",
+          "Sentertainment-and-hospitality",
+          "Sfood-and-agriculture",
+          "Smining",
+          "Sspace",
+          "Swater",
+          "TESPIONAGE",
+          "TRANSOMWARE"
+        ]
       }
     }
   ]

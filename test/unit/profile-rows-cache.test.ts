@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cachedRows,
+  rememberRows,
+  rowsVersion,
+} from '../../src/repositories/profile-rows-cache.js';
+import type { ProfileRow } from '../../src/repositories/target-profile-rows.js';
+
+const rows = (n: number, tag: string): ProfileRow[] =>
+  Array.from({ length: n }, (_, i) => ({
+    incidentId: `${tag}-${i}`,
+    confidence: 50,
+    start: '2022-01-01',
+    end: null,
+    sectorIds: [],
+    countryCodes: [],
+    attackTypes: [],
+    campaignIds: [],
+  }));
+
+describe('the cache of decoded profile rows', () => {
+  it('versions rows by their text: the same text always, another text never', () => {
+    expect(rowsVersion('[["a"]]')).toBe(rowsVersion('[["a"]]'));
+    expect(rowsVersion('[["a"]]')).not.toBe(rowsVersion('[["b"]]'));
+  });
+
+  it("keeps a busy actor's rows under their version, and not a small actor's", () => {
+    const busy = rows(500, 'busy');
+    rememberRows('v-busy', busy);
+    rememberRows('v-small', rows(3, 'small'));
+    expect(cachedRows('v-busy')).toBe(busy);
+    expect(cachedRows('v-small')).toBeUndefined();
+    expect(cachedRows('v-other')).toBeUndefined();
+  });
+});
