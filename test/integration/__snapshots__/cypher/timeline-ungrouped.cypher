@@ -4,23 +4,13 @@
 // ── wave 1 · read · analysis:timeline
 MATCH (i:Incident)
 
-WITH collect(i) AS incidents
-CALL (incidents) {
-  UNWIND incidents AS i
-  WITH i WHERE i.datePrecision IN $fine
-  WITH i, date.truncate($unit, i.startDate) AS bucketStart
-  WITH i, bucketStart, ['all'] AS keys
-  UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
-  WITH bucketStart, key, count(DISTINCT i) AS count
-  RETURN collect({bucketStart: toString(bucketStart), key: key, count: count}) AS points
-}
-RETURN points, size([i IN incidents WHERE NOT i.datePrecision IN $fine]) AS tooCoarse
+WITH i, true AS fine
+WITH i, fine, 'all' AS key
+WITH fine, key, i.startDate AS day, count(*) AS perDay
+WITH fine, key, CASE WHEN fine THEN date.truncate($unit, day) END AS bucketStart, sum(perDay) AS count
+RETURN collect(CASE WHEN fine THEN {bucketStart: toString(bucketStart), key: key, count: count} END) AS points,
+  sum(CASE WHEN NOT fine THEN count ELSE 0 END) AS tooCoarse
 // params
 {
-  "fine": [
-    "DAY",
-    "MONTH",
-    "YEAR"
-  ],
   "unit": "year"
 }

@@ -4,17 +4,13 @@
 // ── wave 1 · read · analysis:timeline
 MATCH (i:Incident)
 WHERE i.endDate >= date($from)
-WITH collect(i) AS incidents
-CALL (incidents) {
-  UNWIND incidents AS i
-  WITH i WHERE i.datePrecision IN $fine
-  WITH i, date.truncate($unit, i.startDate) AS bucketStart
-  WITH i, bucketStart, [(i)-[:TARGETED]->(s:Sector) | coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id] AS keys
-  UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
-  WITH bucketStart, key, count(DISTINCT i) AS count
-  RETURN collect({bucketStart: toString(bucketStart), key: key, count: count}) AS points
-}
-RETURN points, size([i IN incidents WHERE NOT i.datePrecision IN $fine]) AS tooCoarse
+WITH i, i.datePrecision IN $fine AS fine
+WITH i, fine, CASE WHEN fine THEN [(i)-[:TARGETED]->(s:Sector) | coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s).id] ELSE [] END AS keys
+UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+WITH fine, key, i.startDate AS day, count(DISTINCT i) AS perDay
+WITH fine, key, CASE WHEN fine THEN date.truncate($unit, day) END AS bucketStart, sum(perDay) AS count
+RETURN collect(CASE WHEN fine THEN {bucketStart: toString(bucketStart), key: key, count: count} END) AS points,
+  sum(CASE WHEN NOT fine THEN count ELSE 0 END) AS tooCoarse
 // params
 {
   "fine": [
