@@ -10,14 +10,13 @@ export const rowsVersion = (text: string): string =>
   createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 /**
- * Rows kept decoded between rankings, for busy actors only: they are candidates for most incidents,
- * and reading and decoding their thousands of rows was most of a ranking's time, while a small
- * actor's rows are read in no time. Keyed by version, so a profile a write changed is never served
- * stale; bounded by rows held (a few hundred bytes each), which covers the busiest actors of a
- * graph of 100,000 incidents.
+ * Rows kept decoded between rankings: a ranking reads the rows of a few hundred candidates, and
+ * reading and decoding them was most of its time and of the API's memory under concurrent
+ * rankings (each held its own copy). Keyed by version, so a profile a write changed is never
+ * served stale; bounded by rows held, about 400 bytes each decoded, so that every row of a graph
+ * of 100,000 incidents fits (about 40 MB), and a larger graph keeps its most recently ranked.
  */
-const MIN_CACHED_ROWS = 200;
-const MAX_CACHED_ROWS = 80_000;
+const MAX_CACHED_ROWS = 120_000;
 
 const decoded = new LRUCache<string, readonly ProfileRow[]>({
   maxSize: MAX_CACHED_ROWS,
@@ -28,5 +27,5 @@ export const cachedRows = (version: string): readonly ProfileRow[] | undefined =
   decoded.get(version);
 
 export function rememberRows(version: string, rows: readonly ProfileRow[]): void {
-  if (rows.length >= MIN_CACHED_ROWS && rows.length <= MAX_CACHED_ROWS) decoded.set(version, rows);
+  if (rows.length <= MAX_CACHED_ROWS) decoded.set(version, rows);
 }
