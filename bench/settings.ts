@@ -43,7 +43,8 @@ export const scratchMemory = { heap: '1g', pageCache: '1g' };
 export const NEO4J_START_TIMEOUT_MS = 900_000;
 
 /**
- * Loading a dataset (and checking answers) is preparation, not a measurement: a cold database on a busy machine may take
- * longer than the product's default for a batch, and a failed load would only mean starting again.
+ * Loading a dataset, and checking that the columns give the same answers, is preparation, not a
+ * measurement: a cold database on a busy machine may take longer than the product's default, and
+ * a failed load would only mean starting again.
  */
 export const LOAD_TX_TIMEOUT_MS = 300_000;
