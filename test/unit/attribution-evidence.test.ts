@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceFromRows, type RankedIncident } from '../../src/analysis/attribution-evidence.js';
 import type { ProfileRow } from '../../src/repositories/target-profile-rows.js';
+import { profileRow } from '../support/profile-rows.js';
 
 const incident: RankedIncident = {
   id: 'x',
@@ -19,17 +20,7 @@ const facts = {
   reportedCountryCodes: [],
 };
 
-const row = (incidentId: string, over: Partial<ProfileRow> = {}): ProfileRow => ({
-  incidentId,
-  confidence: 50,
-  start: '2022-02-25',
-  end: null,
-  sectorIds: [],
-  countryCodes: [],
-  attackTypes: [],
-  campaignIds: [],
-  ...over,
-});
+const row = profileRow;
 
 describe('evidence from profile rows', () => {
   it("leaves the incident's own row out and counts only sharing incidents as support", () => {

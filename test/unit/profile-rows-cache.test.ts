@@ -5,18 +5,10 @@ import {
   rowsVersion,
 } from '../../src/repositories/profile-rows-cache.js';
 import type { ProfileRow } from '../../src/repositories/target-profile-rows.js';
+import { profileRow } from '../support/profile-rows.js';
 
 const rows = (n: number, tag: string): ProfileRow[] =>
-  Array.from({ length: n }, (_, i) => ({
-    incidentId: `${tag}-${i}`,
-    confidence: 50,
-    start: '2022-01-01',
-    end: null,
-    sectorIds: [],
-    countryCodes: [],
-    attackTypes: [],
-    campaignIds: [],
-  }));
+  Array.from({ length: n }, (_, i) => profileRow(`${tag}-${i}`));
 
 describe('the cache of decoded profile rows', () => {
   it('versions rows by their text: the same text always, another text never', () => {

@@ -6,18 +6,9 @@ import {
   totalsOfRows,
   type ProfileRow,
 } from '../../src/repositories/target-profile-rows.js';
+import { profileRow } from '../support/profile-rows.js';
 
-const row = (incidentId: string, over: Partial<ProfileRow> = {}): ProfileRow => ({
-  incidentId,
-  confidence: 50,
-  start: '2022-02-24',
-  end: null,
-  sectorIds: [],
-  countryCodes: [],
-  attackTypes: [],
-  campaignIds: [],
-  ...over,
-});
+const row = profileRow;
 
 const rows: ProfileRow[] = [
   row('inc-b', {
