@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher, type Database } from '../../src/db/database.js';
 import { projectRoot } from '../../src/paths.js';
-import { openEmptyDatabase, testConfig } from '../support/database.js';
+import { openEmptyDatabase, PREPARATION_TIMEOUT, testConfig } from '../support/database.js';
 import { graphSnapshot } from '../support/graph-snapshot.js';
 import { importFile, tempFile } from '../support/import.js';
 import { as, roleKeysSetting } from '../support/seeded.js';
@@ -15,7 +15,7 @@ let api: TestServer;
 
 beforeAll(async () => {
   // Imports compile large statements; a cold database on a busy machine takes its time.
-  database = await openEmptyDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
+  database = await openEmptyDatabase(testConfig(PREPARATION_TIMEOUT));
   api = await startTestServer(testConfig({ AUTH_API_KEYS: roleKeysSetting }), database);
 });
 afterAll(async () => {

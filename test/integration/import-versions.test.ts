@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher, type Database } from '../../src/db/database.js';
-import { openEmptyDatabase, testConfig } from '../support/database.js';
+import { openEmptyDatabase, PREPARATION_TIMEOUT, testConfig } from '../support/database.js';
 import { importFile, tempFile } from '../support/import.js';
 import { as, roleKeysSetting } from '../support/seeded.js';
 import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.js';
@@ -12,7 +12,7 @@ let database: Database;
 let api: TestServer;
 beforeAll(async () => {
   // The first import plans its statements on a database just started, which takes long on a busy machine.
-  database = await openEmptyDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
+  database = await openEmptyDatabase(testConfig(PREPARATION_TIMEOUT));
   api = await startTestServer(testConfig({ AUTH_API_KEYS: roleKeysSetting }), database);
 });
 afterAll(async () => {

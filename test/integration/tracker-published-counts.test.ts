@@ -5,7 +5,7 @@ import isoCountries from 'i18n-iso-countries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { projectRoot } from '../../src/paths.js';
-import { openEmptyDatabase, testConfig } from '../support/database.js';
+import { openEmptyDatabase, PREPARATION_TIMEOUT, testConfig } from '../support/database.js';
 import { importFile } from '../support/import.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -100,7 +100,7 @@ let api: TestServer;
 let datasetId: string;
 
 beforeAll(async () => {
-  database = await openEmptyDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
+  database = await openEmptyDatabase(testConfig(PREPARATION_TIMEOUT));
   api = await startTestServer(testConfig(), database);
   // Another tracker's incidents in the same graph: the dataset restriction must leave them out.
   await importFile(database, path.join(fixtures, 'eurepoc', 'global_dataset.csv'), {

@@ -18,7 +18,7 @@ import { loadSeeds } from '../../src/import/seeds.js';
 import { projectRoot } from '../../src/paths.js';
 import { stopChild } from '../../src/process/stop-child.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { openEmptyDatabase, silentLogger, testConfig } from '../support/database.js';
+import { openEmptyDatabase, PREPARATION_TIMEOUT, silentLogger, testConfig } from '../support/database.js';
 import { testApiPort, testDataDir, testNeo4jPorts } from '../support/ports.js';
 import { as, roleKeysSetting } from '../support/seeded.js';
 
@@ -89,6 +89,7 @@ beforeAll(async () => {
       NEO4J_USER: 'neo4j',
       NEO4J_PASSWORD: '',
       NEO4J_DATABASE: 'neo4j',
+      ...PREPARATION_TIMEOUT,
     }),
   );
   await loadSeeds(database.executor('test-seed'), loadTaxonomy());

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { inject } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { PREPARATION_TIMEOUT } from './database.js';
 
 export interface CliResult {
   code: number | null;
@@ -29,5 +30,5 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 
 /** `cig import …` against the run's Neo4j; the first import plans its statements cold, slow on a busy machine. */
 export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return runCli(args, { NEO4J_TX_TIMEOUT_MS: '120000', ...env });
+  return runCli(args, { ...PREPARATION_TIMEOUT, ...env });
 }

@@ -7,6 +7,13 @@ import { databaseSettings } from '../../src/db/open-database.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
+/**
+ * The transaction timeout of a test's preparation (loading seeds or fixtures): a fresh Neo4j plans
+ * its first statements cold, and on a busy machine (a CI run beside another suite) that alone can
+ * pass the product's 10 s. The tests themselves keep the default.
+ */
+export const PREPARATION_TIMEOUT = { NEO4J_TX_TIMEOUT_MS: '120000' } as const;
+
 /** The configuration a test runs with: the run's Neo4j, quiet logs, short timeouts. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/database.js';
 import { loadSeeds } from '../../src/import/seeds.js';
 import type { ServerDependencies } from '../../src/server.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { openEmptyDatabase, testConfig } from './database.js';
+import { openEmptyDatabase, PREPARATION_TIMEOUT, testConfig } from './database.js';
 import { startTestServer, type TestServer } from './server.js';
 
 /** What a test may set of the server itself: the executor each request runs through. */
@@ -14,7 +14,7 @@ export async function startSeededApi(
   overrides: Record<string, string> = {},
   server: ServerOptions = {},
 ): Promise<{ database: Database; api: TestServer }> {
-  const database = await openEmptyDatabase();
+  const database = await openEmptyDatabase(testConfig(PREPARATION_TIMEOUT));
   await loadSeeds(database.executor(), loadTaxonomy());
   const api = await startTestServer(testConfig(overrides), database, server);
   return { database, api };
