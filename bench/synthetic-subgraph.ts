@@ -6,6 +6,7 @@
  * types. Sizes follow the API's rules (a node 4 + 2 × √ its edges' weight, an edge 1 + log2 of
  * its weight, here 1). Deterministic: the same sizes give the same graph.
  */
+import { Draw } from '../src/generate/random.js';
 interface SyntheticNode {
   key: string;
   attributes: Record<string, unknown>;
@@ -40,18 +41,6 @@ const linkShares: [type: string, from: string, to: string, share: number][] = [
   ['ORIGINATES_FROM', 'Actor', 'Country', 0.05],
 ];
 
-/** A small seeded generator (mulberry32): fast, and the same numbers for the same seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticSubgraph(
   nodeCount: number,
   edgeCount: number,
@@ -61,7 +50,9 @@ export function syntheticSubgraph(
   edges: { graphology: SyntheticEdge }[];
   truncated: boolean;
 } {
-  const next = random(seed);
+  // The generator's seeded randomness: the same subgraph for the same seed.
+  const draw = new Draw(seed, 0, 0);
+  const next = () => draw.next();
   const byType = new Map<string, string[]>();
   const nodes: SyntheticNode[] = [];
   typeShares.forEach(([type, share], index) => {

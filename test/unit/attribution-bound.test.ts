@@ -10,18 +10,7 @@ import {
   type CandidateEvidence,
   type IncidentProfile,
 } from '../../src/analysis/attribution-score.js';
-
-/** A small deterministic generator (mulberry32), so a failure names the seed that made it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Draw } from '../../src/generate/random.js';
 
 const incident: IncidentProfile = {
   sectorIds: ['energy', 'health', 'finance'],
@@ -88,7 +77,8 @@ function candidate(next: () => number, index: number) {
 }
 
 const candidates = (seed: number, count: number) => {
-  const next = random(seed);
+  const draw = new Draw(seed, 0, 0);
+  const next = () => draw.next();
   return Array.from({ length: count }, (_, index) => candidate(next, index));
 };
 
