@@ -19,6 +19,7 @@ import { startLocalNeo4j } from '../src/db/local-neo4j.js';
 import { createLogger } from '../src/logger.js';
 import { projectRoot } from '../src/paths.js';
 import { launchChromium } from '../test/support/browser.js';
+import { firstRender } from './first-render.js';
 import { startApiProcess } from './api-servers.js';
 import { benchDataDir, benchPorts, cigEntry, NEO4J_START_TIMEOUT_MS } from './settings.js';
 import { median } from './stats.js';
@@ -62,29 +63,6 @@ function bundleTable(): Table {
       ['total', kib(total.raw), kib(total.gzip)],
     ],
   };
-}
-
-/**
- * Milliseconds from navigation start to the first animation frame in which `visible` (run in the
- * page) holds, on a fresh browser context, so that nothing is cached.
- */
-async function firstRender(browser: Browser, url: string, visible: string): Promise<number> {
-  // Playwright evaluates a polled predicate with eval, which the explorer's policy forbids.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    bypassCSP: true,
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(`(${visible}) ? performance.now() : false`, null, {
-      polling: 'raf',
-      timeout: 60_000,
-    });
-    return Number(await handle.jsonValue());
-  } finally {
-    await context.close();
-  }
 }
 
 const overviewVisible = `/\\d/.test(document.querySelector('[data-figure="incidents"]')?.textContent ?? '')`;
