@@ -46,6 +46,8 @@ const IncidentHypothesesQuery = graphql(`
 interface HypothesesProps {
   incident: WorkbenchIncident;
   candidates: readonly Named[];
+  /** After a hypothesis became a published claim: the incident's claims changed. */
+  onPromoted: () => void;
 }
 
 /**
@@ -53,7 +55,7 @@ interface HypothesesProps {
  * editor's key makes the edits take effect, and the controls say so to everyone else (the API
  * refuses them, and the refusal is shown).
  */
-export function Hypotheses({ incident, candidates }: HypothesesProps) {
+export function Hypotheses({ incident, candidates, onPromoted }: HypothesesProps) {
   const [{ data: viewerData }] = useQuery({ query: ViewerQuery });
   const [{ data, fetching, error }, reread] = useQuery({
     query: IncidentHypothesesQuery,
@@ -80,7 +82,12 @@ export function Hypotheses({ incident, candidates }: HypothesesProps) {
             <ol className="hypothesis-list">
               {hypotheses.edges.map(({ node }) => (
                 <li key={node.id}>
-                  <HypothesisCard hypothesis={node} incident={incident} onChanged={refresh} />
+                  <HypothesisCard
+                    hypothesis={node}
+                    incident={incident}
+                    onChanged={refresh}
+                    onPromoted={onPromoted}
+                  />
                 </li>
               ))}
             </ol>

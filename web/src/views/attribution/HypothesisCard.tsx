@@ -64,10 +64,12 @@ interface HypothesisCardProps {
   incident: WorkbenchIncident;
   /** After an edit, and after a refusal (the hypothesis may have changed meanwhile). */
   onChanged: () => void;
+  onPromoted: () => void;
 }
 
 /** One hypothesis: its state, the next steps it allows, and its audit trail. */
-export function HypothesisCard({ hypothesis, incident, onChanged }: HypothesisCardProps) {
+export function HypothesisCard(props: HypothesisCardProps) {
+  const { hypothesis, incident, onChanged, onPromoted } = props;
   const [problem, setProblem] = useState<CombinedError | null>(null);
   const [attachState, attach] = useMutation(AttachIncidentMutation);
   const [supportState, support] = useMutation(SupportHypothesisMutation);
@@ -149,7 +151,10 @@ export function HypothesisCard({ hypothesis, incident, onChanged }: HypothesisCa
             incident={incident}
             busy={busy}
             onPromote={(basis, sourceIds) => {
-              void promote({ ...asked, basis, sourceIds }).then(settle);
+              void promote({ ...asked, basis, sourceIds }).then((result) => {
+                settle(result);
+                if (!result.error) onPromoted();
+              });
             }}
           />
         )}

@@ -112,7 +112,10 @@ export function IncidentWorkbench({
   compare: string[];
 }) {
   const variables = { incident: incidentKey, first: candidateCount };
-  const [{ data, fetching, error }] = useQuery({ query: AttributionWorkbenchQuery, variables });
+  const [{ data, fetching, error }, reread] = useQuery({
+    query: AttributionWorkbenchQuery,
+    variables,
+  });
   const [params, setParams] = useSearchParams();
   if (error && problemOf(error).kind === 'notFound')
     return <MissingEntity kind="incident" id={incidentKey} />;
@@ -151,6 +154,9 @@ export function IncidentWorkbench({
             <Hypotheses
               incident={incident}
               candidates={candidates.map((candidate) => candidate.actor)}
+              onPromoted={() => {
+                reread({ requestPolicy: 'network-only' });
+              }}
             />
           </>
         )

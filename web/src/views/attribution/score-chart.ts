@@ -33,8 +33,8 @@ export function scoreChartOption(candidates: readonly CandidateAnswer[]): ChartO
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: 'Score', min: 0, max: 1 },
+    grid: { left: 8, right: 24, top: 40, bottom: 32, containLabel: true },
+    xAxis: { type: 'value', name: 'Score', nameLocation: 'middle', nameGap: 24, min: 0, max: 1 },
     yAxis: {
       type: 'category',
       inverse: true,
