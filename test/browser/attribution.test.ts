@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseGraphql } from 'graphql';
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
@@ -199,6 +200,15 @@ describe('the attribution workbench', () => {
         expect(Number(record[column ?? 0])).toBe(round(part.points));
       }
     }
+
+    // The query behind the chart, copied: a GraphQL document that parses.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy GraphQL query' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: 'copied' }).count()).toBe(1);
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+    const operation = parseGraphql(copied).definitions[0];
+    expect(operation?.kind).toBe('OperationDefinition');
+    expect(copied).toContain('suggestAttributions');
 
     // Click-through: a candidate's name opens its page.
     await page.locator(`.candidate-card[data-actor="${first.actor.key}"] h3 a`).click();
