@@ -283,7 +283,8 @@ describe('the attribution workbench', () => {
     await poll(() => card.getByRole('alert').innerText()).toMatch(
       /Someone changed it meanwhile[\s\S]*version 2, not 1/,
     );
-    await poll(() => card.innerText()).toMatch(/version 2/);
+    // The card rereads the hypothesis: the next step starts from the version someone else made.
+    await poll(() => card.locator('[data-figure="version"]').innerText()).toBe('2');
 
     await card.getByRole('button', { name: /Attach this incident/ }).click();
     await poll(() => card.locator('[data-figure="saved-suggestions"]').innerText()).toBe('1');

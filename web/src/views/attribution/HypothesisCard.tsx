@@ -108,7 +108,7 @@ export function HypothesisCard(props: HypothesisCardProps) {
         <dd>{hypothesis.rationale || '—'}</dd>
         <dt>By</dt>
         <dd>
-          {hypothesis.author}, version {hypothesis.version}
+          {hypothesis.author}, version <span data-figure="version">{hypothesis.version}</span>
         </dd>
         <dt>Evidence incidents</dt>
         <dd>
