@@ -164,7 +164,7 @@ describe('the attribution workbench', () => {
     await poll(compared).toEqual([first.actor.key]);
     await page.getByLabel(`Compare ${second.actor.name}`).click();
     await poll(compared).toEqual([first.actor.key, second.actor.key]);
-    expect(await page.getByLabel(`Compare ${second.actor.name}`).isChecked()).toBe(true);
+    await poll(() => page.getByLabel(`Compare ${second.actor.name}`).isChecked()).toBe(true);
     const comparison = page.locator('.comparison-table');
     const rows = comparisonRows(first, second);
     await poll(() => comparison.locator('tbody tr').count()).toBe(rows.length);
