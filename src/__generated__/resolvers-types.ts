@@ -1503,7 +1503,7 @@ export type Query = {
   campaign: Maybe<Campaign>;
   /** Campaigns by name. */
   campaigns: CampaignConnection;
-  /** The audit trail of one entity (a global id), newest first. */
+  /** The audit trail of one entity (a global id, or `Hypothesis:<its id>` for a hypothesis), newest first. */
   changes: ChangeConnection;
   /** The actors whose targeting is most similar to this actor's, most similar first. */
   coTargeting: Array<CoTargetingMatch>;

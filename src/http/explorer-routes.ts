@@ -9,6 +9,7 @@ const explorerPaths = [
   '/search',
   '/graph',
   '/graphiql',
+  '/attribution',
   '/actors/:id',
   '/incidents/:id',
   '/sectors/:id',

@@ -9,7 +9,7 @@ import {
 } from '../db/cypher.js';
 import { cypher, type Executor } from '../db/database.js';
 import type { PlainValue } from '../db/values.js';
-import type { NodeRef } from '../db/graph-model.js';
+import type { NodeType } from '../db/graph-model.js';
 import {
   keysetPage,
   type Keyset,
@@ -154,6 +154,12 @@ const aboutEntity = (type: string, key: Param): Selection => ({
   conditions: [fragment`(ch.entityKey = ${key} OR ${key} IN ch.entityKeys)`],
 });
 
+/** What has an audit trail: every node type, and hypotheses (kept beside the graph, not in it). */
+export interface AuditedEntity {
+  type: NodeType | 'Hypothesis';
+  key: string;
+}
+
 /** Newest first, ties by id; positions are ISO date-times. */
 const CHANGE_ORDER: readonly SortKey[] = [
   { by: fragment`ch.at`, direction: 'DESC', cast: (value) => fragment`datetime(${value})` },
@@ -162,7 +168,7 @@ const CHANGE_ORDER: readonly SortKey[] = [
 
 /** One entity's changes, a page of them. */
 function entityChangesStatement(
-  entity: NodeRef,
+  entity: AuditedEntity,
   page: KeysetPage,
 ): Statement<{ change: ChangeRow }> {
   const key = param(entity.key, 'key');
@@ -178,7 +184,7 @@ function entityChangesStatement(
 }
 
 /** How many changes the entity has. */
-function entityChangeCountStatement(entity: NodeRef): Statement<{ count: number }> {
+function entityChangeCountStatement(entity: AuditedEntity): Statement<{ count: number }> {
   const { match, conditions } = aboutEntity(entity.type, param(entity.key, 'key'));
   return statement(
     'changesCount',
@@ -191,7 +197,7 @@ export const changeKeyset: Keyset = { list: 'changes', parts: ['instant', 'text'
 /** One entity's audit trail, a page of it (keyset on the timestamp, then the id). */
 export async function entityChanges(
   executor: Executor,
-  entity: NodeRef,
+  entity: AuditedEntity,
   page: KeysetPage,
 ): Promise<PagedRows<ChangeRow>> {
   const list = entityChangesStatement(entity, page);

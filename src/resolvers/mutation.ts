@@ -19,11 +19,23 @@ import {
   retractAttribution,
   updateAttribution,
 } from '../mutations/attribution-mutations.js';
-import { changeKeyset, entityChanges } from '../repositories/change-repository.js';
+import {
+  changeKeyset,
+  entityChanges,
+  type AuditedEntity,
+} from '../repositories/change-repository.js';
 
 /** Neo4j keeps no null properties, so a creation's `before` comes back absent. */
 const parsed = (json: string | null | undefined): Record<string, unknown> | null =>
   json == null ? null : (JSON.parse(json) as Record<string, unknown>);
+
+const hypothesisPrefix = 'Hypothesis:';
+
+/** The entity whose audit trail is asked for: a node's global id, or `Hypothesis:<its id>`. */
+const auditedEntity = (id: string): AuditedEntity =>
+  id.startsWith(hypothesisPrefix)
+    ? { type: 'Hypothesis', key: id.slice(hypothesisPrefix.length) }
+    : nodeArgument(id, 'entityId');
 
 /** The entity an `id` argument names, by key. */
 const keyOfId = (type: NodeType, id: string): string => keyFor(type, id, 'id');
@@ -80,7 +92,7 @@ const claimKeys = (
 export const mutationResolvers: Resolvers = {
   Query: {
     changes: (_parent, args, { executor }) => {
-      const entity = nodeArgument(args.entityId, 'entityId');
+      const entity = auditedEntity(args.entityId);
       return connectionOf(
         args,
         changeKeyset,

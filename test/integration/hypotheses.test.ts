@@ -153,4 +153,25 @@ describe('attribution hypotheses', () => {
       after: { fromHypothesis: hypothesis.id },
     });
   });
+  it('keep an audit trail of their own, every step by its author, newest first', async () => {
+    const { changes } = await dataOf(
+      seeded.api,
+      `{ changes(entityId: "Hypothesis:${hypothesis.id}") { totalCount edges { node { action by entityId before after } } } }`,
+    );
+    const steps = changes.edges.map((edge: any) => edge.node);
+    expect(changes.totalCount).toBe(steps.length);
+    expect(steps.at(-1)).toMatchObject({
+      action: 'CREATE',
+      by: 'ed',
+      entityId: `Hypothesis:${hypothesis.id}`,
+      before: null,
+      after: { status: 'OPEN', actorId: 'apt28' },
+    });
+    expect(steps[0].after.promotedClaimId).toMatch(/^claim-/);
+    expect(steps.slice(0, -1).every((step: any) => step.action === 'UPDATE')).toBe(true);
+    expect(
+      (await dataOf(seeded.api, '{ changes(entityId: "Hypothesis:hyp-none") { totalCount } }'))
+        .changes.totalCount,
+    ).toBe(0);
+  });
 });

@@ -32,6 +32,13 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./views/GraphView')).GraphView }),
       },
       {
+        path: 'attribution',
+        handle: withFilterBar,
+        lazy: async () => ({
+          Component: (await import('./views/AttributionView')).AttributionView,
+        }),
+      },
+      {
         path: 'graphiql',
         lazy: async () => ({ Component: (await import('./views/GraphiQLView')).GraphiQLView }),
       },

@@ -22,6 +22,7 @@ export function AppShell() {
             Overview
           </NavLink>
           <NavLink to="/graph">Graph</NavLink>
+          <NavLink to="/attribution">Attribution</NavLink>
           <NavLink to="/graphiql">GraphiQL</NavLink>
         </nav>
         <SearchBox />

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MissingEntity } from '../components/MissingEntity';
 import { QueryState } from '../components/QueryState';
@@ -6,6 +6,8 @@ import { Section } from '../components/Section';
 import { SourceList } from '../components/SourceList';
 import { graphql } from '../gql';
 import type { IncidentPageQuery } from '../gql/graphql';
+import { keyOf } from '../links';
+import { attributionPath } from './attribution/workbench-address';
 import { AttributionClaims } from './incident/AttributionClaims';
 import { ImpactDetails } from './incident/ImpactDetails';
 import { IncidentContext } from './incident/IncidentContext';
@@ -70,6 +72,11 @@ function IncidentDetails({
       <IncidentSummary incident={incident} attackTypeNames={attackTypeNames} />
       <Section title="Attribution claims">
         <AttributionClaims incident={incident} />
+        <p>
+          <Link to={attributionPath(keyOf(incident.id))}>
+            Weigh candidates in the attribution workbench
+          </Link>
+        </p>
       </Section>
       <div className="entity-columns">
         <Section title="Where it hit">
