@@ -8,6 +8,8 @@ const explorerPaths = [
   '/',
   '/search',
   '/graph',
+  '/matrix',
+  '/timeline',
   '/graphiql',
   '/actors/:id',
   '/incidents/:id',
