@@ -11,6 +11,7 @@ import type { IncidentFilter } from '../gql/graphql';
 import { actorPath, sectorPath } from '../links';
 import {
   cellTarget,
+  clickedCell,
   labelTarget,
   matrixLegend,
   matrixOption,
@@ -85,7 +86,7 @@ export function MatrixView() {
     const { view } = shown;
     let target: MatrixTarget = null;
     if (event.componentType === 'series') {
-      const cell = view.cells[event.dataIndex];
+      const cell = clickedCell(view, event.seriesIndex, event.dataIndex);
       if (cell) target = cellTarget(cell);
     } else if (event.componentType === 'xAxis' || event.componentType === 'yAxis') {
       // An axis label's event carries the category, the name it shows.

@@ -1,6 +1,5 @@
-import { useId } from 'react';
 import { enumLabel } from '../../components/labels';
-import type { AnalysisBasis } from '../../gql/graphql';
+import { SettingSelect } from '../../components/SettingSelect';
 import {
   analysisBases,
   axisSizes,
@@ -14,67 +13,49 @@ interface MatrixControlsProps {
   onChange: <K extends keyof MatrixSettings>(setting: K, value: MatrixSettings[K]) => void;
 }
 
-const sortLabels: Record<SortOrder, string> = { total: 'By total', name: 'By name' };
+const sortLabels: Record<SortOrder, string> = {
+  total: 'By total (busiest first)',
+  name: 'By name',
+};
 
-/** How many actors and sectors, in which order, on which basis: each a select, kept in the address. */
+/** How many actors and sectors, in which order, on which basis: kept in the address. */
 export function MatrixControls({ settings, onChange }: MatrixControlsProps) {
-  const id = useId();
-  const size = (setting: 'topActors' | 'topSectors', label: string) => (
-    <label htmlFor={`${id}-${setting}`}>
-      {label}{' '}
-      <select
-        id={`${id}-${setting}`}
-        value={settings[setting]}
-        onChange={(event) => {
-          onChange(setting, Number(event.target.value));
-        }}
-      >
-        {axisSizes.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <div className="chart-controls">
-      {size('topActors', 'Actors')}
-      {size('topSectors', 'Sectors')}
-      <label htmlFor={`${id}-sort`}>
-        Order{' '}
-        <select
-          id={`${id}-sort`}
-          value={settings.sort}
-          onChange={(event) => {
-            const value = sortOrders.find((order) => order === event.target.value);
-            if (value) onChange('sort', value);
-          }}
-        >
-          {sortOrders.map((order) => (
-            <option key={order} value={order}>
-              {sortLabels[order]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${id}-basis`}>
-        Basis{' '}
-        <select
-          id={`${id}-basis`}
-          value={settings.basis}
-          onChange={(event) => {
-            const value = analysisBases.find((basis) => basis === event.target.value);
-            if (value) onChange('basis', value);
-          }}
-        >
-          {analysisBases.map((basis: AnalysisBasis) => (
-            <option key={basis} value={basis}>
-              {enumLabel(basis)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SettingSelect
+        label="Actors shown"
+        value={settings.topActors}
+        options={axisSizes}
+        onChange={(n) => {
+          onChange('topActors', n);
+        }}
+      />
+      <SettingSelect
+        label="Sectors shown"
+        value={settings.topSectors}
+        options={axisSizes}
+        onChange={(n) => {
+          onChange('topSectors', n);
+        }}
+      />
+      <SettingSelect
+        label="Sort rows and columns"
+        value={settings.sort}
+        options={sortOrders}
+        labelOf={(order) => sortLabels[order]}
+        onChange={(order) => {
+          onChange('sort', order);
+        }}
+      />
+      <SettingSelect
+        label="Links from"
+        value={settings.basis}
+        options={analysisBases}
+        labelOf={enumLabel}
+        onChange={(basis) => {
+          onChange('basis', basis);
+        }}
+      />
     </div>
   );
 }

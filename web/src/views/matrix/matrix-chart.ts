@@ -32,7 +32,7 @@ export const REPORTED_MARK = '◆';
  * The chart's frame in pixels: fixed, so that long names are cut (not the grid moved) and a cell
  * is where the browser test computes it to be.
  */
-export const matrixGrid = { left: 170, right: 24, top: 90, bottom: 40 } as const;
+export const matrixGrid = { left: 170, right: 24, top: 90, bottom: 64 } as const;
 
 /**
  * The rows (or columns) in the chosen order: by total is the API's order (busiest first, ties by
@@ -60,7 +60,7 @@ export interface MatrixCell {
 export interface MatrixView {
   rows: MatrixLine[];
   columns: MatrixLine[];
-  /** The cells drawn (with incidents or reported victimology), in the order of the series' data. */
+  /** The cells drawn (with incidents or reported victimology), row by row. */
   cells: MatrixCell[];
 }
 
@@ -90,7 +90,7 @@ export function cellLabel(cell: MatrixCell): string {
 export const matrixLegend =
   `Each cell: incidents (the shade), below it the share of them that hit a country other than ` +
   `the actor's origin, and ${REPORTED_MARK} where the actor's reported victimology names the ` +
-  `sector. "${OTHERS}" (in grey italics, dashed cells) holds every actor and sector not shown.`;
+  `sector. "${OTHERS}" (grey, dashed, off the scale) sums every actor and sector not shown.`;
 
 const othersStyle = { color: '#6b7280', fontStyle: 'italic' } as const;
 
@@ -106,17 +106,55 @@ function tooltipOf(cell: MatrixCell): string {
   return parts.join('<br>');
 }
 
+/** Whether a cell belongs to the `others` row or column. */
+export const isOthersCell = (cell: MatrixCell): boolean =>
+  cell.row.key === null || cell.column.key === null;
+
+/**
+ * The two series of the heatmap, by their index: the cells of shown actors and sectors (shaded by
+ * the scale), then the `others` cells, drawn grey with dashed borders so they read as no actor or
+ * sector, and kept off the scale, which their sums would otherwise swamp.
+ */
+export function matrixSeries(view: MatrixView): [MatrixCell[], MatrixCell[]] {
+  return [view.cells.filter((c) => !isOthersCell(c)), view.cells.filter(isOthersCell)];
+}
+
+/** The cell a click on the heatmap hit, from its series and index. */
+export function clickedCell(
+  view: MatrixView,
+  seriesIndex: number | undefined,
+  dataIndex: number,
+): MatrixCell | undefined {
+  return seriesIndex === undefined ? undefined : matrixSeries(view)[seriesIndex]?.[dataIndex];
+}
+
+const cellLabelStyle = {
+  show: true,
+  fontSize: 10,
+  lineHeight: 13,
+  color: '#111827',
+  textBorderColor: '#ffffff',
+  textBorderWidth: 2,
+} as const;
+
 /** The heatmap: actors down, sectors across, shade by incidents, each cell labelled. */
 export function matrixOption(view: MatrixView): ChartOption {
-  const max = Math.max(1, ...view.cells.map((cell) => cell.count));
+  const [named, others] = matrixSeries(view);
+  const max = Math.max(1, ...named.map((cell) => cell.count));
   const axisLabel = { interval: 0, width: 150, overflow: 'truncate' } as const;
+  const dataOf = (cells: MatrixCell[]) =>
+    cells.map((cell) => ({
+      value: [view.columns.indexOf(cell.column), view.rows.indexOf(cell.row), cell.count],
+      label: { formatter: cellLabel(cell) },
+    }));
   return {
     grid: { ...matrixGrid },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
-        const index = Array.isArray(params) ? undefined : params.dataIndex;
-        const cell = index === undefined ? undefined : view.cells[index];
+        const cell = Array.isArray(params)
+          ? undefined
+          : clickedCell(view, params.seriesIndex, params.dataIndex);
         return cell ? tooltipOf(cell) : '';
       },
     },
@@ -138,6 +176,7 @@ export function matrixOption(view: MatrixView): ChartOption {
     },
     visualMap: {
       type: 'continuous',
+      seriesIndex: 0,
       min: 0,
       max,
       calculable: true,
@@ -145,36 +184,34 @@ export function matrixOption(view: MatrixView): ChartOption {
       left: 'center',
       bottom: 0,
       itemHeight: 240,
-      text: [`${max} incidents`, '0'],
+      text: ['incidents', ''],
       inRange: { color: ['#eef4fb', '#4a7fc1', '#0b2e59'] },
     },
     series: [
       {
         type: 'heatmap',
         name: 'Incidents',
-        data: view.cells.map((cell) => ({
-          value: [columnPosition(view, cell), rowPosition(view, cell), cell.count],
-          label: { show: true, formatter: cellLabel(cell) },
-          itemStyle:
-            cell.row.key === null || cell.column.key === null
-              ? { borderColor: '#6b7280', borderWidth: 1, borderType: 'dashed' }
-              : { borderColor: '#ffffff', borderWidth: 1 },
-        })),
-        label: {
-          fontSize: 10,
-          color: '#111827',
-          textBorderColor: '#ffffff',
-          textBorderWidth: 2,
+        data: dataOf(named),
+        label: cellLabelStyle,
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+        emphasis: { itemStyle: { borderColor: '#111827', borderWidth: 2 } },
+      },
+      {
+        type: 'heatmap',
+        name: OTHERS,
+        data: dataOf(others),
+        label: { ...cellLabelStyle, fontStyle: 'italic' },
+        itemStyle: {
+          color: '#e5e7eb',
+          borderColor: '#6b7280',
+          borderWidth: 1,
+          borderType: 'dashed',
         },
         emphasis: { itemStyle: { borderColor: '#111827', borderWidth: 2 } },
       },
     ],
   };
 }
-
-const columnPosition = (view: MatrixView, cell: MatrixCell): number =>
-  view.columns.indexOf(cell.column);
-const rowPosition = (view: MatrixView, cell: MatrixCell): number => view.rows.indexOf(cell.row);
 
 /** The numbers as a table: one row per actor (then Others), a column per sector (then Others), a Total. */
 export function matrixTable(answer: MatrixAnswer, view: MatrixView): ChartTable {

@@ -130,13 +130,33 @@ export function tooCoarseNote(tooCoarse: number, bucket: TimelineBucket): string
   return `${incidents} known only to a coarser date than a ${bucketNoun[bucket]} and are not in the bars.`;
 }
 
+/**
+ * The chart's frame and its range tool in pixels: fixed, so that a bucket and the tool are where
+ * the browser test computes them to be. The tool's icons (select a range, clear it) sit at the
+ * top right, `toolSize` wide, `toolGap` apart.
+ */
+export const timelineGrid = { left: 56, right: 24, top: 48, bottom: 110 } as const;
+export const timelineTools = { right: 16, top: 4, toolSize: 18, toolGap: 12 } as const;
+
 /** The stacked bars: one bar per bucket, one colour per group, brushable along the time axis. */
 export function timelineOption(answer: TimelineAnswer, series: TimelineSeries[]): ChartOption {
   return {
-    grid: { left: 56, right: 24, top: 40, bottom: 110 },
+    grid: { ...timelineGrid },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { type: 'scroll', bottom: 0 },
-    toolbox: { right: 16, top: 0, feature: { brush: { type: ['lineX', 'clear'] } } },
+    toolbox: {
+      right: timelineTools.right,
+      top: timelineTools.top,
+      itemSize: timelineTools.toolSize,
+      itemGap: timelineTools.toolGap,
+      padding: 0,
+      feature: {
+        brush: {
+          type: ['lineX', 'clear'],
+          title: { lineX: 'Select a period', clear: 'Clear the selection' },
+        },
+      },
+    },
     brush: { xAxisIndex: 0, brushMode: 'single', throttleType: 'debounce' },
     xAxis: {
       type: 'category',
