@@ -126,8 +126,9 @@ const bucketNoun: Record<TimelineBucket, string> = {
 /** The sentence about incidents whose date is too coarse for the bucket; null when there are none. */
 export function tooCoarseNote(tooCoarse: number, bucket: TimelineBucket): string | null {
   if (tooCoarse === 0) return null;
-  const incidents = tooCoarse === 1 ? '1 incident is' : `${tooCoarse} incidents are`;
-  return `${incidents} known only to a coarser date than a ${bucketNoun[bucket]} and are not in the bars.`;
+  const [incidents, verb] =
+    tooCoarse === 1 ? ['1 incident', 'is'] : [`${tooCoarse} incidents`, 'are'];
+  return `${incidents} ${verb} known only to a coarser date than a ${bucketNoun[bucket]} and ${verb} not in the bars.`;
 }
 
 /**
