@@ -139,10 +139,31 @@ export function tooCoarseNote(tooCoarse: number, bucket: TimelineBucket): string
 export const timelineGrid = { left: 56, right: 24, top: 48, bottom: 110 } as const;
 export const timelineTools = { right: 16, top: 4, toolSize: 18, toolGap: 12 } as const;
 
+/**
+ * One colour per shown group ({@link SHOWN_GROUPS}), none of them grey: grey is kept for the
+ * incidents without a group and the summed rest. ECharts' own palette has nine, so it would
+ * repeat a colour within one bar.
+ */
+const groupColours = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#1f3a93',
+  '#8cd17d',
+  '#d37295',
+];
+
 /** The stacked bars: one bar per bucket, one colour per group, brushable along the time axis. */
 export function timelineOption(answer: TimelineAnswer, series: TimelineSeries[]): ChartOption {
   return {
     grid: { ...timelineGrid },
+    color: groupColours,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { type: 'scroll', bottom: 0 },
     toolbox: {
