@@ -110,7 +110,7 @@ describe('the actor × sector matrix', () => {
     await page.context().close();
   });
 
-  it('opens the actor’s page narrowed to the sector from a cell, and the actor’s page from a row label', async () => {
+  it('opens the actor’s page narrowed to the sector from a cell, and an actor’s or sector’s page from a label', async () => {
     const explorer = await openPage(chromium.browser, seeded.api.url, '/matrix?actors=5&sectors=5');
     const { page } = explorer;
     const pairs = matrixPairs(seeds.incidents);
@@ -141,6 +141,16 @@ describe('the actor × sector matrix', () => {
     await page.mouse.click(labelX, labelBox.y + matrixGrid.top + 0.5 * cellHeight);
     await expect.poll(() => addressOf(page).pathname, patience).toBe(`/actors/${rowKeys[0]}`);
     expect(addressOf(page).searchParams.getAll('sector')).toEqual([]);
+
+    // A column's label, slanted above its column: its end is next to the column's middle.
+    await page.goBack();
+    await showChart(chartPanel(page, TITLE));
+    const columnBox = await chartBox(chartPanel(page, TITLE));
+    await page.mouse.click(
+      columnBox.x + matrixGrid.left + 0.5 * cellWidth - 6,
+      columnBox.y + matrixGrid.top - 10,
+    );
+    await expect.poll(() => addressOf(page).pathname, patience).toBe(`/sectors/${columnKeys[0]}`);
     expectCleanPage(explorer);
     await page.context().close();
   });

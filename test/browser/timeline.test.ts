@@ -1,3 +1,4 @@
+import { Kind, parse } from 'graphql';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
@@ -124,7 +125,7 @@ describe('the timeline', () => {
     await page.context().close();
   });
 
-  it('opens a sector’s page for the year of a bar segment, and exports a CSV equal to the table', async () => {
+  it('opens a sector’s page for the year of a bar segment, and exports a CSV equal to the table and its query', async () => {
     const explorer = await openPage(
       chromium.browser,
       seeded.api.url,
@@ -135,6 +136,21 @@ describe('the timeline', () => {
     const [header = [], ...rows] = await shownTable(panel);
     const csv = await downloadedCsv(page, panel);
     expect(csv).toEqual([header, ...rows]);
+
+    // The query copied is one GraphQL document, asking for the timeline by sector and year.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: seeded.api.url,
+    });
+    await panel.getByRole('button', { name: 'Copy GraphQL query', exact: true }).click();
+    await expect
+      .poll(() => panel.getByRole('status').textContent(), patience)
+      .toBe('The GraphQL query is copied.');
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+    const operation = parse(copied).definitions[0];
+    expect(operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : '').toBe(
+      'Timeline',
+    );
+    expect(copied).toContain('"groupBy": "SECTOR"');
 
     // The bottom segment of each bar is the first series: the sector with most incidents.
     const bySector = countBy(seeds.incidents, (i) => {
