@@ -52,6 +52,13 @@ function expectBusiest(shown: readonly string[], totals: Map<string, number>, si
 }
 
 describe('the actor × sector matrix', () => {
+  it('is one of the explorer’s addresses, served with the page', async () => {
+    const answer = await fetch(`${seeded.api.url}/matrix?actors=5`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(answer.status).toBe(200);
+  });
+
   it('shows the seeds’ counts per actor and sector with Others, sorts by name, and follows the filter', async () => {
     const explorer = await openPage(chromium.browser, seeded.api.url, '/matrix?actors=5&sectors=5');
     const { page } = explorer;

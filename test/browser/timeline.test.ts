@@ -41,6 +41,13 @@ const perBucket = (
 const sorted = (counts: Map<string, number>) => [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 
 describe('the timeline', () => {
+  it('is one of the explorer’s addresses, served with the page', async () => {
+    const answer = await fetch(`${seeded.api.url}/timeline?bucket=YEAR`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(answer.status).toBe(200);
+  });
+
   it('counts the seeds per year and per month, says which are too coarse, and groups by actor', async () => {
     const explorer = await openPage(chromium.browser, seeded.api.url, '/timeline?bucket=YEAR');
     const { page } = explorer;
