@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   cellLabel,
   cellTarget,
+  cellTooltip,
+  escapeHtml,
   clickedCell,
   labelTarget,
   matrixOption,
@@ -122,6 +124,22 @@ describe('the matrix’s picture', () => {
       ['Sandworm', 5, 0, 2, 7],
       ['Others', 4, 0, 6, 10],
     ]);
+  });
+});
+
+describe('the matrix’s tooltip', () => {
+  it('shows a name from a source as text, never as markup', () => {
+    expect(escapeHtml('<img src=x onerror="alert(1)">& Co')).toBe(
+      '&#60;img src=x onerror=&#34;alert(1)&#34;&#62;&#38; Co',
+    );
+    const hostile = {
+      ...answer,
+      actors: [{ key: 'x', name: '<b>X</b>' }, ...answer.actors.slice(1)],
+    };
+    const tooltip = cellTooltip(cellAt(matrixView(hostile, 'total'), '<b>X</b>', 'Energy'));
+    expect(tooltip).toBe(
+      `&#60;b&#62;X&#60;/b&#62; × Energy: 5 incidents<br>40% across a border<br>${REPORTED_MARK} named by reported victimology`,
+    );
   });
 });
 

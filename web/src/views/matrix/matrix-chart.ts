@@ -98,8 +98,14 @@ const othersStyle = { color: '#6b7280', fontStyle: 'italic' } as const;
 const categoryOf = (line: MatrixLine) =>
   line.key === null ? { value: line.name, textStyle: othersStyle } : { value: line.name };
 
-function tooltipOf(cell: MatrixCell): string {
-  const parts = [`${cell.row.name} × ${cell.column.name}: ${cell.count} incidents`];
+/** Text for the tooltip, which ECharts sets as HTML: a name from an imported source stays text. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** What hovering a cell tells: its actor and sector, incidents, share across a border, ◆. */
+export function cellTooltip(cell: MatrixCell): string {
+  const names = `${escapeHtml(cell.row.name)} × ${escapeHtml(cell.column.name)}`;
+  const parts = [`${names}: ${cell.count} incidents`];
   if (cell.crossBorderShare !== null)
     parts.push(`${percent(cell.crossBorderShare)} across a border`);
   if (cell.reported) parts.push(`${REPORTED_MARK} named by reported victimology`);
@@ -155,7 +161,7 @@ export function matrixOption(view: MatrixView): ChartOption {
         const cell = Array.isArray(params)
           ? undefined
           : clickedCell(view, params.seriesIndex, params.dataIndex);
-        return cell ? tooltipOf(cell) : '';
+        return cell ? cellTooltip(cell) : '';
       },
     },
     xAxis: {
