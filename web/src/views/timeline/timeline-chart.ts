@@ -191,10 +191,11 @@ export function timelineOption(answer: TimelineAnswer, series: TimelineSeries[])
       stack: 'incidents',
       data: s.counts,
       emphasis: { focus: 'series' },
-      // The rest and the incidents without a group are greyed: they are no actor, sector or country.
-      ...(s.kind === 'rest' ? { itemStyle: { color: '#9ca3af' } } : {}),
+      // The rest (dark) and the incidents without a group (light) are grey: they are no actor,
+      // sector or country. No border: a border would draw a line along every empty bucket.
+      ...(s.kind === 'rest' ? { itemStyle: { color: '#6b7280' } } : {}),
       ...(s.kind === 'group' && s.key === null && answer.groupBy !== 'NONE'
-        ? { itemStyle: { color: '#d1d5db', borderColor: '#6b7280', borderType: 'dashed' } }
+        ? { itemStyle: { color: '#cbd5e1' } }
         : {}),
     })),
   };
