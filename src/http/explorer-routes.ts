@@ -8,6 +8,8 @@ const explorerPaths = [
   '/',
   '/search',
   '/graph',
+  '/matrix',
+  '/timeline',
   '/graphiql',
   '/attribution',
   '/actors/:id',

@@ -98,11 +98,13 @@ describe('the keyboard', () => {
           `${reached.at(-1)} in the header`,
         ).toBe(1);
     }
-    expect(reached.slice(0, 6)).toEqual([
+    expect(reached.slice(0, 8)).toEqual([
       'Skip to content',
       'Cyber Incident Graph',
       'Overview',
       'Graph',
+      'Matrix',
+      'Timeline',
       'Attribution',
       'GraphiQL',
     ]);

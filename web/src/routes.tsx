@@ -32,6 +32,16 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./views/GraphView')).GraphView }),
       },
       {
+        path: 'matrix',
+        handle: withFilterBar,
+        lazy: async () => ({ Component: (await import('./views/MatrixView')).MatrixView }),
+      },
+      {
+        path: 'timeline',
+        handle: withFilterBar,
+        lazy: async () => ({ Component: (await import('./views/TimelineView')).TimelineView }),
+      },
+      {
         path: 'attribution',
         handle: withFilterBar,
         lazy: async () => ({

@@ -21,10 +21,14 @@ interface BrushSelection {
   areas?: { coordRange?: unknown }[];
 }
 
-/** The first brushed area's range on the category axis, if there is one. */
+/**
+ * The first brushed area's range on the category axis, if there is one. ECharts' `brushEnd` event
+ * carries the areas itself; a `batch` of them is what `brushselected` carries, read as before.
+ */
 function brushedRange(event: unknown): [number, number] | null {
-  const batch = (event as { batch?: BrushSelection[] }).batch ?? [];
-  const range = batch[0]?.areas?.[0]?.coordRange;
+  const selection = event as BrushSelection & { batch?: BrushSelection[] };
+  const areas = selection.areas ?? selection.batch?.[0]?.areas ?? [];
+  const range = areas[0]?.coordRange;
   if (!Array.isArray(range) || range.length !== 2) return null;
   const [first, last] = range as unknown[];
   return typeof first === 'number' && typeof last === 'number' ? [first, last] : null;

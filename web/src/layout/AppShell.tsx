@@ -22,6 +22,8 @@ export function AppShell() {
             Overview
           </NavLink>
           <NavLink to="/graph">Graph</NavLink>
+          <NavLink to="/matrix">Matrix</NavLink>
+          <NavLink to="/timeline">Timeline</NavLink>
           <NavLink to="/attribution">Attribution</NavLink>
           <NavLink to="/graphiql">GraphiQL</NavLink>
         </nav>
