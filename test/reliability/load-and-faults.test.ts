@@ -18,7 +18,12 @@ import { loadSeeds } from '../../src/import/seeds.js';
 import { projectRoot } from '../../src/paths.js';
 import { stopChild } from '../../src/process/stop-child.js';
 import { loadTaxonomy } from '../../src/taxonomy/taxonomy.js';
-import { openEmptyDatabase, PREPARATION_TIMEOUT, silentLogger, testConfig } from '../support/database.js';
+import {
+  openEmptyDatabase,
+  PREPARATION_TIMEOUT,
+  silentLogger,
+  testConfig,
+} from '../support/database.js';
 import { testApiPort, testDataDir, testNeo4jPorts } from '../support/ports.js';
 import { as, roleKeysSetting } from '../support/seeded.js';
 
