@@ -9,6 +9,8 @@ const explorerPaths = [
   '/search',
   '/graph',
   '/graphiql',
+  '/cross-border',
+  '/map',
   '/actors/:id',
   '/incidents/:id',
   '/sectors/:id',

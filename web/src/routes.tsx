@@ -32,6 +32,18 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./views/GraphView')).GraphView }),
       },
       {
+        path: 'cross-border',
+        handle: withFilterBar,
+        lazy: async () => ({
+          Component: (await import('./views/cross-border/CrossBorderView')).CrossBorderView,
+        }),
+      },
+      {
+        path: 'map',
+        handle: withFilterBar,
+        lazy: async () => ({ Component: (await import('./views/map/MapView')).MapView }),
+      },
+      {
         path: 'graphiql',
         lazy: async () => ({ Component: (await import('./views/GraphiQLView')).GraphiQLView }),
       },

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { print, type DocumentNode } from 'graphql';
-import { echarts, type ChartInstance, type ChartOption } from './echarts';
+import { echarts, type ChartInstance, type ChartOption } from './echarts.js';
 
 /** The numbers behind a chart, as its table view shows them and its CSV holds them. */
 export interface ChartTable {

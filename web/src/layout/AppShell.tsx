@@ -22,6 +22,8 @@ export function AppShell() {
             Overview
           </NavLink>
           <NavLink to="/graph">Graph</NavLink>
+          <NavLink to="/cross-border">Cross-border</NavLink>
+          <NavLink to="/map">Map</NavLink>
           <NavLink to="/graphiql">GraphiQL</NavLink>
         </nav>
         <SearchBox />
