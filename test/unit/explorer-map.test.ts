@@ -12,7 +12,12 @@ import {
   WORLD_BOUNDS,
 } from '../../web/src/views/map/map-data.js';
 import { mapAddressOf } from '../../web/src/views/map/map-address.js';
-import { alpha2OfNumeric, ringCentroid, worldOf } from '../../web/src/views/map/world-geometry.js';
+import {
+  alpha2OfNumeric,
+  ringCentroid,
+  unwrapRing,
+  worldOf,
+} from '../../web/src/views/map/world-geometry.js';
 
 const require = createRequire(import.meta.url);
 // The atlas is TopoJSON by its package's documentation; JSON.parse gives it untyped.
@@ -162,5 +167,51 @@ describe("the map's address", () => {
     const bad = mapAddressOf(new URLSearchParams('shade=bogus'));
     expect(bad.address.shading).toBe('affected');
     expect(bad.problems[0]).toMatch(/“bogus”/);
+  });
+});
+
+describe('shapes across the antimeridian', () => {
+  it('moves a crossing ring’s western points past 180°, and closes a ring around a pole along it', () => {
+    expect(
+      unwrapRing([
+        [170, 60],
+        [180, 62],
+        [-180, 62],
+        [-170, 65],
+        [-180, 66],
+        [180, 66],
+        [170, 60],
+      ]),
+    ).toEqual([
+      [170, 60],
+      [180, 62],
+      [180, 62],
+      [190, 65],
+      [180, 66],
+      [180, 66],
+      [170, 60],
+    ]);
+    expect(
+      unwrapRing([
+        [-180, -80],
+        [0, -70],
+        [180, -80],
+        [-180, -80],
+      ]),
+    ).toEqual([
+      [-180, -80],
+      [0, -70],
+      [180, -80],
+      [180, -90],
+      [-180, -90],
+      [-180, -80],
+    ]);
+  });
+
+  it('gives Russia a centroid in Russia', () => {
+    const [lng, lat] = world.centroids.get('RU') ?? [0, 0];
+    expect(lng).toBeGreaterThan(60);
+    expect(lng).toBeLessThan(120);
+    expect(lat).toBeGreaterThan(50);
   });
 });

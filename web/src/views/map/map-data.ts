@@ -173,6 +173,8 @@ export function boundsAround(
 }
 
 export const MAP_NAME = 'world';
+/** Above and below the map, in pixels. */
+export const MAP_MARGIN = 10;
 
 /** The choropleth, its colour scale, and the arcs from origin to affected country. */
 export function mapOption(
@@ -189,10 +191,6 @@ export function mapOption(
       trigger: 'item',
       formatter: (params) => {
         const item = Array.isArray(params) ? params[0] : params;
-        if (item?.seriesType === 'lines') {
-          const arc = arcs[item.dataIndex];
-          return arc ? `${arc.from.name} → ${arc.to.name}: ${arc.incidents} incidents` : '';
-        }
         const code = item?.name ?? '';
         const value = typeof item?.value === 'number' && !Number.isNaN(item.value) ? item.value : 0;
         return `${names.get(code) ?? code}: ${value} ${shade.measure.toLowerCase()}`;
@@ -212,6 +210,9 @@ export function mapOption(
     geo: {
       map: MAP_NAME,
       boundingCoords: box,
+      // As tall as the chart less a margin (ECharts would take 80%), centred across.
+      top: MAP_MARGIN,
+      bottom: MAP_MARGIN,
       roam: true,
       itemStyle: { areaColor: '#f2f2f2', borderColor: '#999', borderWidth: 0.5 },
       emphasis: { itemStyle: { areaColor: '#f6c453' }, label: { show: false } },
@@ -227,7 +228,9 @@ export function mapOption(
         type: 'lines',
         name: 'Cross-border arcs',
         coordinateSystem: 'geo',
-        silent: false,
+        // Arcs end on the countries' centroids: a click there is meant for the country. Their
+        // numbers are in the arcs' table.
+        silent: true,
         lineStyle: { color: '#c0392b', opacity: 0.55, curveness: 0.25 },
         data: arcs.flatMap((arc) => {
           const from = centroids.get(arc.from.code);

@@ -60,6 +60,35 @@ export function ringCentroid(ring: readonly Position[]): [number, number] {
   return [cx / (3 * area), cy / (3 * area)];
 }
 
+const jumpsAcross = (a: Position | undefined, b: Position | undefined): boolean =>
+  Math.abs((a?.[0] ?? 0) - (b?.[0] ?? 0)) > 180;
+
+/**
+ * A ring that crosses the antimeridian (Russia's east, Fiji) jumps from 180° to -180°, which the
+ * map would draw as a stripe across the world: its western points are moved past 180° instead.
+ * A ring around a pole (Antarctica) crosses once: it is closed along the pole.
+ */
+export function unwrapRing(ring: readonly Position[]): Position[] {
+  const jumps = ring.filter((point, i) => i > 0 && jumpsAcross(ring[i - 1], point)).length;
+  if (jumps === 0) return [...ring];
+  if (jumps % 2 === 0) return ring.map(([x = 0, y = 0]) => [x < 0 ? x + 360 : x, y]);
+  return ring.flatMap((point, i) => {
+    const next = ring[i + 1];
+    if (!jumpsAcross(point, next)) return [point];
+    const pole = (point[1] ?? 0) < 0 ? -90 : 90;
+    return [point, [point[0] ?? 0, pole], [next?.[0] ?? 0, pole]];
+  });
+}
+
+function unwrapped(shape: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  if (shape.type === 'Polygon')
+    return { type: 'Polygon', coordinates: shape.coordinates.map(unwrapRing) };
+  return {
+    type: 'MultiPolygon',
+    coordinates: shape.coordinates.map((polygon) => polygon.map(unwrapRing)),
+  };
+}
+
 /** The outer ring of the largest polygon: the mainland, not an overseas island. */
 function mainRing(shape: Polygon | MultiPolygon): Position[] {
   const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
@@ -93,8 +122,8 @@ export function worldOf(
   const centroids = new Map<string, [number, number]>();
   const bounds = new Map<string, [[number, number], [number, number]]>();
   for (const country of collection.features) {
-    const { geometry } = country;
-    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') continue;
+    if (country.geometry.type !== 'Polygon' && country.geometry.type !== 'MultiPolygon') continue;
+    const geometry = unwrapped(country.geometry);
     const name = nameOf(country.id, country.properties.name);
     shapes.push({ type: 'Feature', properties: { name }, geometry });
     const ring = mainRing(geometry);
