@@ -164,6 +164,13 @@ describe('the cross-border view (/cross-border)', () => {
     await page.context().close();
   });
 
+  it('is one of the server’s explorer addresses', async () => {
+    const answer = await fetch(`${seeded.api.url}/cross-border`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(answer.status).toBe(200);
+  });
+
   it('says which parameter it could not take, and refuses a cursor that is not one', async () => {
     const explorer = await openPage(chromium.browser, seeded.api.url, '/cross-border?first=7');
     const { page } = explorer;

@@ -64,7 +64,10 @@ const affectedRows = (incidents: IncidentRecord[]) =>
  * Where a place is on the chart: the map keeps the world's box (WORLD_BOUNDS) at ECharts' geo
  * aspect (longitude × 0.75), as tall as the chart less its margins, centred across.
  */
-function pixelOf(box: { x: number; y: number; width: number; height: number }, [lng, lat]: number[]) {
+function pixelOf(
+  box: { x: number; y: number; width: number; height: number },
+  [lng, lat]: number[],
+) {
   const [[west, north], [east, south]] = WORLD_BOUNDS;
   const aspect = ((east - west) / (north - south)) * 0.75;
   const room = box.height - 2 * MAP_MARGIN;
@@ -195,6 +198,11 @@ describe('the map (/map)', () => {
     await expectCopiedQuery(page, 'MapView');
     expectCleanPage(explorer);
     await page.context().close();
+  });
+
+  it('is one of the server’s explorer addresses', async () => {
+    const answer = await fetch(`${seeded.api.url}/map`, { headers: { accept: 'text/html' } });
+    expect(answer.status).toBe(200);
   });
 
   it('says so of a shading it does not know', async () => {
