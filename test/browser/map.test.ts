@@ -62,7 +62,7 @@ const affectedRows = (incidents: IncidentRecord[]) =>
 
 /**
  * Where a place is on the chart: the map keeps the world's box (WORLD_BOUNDS) at ECharts' geo
- * aspect (longitude × 0.75), as tall as the chart less its margins, centred across.
+ * aspect (longitude × 0.75), as large as fits in the chart less its margins, centred.
  */
 function pixelOf(
   box: { x: number; y: number; width: number; height: number },
@@ -70,11 +70,11 @@ function pixelOf(
 ) {
   const [[west, north], [east, south]] = WORLD_BOUNDS;
   const aspect = ((east - west) / (north - south)) * 0.75;
-  const room = box.height - 2 * MAP_MARGIN;
-  const width = Math.min(box.width, room * aspect);
+  const room = { width: box.width - 2 * MAP_MARGIN, height: box.height - 2 * MAP_MARGIN };
+  const width = Math.min(room.width, room.height * aspect);
   const height = width / aspect;
-  const left = box.x + (box.width - width) / 2;
-  const top = box.y + MAP_MARGIN + (room - height) / 2;
+  const left = box.x + MAP_MARGIN + (room.width - width) / 2;
+  const top = box.y + MAP_MARGIN + (room.height - height) / 2;
   return {
     x: left + (((lng ?? 0) - west) / (east - west)) * width,
     y: top + ((north - (lat ?? 0)) / (north - south)) * height,
@@ -173,6 +173,7 @@ describe('the map (/map)', () => {
     await page.getByLabel('Region', { exact: true }).selectOption('Eastern Europe');
     await expect.poll(() => addressOf(page).params.getAll('region')).toEqual(['Eastern Europe']);
     await expect.poll(() => shadeRows(page)).toEqual(affectedRows(inRegion));
+    await page.waitForTimeout(1000);
     await page.getByTestId('shade-table').getByRole('link').first().click();
     await expect.poll(() => addressOf(page).path).toMatch(/^\/countries\/[A-Z]{2}$/);
     expect(addressOf(page).params.getAll('region')).toEqual(['Eastern Europe']);

@@ -210,9 +210,12 @@ export function mapOption(
     geo: {
       map: MAP_NAME,
       boundingCoords: box,
-      // As tall as the chart less a margin (ECharts would take 80%), centred across.
+      // As large as fits in the chart less a margin (ECharts would take 80%), centred.
+      left: MAP_MARGIN,
+      right: MAP_MARGIN,
       top: MAP_MARGIN,
       bottom: MAP_MARGIN,
+      preserveAspect: 'contain',
       roam: true,
       itemStyle: { areaColor: '#f2f2f2', borderColor: '#999', borderWidth: 0.5 },
       emphasis: { itemStyle: { areaColor: '#f6c453' }, label: { show: false } },
