@@ -196,13 +196,15 @@ export function mapOption(
         return `${names.get(code) ?? code}: ${value} ${shade.measure.toLowerCase()}`;
       },
     },
+    // The arcs can be hidden from the legend, to read the shading under them.
+    legend: { data: ['Cross-border arcs'], right: 10, top: 10 },
     visualMap: {
       type: 'continuous',
       min: 0,
       max,
       left: 10,
       bottom: 10,
-      text: [String(max), '0'],
+      text: [`${max} ${shade.measure.toLowerCase()}`, '0'],
       calculable: true,
       seriesIndex: 0,
       inRange: { color: ['#e8f1fa', '#1f5fa3'] },
