@@ -12,6 +12,8 @@ const explorerPaths = [
   '/timeline',
   '/graphiql',
   '/attribution',
+  '/cross-border',
+  '/map',
   '/actors/:id',
   '/incidents/:id',
   '/sectors/:id',

@@ -98,13 +98,15 @@ describe('the keyboard', () => {
           `${reached.at(-1)} in the header`,
         ).toBe(1);
     }
-    expect(reached.slice(0, 8)).toEqual([
+    expect(reached.slice(0, 10)).toEqual([
       'Skip to content',
       'Cyber Incident Graph',
       'Overview',
       'Graph',
+      'Cross-border',
       'Matrix',
       'Timeline',
+      'Map',
       'Attribution',
       'GraphiQL',
     ]);

@@ -32,6 +32,13 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./views/GraphView')).GraphView }),
       },
       {
+        path: 'cross-border',
+        handle: withFilterBar,
+        lazy: async () => ({
+          Component: (await import('./views/cross-border/CrossBorderView')).CrossBorderView,
+        }),
+      },
+      {
         path: 'matrix',
         handle: withFilterBar,
         lazy: async () => ({ Component: (await import('./views/MatrixView')).MatrixView }),
@@ -40,6 +47,11 @@ export const router = createBrowserRouter([
         path: 'timeline',
         handle: withFilterBar,
         lazy: async () => ({ Component: (await import('./views/TimelineView')).TimelineView }),
+      },
+      {
+        path: 'map',
+        handle: withFilterBar,
+        lazy: async () => ({ Component: (await import('./views/map/MapView')).MapView }),
       },
       {
         path: 'attribution',

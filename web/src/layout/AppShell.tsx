@@ -22,8 +22,10 @@ export function AppShell() {
             Overview
           </NavLink>
           <NavLink to="/graph">Graph</NavLink>
+          <NavLink to="/cross-border">Cross-border</NavLink>
           <NavLink to="/matrix">Matrix</NavLink>
           <NavLink to="/timeline">Timeline</NavLink>
+          <NavLink to="/map">Map</NavLink>
           <NavLink to="/attribution">Attribution</NavLink>
           <NavLink to="/graphiql">GraphiQL</NavLink>
         </nav>

@@ -1,0 +1,55 @@
+import { useSearchParams } from 'react-router';
+import { SelectChoice } from '../../components/SelectChoice';
+import { useIncidentFilter } from '../../filter/use-filter';
+import type { Shading } from './map-data';
+
+interface MapControlsProps {
+  shading: Shading;
+  regions: readonly { name: string; kind: string }[];
+}
+
+/** The regions worth zooming to: continents and their sub-regions, and the EU. */
+const zoomable = new Set(['REGION', 'SUB_REGION', 'INTERMEDIATE_REGION', 'UNION']);
+
+/**
+ * What the map shades (the address's `shade`), and a region: it sets the shared filter's region
+ * (so the counts are the region's) and the map zooms to it.
+ */
+export function MapControls({ shading, regions }: MapControlsProps) {
+  const [params, setParams] = useSearchParams();
+  const { filter, setFilter } = useIncidentFilter();
+  const chosen = filter.regions?.length === 1 ? (filter.regions[0] ?? '') : '';
+  return (
+    <div className="chart-controls view-controls">
+      <SelectChoice
+        label="Shade countries by"
+        value={shading}
+        onChange={(value) => {
+          const next = new URLSearchParams(params);
+          if (value === 'affected') next.delete('shade');
+          else next.set('shade', value);
+          setParams(next);
+        }}
+      >
+        {[
+          ['affected', 'Incidents that affected them'],
+          ['origins', 'Actors originating there'],
+        ]}
+      </SelectChoice>
+      <SelectChoice
+        label="Region"
+        value={chosen}
+        onChange={(value) => {
+          setFilter({ ...filter, regions: value === '' ? undefined : [value] });
+        }}
+      >
+        {[
+          ['', (filter.regions?.length ?? 0) > 1 ? 'Several (set in the filter)' : 'The world'],
+          ...regions
+            .filter((region) => zoomable.has(region.kind))
+            .map((region): [string, string] => [region.name, region.name]),
+        ]}
+      </SelectChoice>
+    </div>
+  );
+}
