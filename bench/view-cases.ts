@@ -19,6 +19,11 @@ export function viewCases(subjects: Subjects): ViewCase[] {
     { name: '/timeline', address: '/timeline', answered: chartAnswered },
     { name: '/map', address: '/map', answered: chartAnswered },
     {
+      name: '/attribution (the unattributed incidents to pick from)',
+      address: '/attribution',
+      answered: `document.querySelector('.unattributed-items li') !== null`,
+    },
+    {
       name: '/attribution?incident=… (the busiest actor’s latest incident)',
       address: `/attribution?incident=${encodeURIComponent(subjects.incidentId)}`,
       answered: chartAnswered,

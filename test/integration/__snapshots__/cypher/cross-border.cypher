@@ -1,7 +1,7 @@
 // { crossBorder(filter: { from: "2022-01-01", sectorIds: ["energy"] }, first: 5) { totalCount
 //       edges { node { actor { key } origin { code } sector { key } affectedCountry { code } incidentCount } }
 //       unknownOrigin { actor { key } sector { key } affectedCountry { code } incidentCount } } }
-// 2 statement(s) in 2 wave(s)
+// 2 statement(s) in 1 wave(s)
 
 // ── wave 1 · read · analysis:crossBorderAndCount
 CALL () {
@@ -42,7 +42,7 @@ RETURN {actor: a {.*}, origin: c {.*}, sector: s {.*}, affectedCountry: v {.*},
   ]
 }
 
-// ── wave 2 · read · analysis:crossBorder:unknownOrigin
+// ── wave 1 · read · analysis:crossBorder:unknownOrigin
 CALL () {
   UNWIND $sectorIds AS sectorId_1 MATCH (:Sector {id: sectorId_1})<-[:TARGETED]-(i:Incident) WITH DISTINCT i
   WHERE i.endDate >= date($from)
