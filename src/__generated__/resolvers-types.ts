@@ -1577,6 +1577,13 @@ export type Query = {
    */
   topCountries: CountryCountConnection;
   /**
+   * Countries the filter's incidents come from: the claimed origins of the actors named by a claim
+   * passing the filter's claim conditions, most incidents first (ties by alpha-2 code). An incident
+   * counts once for each country its actors are claimed to come from; unattributed incidents and
+   * actors without a claimed origin count for none.
+   */
+  topOrigins: CountryCountConnection;
+  /**
    * Top-level sectors (sub-sectors rolled up: an incident hitting two sub-sectors of one sector
    * counts once for it) hit by the filter's incidents, most incidents first (ties by key).
    */
@@ -1880,6 +1887,17 @@ export type QueryTopActorsArgs = {
  * sectors they hit and the countries involved. Every domain file extends this root.
  */
 export type QueryTopCountriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Cyber Incident Graph: threat actors, the incidents attributed to them, the critical-infrastructure
+ * sectors they hit and the countries involved. Every domain file extends this root.
+ */
+export type QueryTopOriginsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3036,6 +3054,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'bucket' | 'groupBy'>>;
   topActors?: Resolver<ResolversTypes['ActorCountConnection'], ParentType, ContextType, RequireFields<QueryTopActorsArgs, 'first'>>;
   topCountries?: Resolver<ResolversTypes['CountryCountConnection'], ParentType, ContextType, RequireFields<QueryTopCountriesArgs, 'first'>>;
+  topOrigins?: Resolver<ResolversTypes['CountryCountConnection'], ParentType, ContextType, RequireFields<QueryTopOriginsArgs, 'first'>>;
   topSectors?: Resolver<ResolversTypes['SectorCountConnection'], ParentType, ContextType, RequireFields<QueryTopSectorsArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };

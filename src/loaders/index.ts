@@ -168,6 +168,7 @@ function countLists(executor: Executor, parentsOf: ParentsOf<ScopedIncidents>): 
     topLevelSector: countList('topLevelSector'),
     country: countList('country'),
     actor: countList('actor'),
+    originCountry: countList('originCountry'),
   };
 }
 

@@ -11,9 +11,11 @@ import type { ActorRow, CountRow, CountryRow, Parented, ParentCount, SectorRow }
  * "Which sectors did this actor hit, how often, when": incidents of a scope grouped by what they
  * link to, most incidents first, keyset-paginated on (count, key). One query for all parents.
  * `sector` groups by the sector as recorded, `topLevelSector` by its top-level sector (an
- * incident that hit two sub-sectors of one sector counts once for it).
+ * incident that hit two sub-sectors of one sector counts once for it); `originCountry` by the
+ * claimed origins of the actors its claims name (an incident counts once for each country its
+ * actors come from).
  */
-export type CountGroup = 'sector' | 'topLevelSector' | 'country' | 'actor';
+export type CountGroup = 'sector' | 'topLevelSector' | 'country' | 'actor' | 'originCountry';
 
 /** What each group counts incidents for. */
 export interface GroupRows {
@@ -21,6 +23,7 @@ export interface GroupRows {
   topLevelSector: SectorRow;
   country: CountryRow;
   actor: ActorRow;
+  originCountry: CountryRow;
 }
 
 /** The scope's incidents passing the filter, grouped by `group`. */
@@ -34,6 +37,7 @@ export const countKeysets: Record<CountGroup, Keyset> = {
   topLevelSector: { list: 'counts:topLevelSector', parts: ['count', 'text'] },
   country: { list: 'counts:country', parts: ['count', 'text'] },
   actor: { list: 'counts:actor', parts: ['count', 'text'] },
+  originCountry: { list: 'counts:originCountry', parts: ['count', 'text'] },
 };
 
 /** How the incidents `i` reach what they are grouped by, bound to `x`, and its key. */
@@ -47,11 +51,15 @@ function groupPattern({ group, filter }: GroupedIncidents): { pattern: Fragment;
     };
   if (group === 'country')
     return { pattern: fragment`MATCH (i)-[:AFFECTED]->(x:Country)`, key: fragment`x.iso2` };
-  // The actor counted must be named by a claim that itself passes the filter's claim conditions.
-  return {
-    pattern: fragment`MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))} WITH i, a AS x`,
-    key: X_ID,
-  };
+  // The actor counted (or whose origin is) must be named by a claim that itself passes the
+  // filter's claim conditions.
+  const claimed = fragment`MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}`;
+  if (group === 'originCountry')
+    return {
+      pattern: fragment`${claimed} MATCH (a)-[:ORIGINATES_FROM]->(x:Country)`,
+      key: fragment`x.iso2`,
+    };
+  return { pattern: fragment`${claimed} WITH i, a AS x`, key: X_ID };
 }
 
 const X_ID = fragment`x.id`;

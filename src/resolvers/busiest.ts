@@ -13,5 +13,7 @@ export const busiestResolvers: Resolvers = {
       listCounts('topLevelSector', null, null, args, context, info),
     topCountries: (_parent, args, context, info) =>
       listCounts('country', null, null, args, context, info),
+    topOrigins: (_parent, args, context, info) =>
+      listCounts('originCountry', null, null, args, context, info),
   },
 };

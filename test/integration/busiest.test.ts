@@ -92,7 +92,7 @@ const COUNTRY_EDGES = 'totalCount edges { cursor incidentCount node { code } }';
 const counted = (connection: any, key = 'key'): [string, number][] =>
   connection.edges.map((e: any) => [e.node[key], e.incidentCount]);
 
-describe('topActors, topSectors, topCountries', () => {
+describe('topActors, topSectors, topCountries, topOrigins', () => {
   it('rank everything, most incidents first, ties by key, sub-sectors rolled up', async () => {
     const data = await dataOf(
       api,
@@ -187,6 +187,35 @@ describe('topActors, topSectors, topCountries', () => {
         );
       }
     }
+  });
+
+  it('rank origins: the claimed origins of the actors behind the incidents, under the filter', async () => {
+    const data = await dataOf(
+      api,
+      `{
+        all: topOrigins { ${EDGES.replace('node { key }', 'node { code }')} }
+        confident: topOrigins(filter: { minConfidence: 80 }) { ${COUNTRY_EDGES} }
+        german: topOrigins(filter: { countryCodes: ["DE"] }) { ${COUNTRY_EDGES} }
+        suspected: topOrigins(filter: { attributionStatuses: [SUSPECTED] }) { ${COUNTRY_EDGES} }
+      }`,
+    );
+    // top-2 has claims on a Russian and a Chinese actor: it counts once for each country. top-4's
+    // actor has no claimed origin, top-5 no claim: neither counts anywhere.
+    expect(counted(data.all, 'code')).toEqual([
+      ['RU', 3],
+      ['CN', 2],
+    ]);
+    expect(data.all.totalCount).toBe(2);
+    expect(data.all.edges[0]).toMatchObject({ firstDate: '2021-03-01', lastDate: '2023-06-06' });
+    expect(counted(data.confident, 'code')).toEqual([
+      ['RU', 2],
+      ['CN', 1],
+    ]);
+    expect(counted(data.german, 'code')).toEqual([['CN', 1]]);
+    expect(counted(data.suspected, 'code')).toEqual([
+      ['CN', 1],
+      ['RU', 1],
+    ]);
   });
 
   it('page with keyset cursors, the count the same on every page', async () => {

@@ -104,6 +104,10 @@ const reads: { name: string; query: string; perWave?: number[] }[] = [
     query: `{ topCountries(filter: { sectorIds: ["energy"] }, first: 3) { totalCount edges { incidentCount node { code } } } }`,
   },
   {
+    name: 'top-origins',
+    query: `{ topOrigins(filter: { countryCodes: ["UA"], minConfidence: 50 }, first: 3) { totalCount edges { incidentCount node { code } } } }`,
+  },
+  {
     name: 'stats',
     query: `{ stats(filter: { sectorIds: ["energy"], from: "2015-01-01" }) { incidents actors sectors countriesAffected attributedIncidents unattributedIncidents } }`,
   },

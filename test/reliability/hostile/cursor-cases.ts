@@ -65,6 +65,7 @@ const lists: { name: string; field: string; keyset: Keyset; wrong: unknown }[] =
   { name: 'topActors', field: 'topActors(', keyset: countKeysets.actor, wrong: 'most' },
   { name: 'topSectors', field: 'topSectors(', keyset: countKeysets.topLevelSector, wrong: 2.5 },
   { name: 'topCountries', field: 'topCountries(', keyset: countKeysets.country, wrong: true },
+  { name: 'topOrigins', field: 'topOrigins(', keyset: countKeysets.originCountry, wrong: 'RU' },
   {
     name: 'hypotheses',
     field: 'hypotheses(',
