@@ -73,18 +73,14 @@ export function crossBorderLines(incidents: readonly IncidentRecord[]): {
 export const incidentsPerCountry = (incidents: IncidentRecord[]): Map<string, number> =>
   countBy(incidents, countriesOf);
 
-/** The filter's actors per origin country: actors named by a claim, grouped by their origin. */
-export function actorsPerOrigin(incidents: readonly IncidentRecord[]): {
-  perOrigin: Map<string, number>;
-  unknown: number;
-} {
-  const actors = new Set(incidents.flatMap((i) => i.attributions.map((claim) => claim.actorId)));
-  const perOrigin = new Map<string, number>();
-  let unknown = 0;
-  for (const actor of actors) {
-    const origin = originOf(actor);
-    if (origin === null) unknown += 1;
-    else perOrigin.set(origin, (perOrigin.get(origin) ?? 0) + 1);
-  }
-  return { perOrigin, unknown };
-}
+/**
+ * Incidents per origin country, as `topOrigins` counts them: an incident counts once for each
+ * country an actor a claim names is claimed to come from; actors of unknown origin count for none.
+ */
+export const incidentsPerOrigin = (incidents: IncidentRecord[]): Map<string, number> =>
+  countBy(incidents, (incident) =>
+    incident.attributions.flatMap((claim) => {
+      const origin = originOf(claim.actorId);
+      return origin === null ? [] : [origin];
+    }),
+  );

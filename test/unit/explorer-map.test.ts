@@ -3,11 +3,10 @@ import { createRequire } from 'node:module';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import {
-  affectedShade,
   arcsOf,
   boundsAround,
+  countryShade,
   mapOption,
-  originShade,
   shadeTable,
   WORLD_BOUNDS,
 } from '../../web/src/views/map/map-data.js';
@@ -74,7 +73,8 @@ describe('the map data', () => {
   const onMap = new Set(['UA', 'RU', 'US']);
 
   it('shades affected countries and lists those too small for the map', () => {
-    const shade = affectedShade(
+    const shade = countryShade(
+      'affected',
       [
         { incidentCount: 5, node: place('UA') },
         { incidentCount: 1, node: place('SG') },
@@ -95,21 +95,23 @@ describe('the map data', () => {
     });
   });
 
-  it('counts actors per origin and keeps those of unknown origin apart', () => {
-    const actor = (key: string, origin: string | null, incidentCount: number) => ({
-      incidentCount,
-      node: { key, origin: origin === null ? null : { country: place(origin) } },
-    });
-    const shade = originShade(
-      [actor('a', 'RU', 4), actor('b', 'RU', 2), actor('c', 'KP', 9), actor('d', null, 3)],
+  it('shades origins by the incidents of their actors, under a heading that says so', () => {
+    const shade = countryShade(
+      'origins',
+      [
+        { incidentCount: 6, node: place('RU') },
+        { incidentCount: 2, node: place('KP') },
+      ],
       onMap,
     );
-    expect(shade.countries.map((c) => [c.code, c.value, c.incidents])).toEqual([
-      ['RU', 2, 6],
-      ['KP', 1, 9],
-    ]);
-    expect(shade.unknownOrigin).toEqual({ actors: 1, incidents: 3 });
     expect(shade.tooSmall.map((c) => c.code)).toEqual(['KP']);
+    expect(shadeTable(shade)).toEqual({
+      columns: ['Origin', 'Code', 'Incidents by its actors'],
+      rows: [
+        ['Land RU', 'RU', 6],
+        ['Land KP', 'KP', 2],
+      ],
+    });
   });
 
   it('aggregates lines per origin → affected pair, busiest first, and sets apart what has no arc', () => {
@@ -146,7 +148,7 @@ describe('the map data', () => {
   });
 
   it('draws the shade on the geo with a colour scale, and the arcs on top', () => {
-    const shade = affectedShade([{ incidentCount: 5, node: place('UA') }], onMap);
+    const shade = countryShade('affected', [{ incidentCount: 5, node: place('UA') }], onMap);
     const { arcs } = arcsOf(
       [{ origin: place('RU'), affectedCountry: place('UA'), incidentCount: 5 }],
       world.centroids,

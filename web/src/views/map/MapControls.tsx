@@ -33,7 +33,7 @@ export function MapControls({ shading, regions }: MapControlsProps) {
       >
         {[
           ['affected', 'Incidents that affected them'],
-          ['origins', 'Actors originating there'],
+          ['origins', 'Incidents by actors from there'],
         ]}
       </SelectChoice>
       <SelectChoice

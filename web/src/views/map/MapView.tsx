@@ -10,60 +10,26 @@ import { graphql } from '../../gql';
 import type { MapViewQuery } from '../../gql/graphql';
 import { countryPath } from '../../links';
 import { ArcsTable } from './ArcsTable';
-import {
-  affectedShade,
-  arcsOf,
-  boundsAround,
-  mapOption,
-  originShade,
-  shadeTable,
-  type Shade,
-} from './map-data';
+import { arcsOf, boundsAround, countryShade, mapOption, shadeTable, type Shade } from './map-data';
 import { mapAddressOf } from './map-address';
 import { MapControls } from './MapControls';
 import { ShadeTable } from './ShadeTable';
 import { world } from './world';
 
 /**
- * How many countries, actors and cross-border lines the map asks for. Every country there is fits
- * in one page (the API allows 500); the arcs come from the busiest lines, said so under the map.
+ * How many countries and cross-border lines the map asks for. Every country there is fits in one
+ * page (the API allows 500); the arcs come from the busiest lines, said so under the map.
  */
 const COUNTRIES = 300;
-const ACTORS = 500;
 const LINES = 200;
 
 const MapViewQuery = graphql(`
-  query MapView(
-    $filter: IncidentFilter
-    $countries: Int!
-    $actors: Int!
-    $lines: Int!
-    $origins: Boolean!
-  ) {
-    topCountries(filter: $filter, first: $countries) {
-      totalCount
-      edges {
-        incidentCount
-        node {
-          code
-          name
-        }
-      }
+  query MapView($filter: IncidentFilter, $countries: Int!, $lines: Int!, $origins: Boolean!) {
+    topCountries(filter: $filter, first: $countries) @skip(if: $origins) {
+      ...ShadedCountries
     }
-    topActors(filter: $filter, first: $actors) @include(if: $origins) {
-      totalCount
-      edges {
-        incidentCount
-        node {
-          key
-          origin {
-            country {
-              code
-              name
-            }
-          }
-        }
-      }
+    topOrigins(filter: $filter, first: $countries) @include(if: $origins) {
+      ...ShadedCountries
     }
     crossBorder(filter: $filter, first: $lines) {
       totalCount
@@ -89,6 +55,17 @@ const MapViewQuery = graphql(`
       }
     }
   }
+
+  fragment ShadedCountries on CountryCountConnection {
+    totalCount
+    edges {
+      incidentCount
+      node {
+        code
+        name
+      }
+    }
+  }
 `);
 
 /** A world map of the filter's incidents: where they struck, or where their actors come from. */
@@ -99,7 +76,6 @@ export function MapView() {
   const variables = {
     filter,
     countries: COUNTRIES,
-    actors: ACTORS,
     lines: LINES,
     origins: address.shading === 'origins',
   };
@@ -137,9 +113,11 @@ function MapAnswer({ answer, shading, query }: MapAnswerProps) {
   const onMap = useMemo(() => new Set(world.centroids.keys()), []);
   const shade = useMemo(
     () =>
-      shading === 'origins' && answer.topActors
-        ? originShade(answer.topActors.edges, onMap)
-        : affectedShade(answer.topCountries.edges, onMap),
+      countryShade(
+        shading,
+        (shading === 'origins' ? answer.topOrigins : answer.topCountries)?.edges ?? [],
+        onMap,
+      ),
     [answer, shading, onMap],
   );
   const arcs = useMemo(
@@ -170,7 +148,7 @@ function MapAnswer({ answer, shading, query }: MapAnswerProps) {
   const title =
     shading === 'affected'
       ? 'Countries by incidents that affected them'
-      : "Countries by the actors that originate there (the filter's actors)";
+      : 'Countries by the incidents of the actors claimed to come from them';
 
   return (
     <>
@@ -185,11 +163,12 @@ function MapAnswer({ answer, shading, query }: MapAnswerProps) {
         controls={<MapControls shading={shading} regions={answer.regions} />}
       />
       <TooSmall shade={shade} carried={carried} />
-      {shade.unknownOrigin && shade.unknownOrigin.actors > 0 && (
-        <p data-testid="unknown-origin">
-          Actors of unknown origin, not on the map: {shade.unknownOrigin.actors} (
-          {shade.unknownOrigin.incidents} incidents).{' '}
-          <Link to={`/cross-border${carried}`}>Their lines</Link>
+      {shading === 'origins' && (
+        <p className="muted" data-testid="unknown-origin">
+          An incident counts for each country its actors are claimed to come from; unattributed
+          incidents and actors of unknown origin count for none.{' '}
+          <Link to={`/cross-border${carried}`}>The cross-border view</Link> lists the actors of
+          unknown origin apart.
         </p>
       )}
       <ShadeTable shade={shade} carried={carried} />

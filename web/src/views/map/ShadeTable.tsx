@@ -10,24 +10,23 @@ export function ShadeTable({ shade, carried }: { shade: Shade; carried: string }
       <Empty>
         {shade.shading === 'affected'
           ? 'These incidents name no country.'
-          : 'No actor of these incidents has a claimed origin.'}
+          : 'No actor named by these incidents’ claims has a claimed origin.'}
       </Empty>
     );
   const origins = shade.shading === 'origins';
   return (
     <table className="count-table" data-testid="shade-table">
-      <caption>{origins ? 'Actors per origin country' : 'Incidents per affected country'}</caption>
+      <caption>
+        {origins
+          ? 'Incidents per origin country of their actors'
+          : 'Incidents per affected country'}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{origins ? 'Origin' : 'Country'}</th>
           <th scope="col" className="number">
             {shade.measure}
           </th>
-          {origins && (
-            <th scope="col" className="number">
-              Incidents (summed per actor)
-            </th>
-          )}
         </tr>
       </thead>
       <tbody>
@@ -37,7 +36,6 @@ export function ShadeTable({ shade, carried }: { shade: Shade; carried: string }
               <Link to={`${countryPath(country.code)}${carried}`}>{country.name}</Link>
             </th>
             <td className="number">{country.value}</td>
-            {origins && <td className="number">{country.incidents ?? 0}</td>}
           </tr>
         ))}
       </tbody>

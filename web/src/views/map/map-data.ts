@@ -11,26 +11,27 @@ export interface Place {
 export type Shading = 'affected' | 'origins';
 export const shadings: readonly [Shading, ...Shading[]] = ['affected', 'origins'];
 
-/** One shaded country: its code (the map's region name), its name, its number. */
+/** One shaded country: its code (the map's region name), its name, its incidents. */
 export interface ShadedCountry extends Place {
   value: number;
-  /** Origins only: the incidents attributed to its actors, summed per actor. */
-  incidents?: number;
 }
 
 export interface Shade {
   shading: Shading;
   countries: ShadedCountry[];
-  /** What `value` counts, for the legend and the table's heading. */
+  /** What `value` counts, for the legend, the table's heading and the CSV. */
   measure: string;
   /** Countries counted but without a shape at the atlas's scale (small states): listed apart. */
   tooSmall: ShadedCountry[];
-  /** Origins only: actors whose origin nobody has claimed, with their incidents (summed). */
-  unknownOrigin?: { actors: number; incidents: number };
 }
 
-/** `topCountries` edges: the incidents that affected each country. */
-export function affectedShade(
+/**
+ * A count connection's edges as the map's shade: `topCountries` (the incidents that affected
+ * each country) or `topOrigins` (the incidents of the actors claimed to come from it), both
+ * counted by the API, busiest first.
+ */
+export function countryShade(
+  shading: Shading,
   edges: readonly { incidentCount: number; node: Place }[],
   onMap: ReadonlySet<string>,
 ): Shade {
@@ -40,61 +41,18 @@ export function affectedShade(
     value: incidentCount,
   }));
   return {
-    shading: 'affected',
+    shading,
     countries,
-    measure: 'Incidents',
+    measure: shading === 'affected' ? 'Incidents' : 'Incidents by its actors',
     tooSmall: countries.filter((country) => !onMap.has(country.code)),
-  };
-}
-
-export interface ActorCount {
-  incidentCount: number;
-  node: { key: string; origin: { country: Place } | null };
-}
-
-/**
- * `topActors` edges grouped by the actor's origin: how many of the filter's actors come from
- * each country (exact), and their incidents summed per actor (an incident two actors of one
- * origin share counts twice). Actors of unknown origin are counted apart, never dropped.
- */
-export function originShade(edges: readonly ActorCount[], onMap: ReadonlySet<string>): Shade {
-  const byOrigin = new Map<string, ShadedCountry>();
-  const unknownOrigin = { actors: 0, incidents: 0 };
-  for (const { incidentCount, node } of edges) {
-    const origin = node.origin?.country;
-    if (!origin) {
-      unknownOrigin.actors += 1;
-      unknownOrigin.incidents += incidentCount;
-      continue;
-    }
-    const entry = byOrigin.get(origin.code) ?? { ...origin, value: 0, incidents: 0 };
-    entry.value += 1;
-    entry.incidents = (entry.incidents ?? 0) + incidentCount;
-    byOrigin.set(origin.code, entry);
-  }
-  const countries = [...byOrigin.values()].sort(
-    (a, b) =>
-      b.value - a.value || (b.incidents ?? 0) - (a.incidents ?? 0) || (a.code < b.code ? -1 : 1),
-  );
-  return {
-    shading: 'origins',
-    countries,
-    measure: 'Actors',
-    tooSmall: countries.filter((country) => !onMap.has(country.code)),
-    unknownOrigin,
   };
 }
 
 /** The shade as a table: what the Table toggle shows and the CSV holds. */
 export function shadeTable(shade: Shade): ChartTable {
-  if (shade.shading === 'affected')
-    return {
-      columns: ['Country', 'Code', 'Incidents'],
-      rows: shade.countries.map((c) => [c.name, c.code, c.value]),
-    };
   return {
-    columns: ['Origin', 'Code', 'Actors', 'Incidents (summed per actor)'],
-    rows: shade.countries.map((c) => [c.name, c.code, c.value, c.incidents ?? 0]),
+    columns: [shade.shading === 'affected' ? 'Country' : 'Origin', 'Code', shade.measure],
+    rows: shade.countries.map((c) => [c.name, c.code, c.value]),
   };
 }
 
