@@ -24,7 +24,7 @@ const basisNames: Record<AnalysisBasis, string> = {
 export function CrossBorderControls({ address }: { address: CrossBorderAddress }) {
   const [params, setParams] = useSearchParams();
   const set = (name: 'first' | 'order' | 'basis') => (value: string | number) => {
-    setParams(withSetting(params, name, String(value)));
+    setParams(withSetting(params, name, value));
   };
   return (
     <div className="chart-controls view-controls">
