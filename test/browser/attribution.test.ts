@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseGraphql } from 'graphql';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
 import type { CandidateAnswer } from '../../web/src/views/attribution/candidate.js';
 import { comparisonRows, evidenceItems } from '../../web/src/views/attribution/evidence-items.js';
 import { expectCleanPage, openPage, screenshot, useBrowser } from '../support/browser.js';
+import { downloadedCsv, expectCopiedQuery } from '../support/chart-panel.js';
 import { pathOf, seeds } from '../support/entity-pages.js';
 import { viewerStatus, signInWith } from '../support/header.js';
 import { latestFirst } from '../support/seed-facts.js';
@@ -107,14 +105,6 @@ const expectedItems = (candidate: CandidateAnswer): ShownItem[] =>
           },
   );
 
-async function downloaded(page: Page, button: string): Promise<Download> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  return download;
-}
-
 const hypothesisCard = (page: Page) => page.locator('.hypothesis-card');
 const alertIn = (page: Page, within: string) =>
   page.locator(within).getByRole('alert').first().innerText();
@@ -184,8 +174,7 @@ describe('the attribution workbench', () => {
     await screenshot(page, 'attribution');
 
     // The components as CSV: the API's points per factor, to three decimals.
-    const csv = await readFile(await (await downloaded(page, 'CSV')).path(), 'utf8');
-    const [header, ...records]: string[][] = parseCsv(csv);
+    const [header, ...records] = await downloadedCsv(page);
     expect(header?.slice(0, 4)).toEqual(['Actor', 'Actor id', 'Rank', 'Score']);
     expect(records.map((record) => record[1])).toEqual(candidates.map((c) => c.actor.key));
     const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -203,11 +192,7 @@ describe('the attribution workbench', () => {
 
     // The query behind the chart, copied: a GraphQL document that parses.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('button', { name: 'Copy GraphQL query' }).click();
-    await poll(() => page.getByRole('status').filter({ hasText: 'copied' }).count()).toBe(1);
-    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
-    const operation = parseGraphql(copied).definitions[0];
-    expect(operation?.kind).toBe('OperationDefinition');
+    const copied = await expectCopiedQuery(page, 'AttributionWorkbench');
     expect(copied).toContain('suggestAttributions');
 
     // Click-through: a candidate's name opens its page.

@@ -7,13 +7,8 @@ import { openFilterControls, openFilterMenu } from '../support/filter-bar.js';
 import { addressOf } from '../support/overview-page.js';
 import { hitsSector } from '../support/seed-facts.js';
 import { useSeededApi } from '../support/seeded.js';
-import {
-  downloadedCsv,
-  expectCopiedQuery,
-  expectPngExport,
-  expectSvgExport,
-  tableRows,
-} from '../support/view-exports.js';
+import { pageStatus } from '../support/server.js';
+import { downloadedCsv, expectPictureAndQueryExports, tableRows } from '../support/chart-panel.js';
 
 // The view waits for the API, which shares the test machine: every poll waits with patience.
 vi.setConfig({ expect: { poll: patience } });
@@ -157,18 +152,13 @@ describe('the cross-border view (/cross-border)', () => {
     ].map((row) => row.cells);
     expect(rows).toEqual(tables);
     expect(rows).toHaveLength(50);
-    await expectSvgExport(page);
-    await expectPngExport(page);
-    await expectCopiedQuery(page, 'CrossBorder');
+    await expectPictureAndQueryExports(page, 'CrossBorder');
     expectCleanPage(explorer);
     await page.context().close();
   });
 
   it('is one of the server’s explorer addresses', async () => {
-    const answer = await fetch(`${seeded.api.url}/cross-border`, {
-      headers: { accept: 'text/html' },
-    });
-    expect(answer.status).toBe(200);
+    expect(await pageStatus(seeded.api, '/cross-border')).toBe(200);
   });
 
   it('says which parameter it could not take, and refuses a cursor that is not one', async () => {

@@ -19,13 +19,8 @@ import { openFilterControls, openFilterMenu } from '../support/filter-bar.js';
 import { addressOf } from '../support/overview-page.js';
 import { hitsSector } from '../support/seed-facts.js';
 import { useSeededApi } from '../support/seeded.js';
-import {
-  downloadedCsv,
-  expectCopiedQuery,
-  expectPngExport,
-  expectSvgExport,
-  tableRows,
-} from '../support/view-exports.js';
+import { pageStatus } from '../support/server.js';
+import { downloadedCsv, expectPictureAndQueryExports, tableRows } from '../support/chart-panel.js';
 
 // The view waits for the API, which shares the test machine: every poll waits with patience.
 vi.setConfig({ expect: { poll: patience } });
@@ -191,16 +186,13 @@ describe('the map (/map)', () => {
     expect(rows.map((row) => `/countries/${row[1] ?? ''}`)).toEqual(
       table.map((row) => pathOf(row.links[0] ?? null)),
     );
-    expect(await expectSvgExport(page)).toBeGreaterThan(100);
-    await expectPngExport(page);
-    await expectCopiedQuery(page, 'MapView');
+    expect(await expectPictureAndQueryExports(page, 'MapView')).toBeGreaterThan(100);
     expectCleanPage(explorer);
     await page.context().close();
   });
 
   it('is one of the server’s explorer addresses', async () => {
-    const answer = await fetch(`${seeded.api.url}/map`, { headers: { accept: 'text/html' } });
-    expect(answer.status).toBe(200);
+    expect(await pageStatus(seeded.api, '/map')).toBe(200);
   });
 
   it('says so of a shading it does not know', async () => {

@@ -21,13 +21,14 @@ import {
 import { patience, seeds } from '../support/entity-pages.js';
 import { openFilterControls, openFilterMenu } from '../support/filter-bar.js';
 import { hasClaim } from '../support/seed-facts.js';
+import { addressOf } from '../support/overview-page.js';
 import { useSeededApi } from '../support/seeded.js';
+import { pageStatus } from '../support/server.js';
 
 const seeded = useSeededApi();
 const chromium = useBrowser();
 
 const TITLE = 'Incidents by actor and sector';
-const addressOf = (page: Page) => new URL(page.url());
 
 /** The table's rows and columns as keys, and its numbers. */
 async function readMatrix(page: Page) {
@@ -53,10 +54,7 @@ function expectBusiest(shown: readonly string[], totals: Map<string, number>, si
 
 describe('the actor × sector matrix', () => {
   it('is one of the explorer’s addresses, served with the page', async () => {
-    const answer = await fetch(`${seeded.api.url}/matrix?actors=5`, {
-      headers: { accept: 'text/html' },
-    });
-    expect(answer.status).toBe(200);
+    expect(await pageStatus(seeded.api, '/matrix?actors=5')).toBe(200);
   });
 
   it('shows the seeds’ counts per actor and sector with Others, sorts by name, and follows the filter', async () => {
@@ -74,7 +72,7 @@ describe('the actor × sector matrix', () => {
     expect(rowTotals).toEqual([...rowTotals].sort((a, b) => b - a));
 
     await page.getByLabel('Sort rows and columns').selectOption('name');
-    await expect.poll(() => addressOf(page).searchParams.get('sort')).toBe('name');
+    await expect.poll(() => addressOf(page).params.get('sort')).toBe('name');
     // Sorting is the page's own work: wait for it to show before reading the whole table.
     const rowNames = async () => (await readMatrix(page)).rows.slice(0, -1).map((row) => row[0]);
     const sortedByName = (names: (string | undefined)[]) =>
@@ -96,7 +94,7 @@ describe('the actor × sector matrix', () => {
     const statuses = await openFilterMenu(page, 'Status');
     await statuses.getByRole('checkbox', { name: 'Suspected' }).check();
     await page.keyboard.press('Escape');
-    await expect.poll(() => addressOf(page).searchParams.getAll('status')).toEqual(['SUSPECTED']);
+    await expect.poll(() => addressOf(page).params.getAll('status')).toEqual(['SUSPECTED']);
     const suspected = (claim: AttributionRecord) => claim.status === 'SUSPECTED';
     const filteredPairs = matrixPairs(seeds.incidents.filter(hasClaim(suspected)), suspected);
     const filteredTotals = matrixTotals(filteredPairs);
@@ -135,8 +133,8 @@ describe('the actor × sector matrix', () => {
     const cellHeight = (box.height - matrixGrid.top - matrixGrid.bottom) / (rowKeys.length + 1);
     const rowY = box.y + matrixGrid.top + (row + 0.5) * cellHeight;
     await page.mouse.click(box.x + matrixGrid.left + (column + 0.5) * cellWidth, rowY);
-    await expect.poll(() => addressOf(page).pathname, patience).toBe(`/actors/${actor}`);
-    expect(addressOf(page).searchParams.getAll('sector')).toEqual([columnKeys[column]]);
+    await expect.poll(() => addressOf(page).path, patience).toBe(`/actors/${actor}`);
+    expect(addressOf(page).params.getAll('sector')).toEqual([columnKeys[column]]);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), patience)
       .toBe(actorNameOf(actor));
@@ -146,8 +144,8 @@ describe('the actor × sector matrix', () => {
     const labelBox = await chartBox(chartPanel(page, TITLE));
     const labelX = labelBox.x + matrixGrid.left - 24;
     await page.mouse.click(labelX, labelBox.y + matrixGrid.top + 0.5 * cellHeight);
-    await expect.poll(() => addressOf(page).pathname, patience).toBe(`/actors/${rowKeys[0]}`);
-    expect(addressOf(page).searchParams.getAll('sector')).toEqual([]);
+    await expect.poll(() => addressOf(page).path, patience).toBe(`/actors/${rowKeys[0]}`);
+    expect(addressOf(page).params.getAll('sector')).toEqual([]);
 
     // A column's label, slanted above its column: its end is next to the column's middle.
     await page.goBack();
@@ -157,7 +155,7 @@ describe('the actor × sector matrix', () => {
       columnBox.x + matrixGrid.left + 0.5 * cellWidth - 6,
       columnBox.y + matrixGrid.top - 10,
     );
-    await expect.poll(() => addressOf(page).pathname, patience).toBe(`/sectors/${columnKeys[0]}`);
+    await expect.poll(() => addressOf(page).path, patience).toBe(`/sectors/${columnKeys[0]}`);
     expectCleanPage(explorer);
     await page.context().close();
   });

@@ -1,4 +1,3 @@
-import { Kind, parse } from 'graphql';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/import/records.js';
@@ -9,18 +8,20 @@ import {
   chartBox,
   chartPanel,
   downloadedCsv,
+  expectCopiedQuery,
   showChart,
   shownTable,
 } from '../support/chart-panel.js';
 import { countBy, overlaps, patience, seeds } from '../support/entity-pages.js';
 import { topLevelSectorsOf } from '../support/seed-facts.js';
+import { addressOf } from '../support/overview-page.js';
 import { useSeededApi } from '../support/seeded.js';
+import { pageStatus } from '../support/server.js';
 
 const seeded = useSeededApi();
 const chromium = useBrowser();
 
 const TITLE = 'Incidents over time';
-const addressOf = (page: Page) => new URL(page.url());
 
 /** The table's column of `name` by period, for the periods with incidents in it. */
 async function shownColumn(page: Page, name: string): Promise<Map<string, number>> {
@@ -42,10 +43,7 @@ const sorted = (counts: Map<string, number>) => [...counts].sort(([a], [b]) => (
 
 describe('the timeline', () => {
   it('is one of the explorer’s addresses, served with the page', async () => {
-    const answer = await fetch(`${seeded.api.url}/timeline?bucket=YEAR`, {
-      headers: { accept: 'text/html' },
-    });
-    expect(answer.status).toBe(200);
+    expect(await pageStatus(seeded.api, '/timeline?bucket=YEAR')).toBe(200);
   });
 
   it('counts the seeds per year and per month, says which are too coarse, and groups by actor', async () => {
@@ -57,7 +55,7 @@ describe('the timeline', () => {
     expect(await page.getByTestId('too-coarse').count()).toBe(0);
 
     await page.getByLabel('Bucket', { exact: true }).selectOption('MONTH');
-    await expect.poll(() => addressOf(page).searchParams.get('bucket')).toBe('MONTH');
+    await expect.poll(() => addressOf(page).params.get('bucket')).toBe('MONTH');
     const yearOnly = seeds.incidents.filter((i) => i.datePrecision === 'YEAR');
     expect(yearOnly.length).toBeGreaterThan(0);
     await expect
@@ -72,7 +70,7 @@ describe('the timeline', () => {
 
     await page.getByLabel('Bucket', { exact: true }).selectOption('YEAR');
     await page.getByLabel('Group by', { exact: true }).selectOption('ACTOR');
-    await expect.poll(() => addressOf(page).searchParams.get('group')).toBe('ACTOR');
+    await expect.poll(() => addressOf(page).params.get('group')).toBe('ACTOR');
     const unattributed = seeds.incidents.filter((i) => i.attributions.length === 0);
     expect(unattributed.length).toBeGreaterThan(0);
     await expect
@@ -120,8 +118,8 @@ describe('the timeline', () => {
     await page.mouse.up();
     const from = `${first + 2}-01-01`;
     const to = `${first + 4}-12-31`;
-    await expect.poll(() => addressOf(page).searchParams.get('from'), patience).toBe(from);
-    expect(addressOf(page).searchParams.get('to')).toBe(to);
+    await expect.poll(() => addressOf(page).params.get('from'), patience).toBe(from);
+    expect(addressOf(page).params.get('to')).toBe(to);
 
     const inPeriod = seeds.incidents.filter((i) => overlaps(i, from, to));
     expect(inPeriod.length).toBeLessThan(seeds.incidents.length);
@@ -148,15 +146,7 @@ describe('the timeline', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: seeded.api.url,
     });
-    await panel.getByRole('button', { name: 'Copy GraphQL query', exact: true }).click();
-    await expect
-      .poll(() => panel.getByRole('status').textContent(), patience)
-      .toBe('The GraphQL query is copied.');
-    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
-    const operation = parse(copied).definitions[0];
-    expect(operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : '').toBe(
-      'Timeline',
-    );
+    const copied = await expectCopiedQuery(page, 'Timeline', panel);
     expect(copied).toContain('"groupBy": "SECTOR"');
 
     // The bottom segment of each bar is the first series: the sector with most incidents.
@@ -185,9 +175,9 @@ describe('the timeline', () => {
       box.x + timelineGrid.left + (Number(year) - first + 0.5) * bucketWidth,
       box.y + box.height - timelineGrid.bottom - 4,
     );
-    await expect.poll(() => addressOf(page).pathname, patience).toBe(`/sectors/${sector}`);
-    expect(addressOf(page).searchParams.get('from')).toBe(`${year}-01-01`);
-    expect(addressOf(page).searchParams.get('to')).toBe(`${year}-12-31`);
+    await expect.poll(() => addressOf(page).path, patience).toBe(`/sectors/${sector}`);
+    expect(addressOf(page).params.get('from')).toBe(`${year}-01-01`);
+    expect(addressOf(page).params.get('to')).toBe(`${year}-12-31`);
     expectCleanPage(explorer);
     await page.context().close();
 

@@ -107,3 +107,9 @@ export async function aSourceOf(api: TestServer, incident: string): Promise<stri
   );
   return (data.node as { sources: { id: string }[] }).sources[0]?.id ?? '';
 }
+
+/** The status of the server's answer to a browser opening `path` (an explorer address: 200). */
+export async function pageStatus(api: TestServer, path: string): Promise<number> {
+  const answer = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+  return answer.status;
+}

@@ -111,6 +111,11 @@ describe("the cross-border view's address", () => {
     expect(bad.address).toMatchObject({ first: 25, order: 'INCIDENT_COUNT', basis: 'BOTH' });
     expect(bad.problems).toHaveLength(2);
     expect(bad.problems[0]).toMatch(/“7”.*25, 50/);
+    // A page size is read as a number, leading zeros and all.
+    expect(crossBorderAddressOf(new URLSearchParams('first=050'))).toMatchObject({
+      address: { first: 50 },
+      problems: [],
+    });
   });
 
   it('pages forward and back through cursors kept in the address', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { IncidentFilter, OwnedIncidentsQuery } from '../gql/graphql';
+import type { IncidentFilter, IncidentListItemFragment, OwnedIncidentsQuery } from '../gql/graphql';
 import { IncidentLink } from './EntityLinks';
 import { enumLabel } from './labels';
 import { Empty, QueryState } from './QueryState';
@@ -62,12 +62,19 @@ const OwnedIncidents = graphql(`
     }
     edges {
       node {
-        key
-        title
-        date
-        attackTypes
+        ...IncidentListItem
       }
     }
+  }
+`);
+
+/** What a list of incidents shows of each (the workbench's list of unattributed ones too). */
+graphql(`
+  fragment IncidentListItem on Incident {
+    key
+    title
+    date
+    attackTypes
   }
 `);
 
@@ -168,14 +175,23 @@ function IncidentItems({
     <ol className="incident-items" ref={list} tabIndex={focusOnArrival ? -1 : undefined}>
       {edges.map(({ node }) => (
         <li key={node.key}>
-          <time dateTime={node.date}>{node.date}</time>
-          <IncidentLink incident={node} />
-          {node.attackTypes.length > 0 && (
-            <span className="muted"> {node.attackTypes.map(enumLabel).join(', ')}</span>
-          )}
+          <IncidentItem incident={node} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** One incident of a list: its date, a link to its page, and its attack types. */
+export function IncidentItem({ incident }: { incident: IncidentListItemFragment }) {
+  return (
+    <>
+      <time dateTime={incident.date}>{incident.date}</time>
+      <IncidentLink incident={incident} />
+      {incident.attackTypes.length > 0 && (
+        <span className="muted"> {incident.attackTypes.map(enumLabel).join(', ')}</span>
+      )}
+    </>
   );
 }
 

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { ChartPanel } from '../charts/ChartPanel';
 import type { ChartEvent } from '../charts/echarts';
+import { AddressProblems } from '../components/AddressProblems';
 import { Empty, QueryState } from '../components/QueryState';
+import { useViewSettings } from '../components/use-view-settings';
 import { paramsWithFilter } from '../filter/filter-params';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
@@ -68,9 +70,8 @@ function targetPath(target: NonNullable<MatrixTarget>, filter: IncidentFilter): 
  * to the sector, a label the actor's or sector's page.
  */
 export function MatrixView() {
-  const [params, setParams] = useSearchParams();
   const { filter } = useIncidentFilter();
-  const { settings, problems } = useMemo(() => matrixSettingsOf(params), [params]);
+  const { settings, problems, setSetting } = useViewSettings(matrixSettingsOf, withMatrixSetting);
   const navigate = useNavigate();
   const variables = { filter, ...settings };
   const [{ data, fetching, error }] = useQuery({ query: MatrixQuery, variables });
@@ -95,23 +96,12 @@ export function MatrixView() {
     }
     if (target !== null) void navigate(targetPath(target, filter));
   };
-  const controls = (
-    <MatrixControls
-      settings={settings}
-      onChange={(setting, value) => {
-        setParams((current) => withMatrixSetting(current, setting, value));
-      }}
-    />
-  );
+  const controls = <MatrixControls settings={settings} onChange={setSetting} />;
 
   return (
     <section className="page matrix-page">
       <h1>Actors × sectors</h1>
-      {problems.map((problem) => (
-        <p key={problem} className="state state-error" role="alert">
-          {problem} The default is shown instead.
-        </p>
-      ))}
+      <AddressProblems problems={problems} />
       <QueryState what="the matrix" fetching={fetching} error={error} data={shown}>
         {({ view, option, table }) =>
           view.cells.length === 0 ? (

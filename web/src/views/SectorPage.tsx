@@ -1,10 +1,9 @@
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ActorCountTable } from '../components/ActorCounts';
-import { SectorLink } from '../components/EntityLinks';
+import { SectorLink, SectorLinks } from '../components/EntityLinks';
 import { Fact, Facts } from '../components/Facts';
 import { IncidentList } from '../components/IncidentList';
-import { InlineList } from '../components/InlineList';
 import { MissingEntity } from '../components/MissingEntity';
 import { QueryState } from '../components/QueryState';
 import { Section } from '../components/Section';
@@ -71,13 +70,7 @@ function SectorDetails({ sector }: { sector: NonNullable<SectorPageQuery['sector
             {sector.parent ? <SectorLink sector={sector.parent} /> : 'a top-level sector'}
           </Fact>
           <Fact term="Sub-sectors" field="subsectors">
-            <InlineList>
-              {sector.subsectors.map((subsector) => (
-                <li key={subsector.key}>
-                  <SectorLink sector={subsector} />
-                </li>
-              ))}
-            </InlineList>
+            <SectorLinks sectors={sector.subsectors} />
           </Fact>
         </Facts>
       </header>

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { ChartPanel } from '../charts/ChartPanel';
 import type { ChartEvent } from '../charts/echarts';
+import { AddressProblems } from '../components/AddressProblems';
 import { Empty, QueryState } from '../components/QueryState';
+import { useViewSettings } from '../components/use-view-settings';
 import { paramsWithFilter } from '../filter/filter-params';
 import { useIncidentFilter } from '../filter/use-filter';
 import { graphql } from '../gql';
@@ -51,9 +53,11 @@ function targetPath({ page, key, filter }: TimelineTarget): string {
  * filter's dates; a bar segment opens its group's page (or the overview) for that period.
  */
 export function TimelineView() {
-  const [params, setParams] = useSearchParams();
   const { filter, setFilter } = useIncidentFilter();
-  const { settings, problems } = timelineSettingsOf(params);
+  const { settings, problems, setSetting } = useViewSettings(
+    timelineSettingsOf,
+    withTimelineSetting,
+  );
   const navigate = useNavigate();
   const variables = { filter, ...settings };
   const [{ data, fetching, error }] = useQuery({ query: TimelineQuery, variables });
@@ -79,23 +83,12 @@ export function TimelineView() {
     const dates = shown && range ? brushedDates(shown.answer, range) : null;
     if (dates !== null) setFilter({ ...filter, ...dates });
   };
-  const controls = (
-    <TimelineControls
-      settings={settings}
-      onChange={(setting, value) => {
-        setParams((current) => withTimelineSetting(current, setting, value));
-      }}
-    />
-  );
+  const controls = <TimelineControls settings={settings} onChange={setSetting} />;
 
   return (
     <section className="page timeline-page">
       <h1>Timeline</h1>
-      {problems.map((problem) => (
-        <p key={problem} className="state state-error" role="alert">
-          {problem} The default is shown instead.
-        </p>
-      ))}
+      <AddressProblems problems={problems} />
       <QueryState what="the timeline" fetching={fetching} error={error} data={shown}>
         {({ answer: shownAnswer, option, table }) => {
           const note = tooCoarseNote(shownAnswer.tooCoarse, shownAnswer.bucket);

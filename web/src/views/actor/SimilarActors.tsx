@@ -1,6 +1,5 @@
 import { useQuery } from 'urql';
-import { ActorLink, CountryLink, SectorLink } from '../../components/EntityLinks';
-import { InlineList } from '../../components/InlineList';
+import { ActorLink, CountryLinks, SectorLinks } from '../../components/EntityLinks';
 import { Empty, QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { graphql } from '../../gql';
@@ -62,22 +61,10 @@ export function SimilarActors({ actorId, filter }: { actorId: string; filter: In
                     </th>
                     <td className="number">{match.score.toFixed(2)}</td>
                     <td>
-                      <InlineList>
-                        {match.sharedSectors.map((sector) => (
-                          <li key={sector.key}>
-                            <SectorLink sector={sector} />
-                          </li>
-                        ))}
-                      </InlineList>
+                      <SectorLinks sectors={match.sharedSectors} />
                     </td>
                     <td>
-                      <InlineList>
-                        {match.sharedCountries.map((country) => (
-                          <li key={country.code}>
-                            <CountryLink country={country} />
-                          </li>
-                        ))}
-                      </InlineList>
+                      <CountryLinks countries={match.sharedCountries} />
                     </td>
                   </tr>
                 ))}

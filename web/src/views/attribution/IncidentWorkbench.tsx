@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { problemOf } from '../../api/problem';
-import { ActorLink, CountryLink, IncidentLink, SectorLink } from '../../components/EntityLinks';
+import { ActorLink, CountryLinks, IncidentLink, SectorLinks } from '../../components/EntityLinks';
 import { InlineList } from '../../components/InlineList';
 import { enumLabel } from '../../components/labels';
 import { MissingEntity } from '../../components/MissingEntity';
@@ -179,23 +179,11 @@ function IncidentHeading({ incident }: { incident: Incident }) {
       <dl className="facts incident-facts">
         <dt>Sectors</dt>
         <dd>
-          <InlineList>
-            {incident.sectors.map((sector) => (
-              <li key={sector.key}>
-                <SectorLink sector={sector} />
-              </li>
-            ))}
-          </InlineList>
+          <SectorLinks sectors={incident.sectors} />
         </dd>
         <dt>Countries</dt>
         <dd>
-          <InlineList>
-            {incident.countries.map(({ country }) => (
-              <li key={country.code}>
-                <CountryLink country={country} />
-              </li>
-            ))}
-          </InlineList>
+          <CountryLinks countries={incident.countries.map(({ country }) => country)} />
         </dd>
         <dt>Attack types</dt>
         <dd>{incident.attackTypes.map(enumLabel).join(', ') || 'none recorded'}</dd>

@@ -1,7 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { IncidentLink } from '../../components/EntityLinks';
-import { enumLabel } from '../../components/labels';
+import { IncidentItem } from '../../components/IncidentList';
 import { Empty, QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useIncidentFilter } from '../../filter/use-filter';
@@ -26,10 +25,7 @@ const UnattributedIncidentsQuery = graphql(`
       }
       edges {
         node {
-          key
-          title
-          date
-          attackTypes
+          ...IncidentListItem
         }
       }
     }
@@ -65,11 +61,7 @@ export function UnattributedIncidents({ after }: { after: string | null }) {
               <ol className="incident-items unattributed-items">
                 {incidents.edges.map(({ node }) => (
                   <li key={node.key} data-incident={node.key}>
-                    <time dateTime={node.date}>{node.date}</time>
-                    <IncidentLink incident={node} />
-                    {node.attackTypes.length > 0 && (
-                      <span className="muted"> {node.attackTypes.map(enumLabel).join(', ')}</span>
-                    )}{' '}
+                    <IncidentItem incident={node} />{' '}
                     <Link
                       className="weigh-link"
                       to={`?${withIncident(params, node.key)}`}

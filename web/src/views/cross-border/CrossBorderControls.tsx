@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { SelectChoice as Choice } from '../../components/SelectChoice';
+import { SettingSelect } from '../../components/SettingSelect';
+import type { AnalysisBasis, CrossBorderOrderField } from '../../gql/graphql';
 import {
   bases,
   orders,
@@ -8,12 +9,12 @@ import {
   type CrossBorderAddress,
 } from './cross-border-address';
 
-const orderNames: Record<string, string> = {
+const orderNames: Record<CrossBorderOrderField, string> = {
   INCIDENT_COUNT: 'Most incidents',
   LAST_DATE: 'Most recent',
 };
 
-const basisNames: Record<string, string> = {
+const basisNames: Record<AnalysisBasis, string> = {
   INCIDENTS: 'Incidents',
   REPORTED_VICTIMOLOGY: 'Reported victimology',
   BOTH: 'Both',
@@ -22,20 +23,31 @@ const basisNames: Record<string, string> = {
 /** Page size, order and basis: each a search parameter, each back to the first page. */
 export function CrossBorderControls({ address }: { address: CrossBorderAddress }) {
   const [params, setParams] = useSearchParams();
-  const set = (name: 'first' | 'order' | 'basis') => (value: string) => {
+  const set = (name: 'first' | 'order' | 'basis') => (value: string | number) => {
     setParams(withSetting(params, name, value));
   };
   return (
     <div className="chart-controls view-controls">
-      <Choice label="Lines per page" value={String(address.first)} onChange={set('first')}>
-        {pageSizes.map((size) => [String(size), String(size)])}
-      </Choice>
-      <Choice label="Order" value={address.order} onChange={set('order')}>
-        {orders.map((order) => [order, orderNames[order] ?? order])}
-      </Choice>
-      <Choice label="Basis" value={address.basis} onChange={set('basis')}>
-        {bases.map((basis) => [basis, basisNames[basis] ?? basis])}
-      </Choice>
+      <SettingSelect
+        label="Lines per page"
+        value={address.first}
+        options={pageSizes}
+        onChange={set('first')}
+      />
+      <SettingSelect
+        label="Order"
+        value={address.order}
+        options={orders}
+        labelOf={(order) => orderNames[order]}
+        onChange={set('order')}
+      />
+      <SettingSelect
+        label="Basis"
+        value={address.basis}
+        options={bases}
+        labelOf={(basis) => basisNames[basis]}
+        onChange={set('basis')}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ChartPanel } from '../../charts/ChartPanel';
 import type { ChartQuery } from '../../charts/chart-files';
 import type { ChartEvent } from '../../charts/echarts';
+import { AddressProblems } from '../../components/AddressProblems';
 import { Empty, QueryState } from '../../components/QueryState';
 import { useIncidentFilter } from '../../filter/use-filter';
 import { graphql } from '../../gql';
@@ -107,11 +108,7 @@ export function CrossBorderView() {
         Which actors hit which sectors in countries other than their origin: each line is an actor,
         a sector and an affected country, with the incidents behind it.
       </p>
-      {problems.map((problem) => (
-        <p key={problem} className="state state-error" role="alert">
-          {problem}
-        </p>
-      ))}
+      <AddressProblems problems={problems} />
       <CrossBorderControls address={address} />
       <QueryState what="the cross-border lines" fetching={fetching} error={error} data={data}>
         {({ crossBorder }) => (

@@ -1,4 +1,5 @@
 // With its extension: the unit tests type-check this module under the server's NodeNext resolution.
+import { addressSetting, withAddressSetting } from '../../components/address-setting.js';
 import type { AnalysisBasis, CrossBorderOrderField } from '../../gql/graphql.js';
 
 /**
@@ -25,14 +26,6 @@ export const bases: readonly [AnalysisBasis, ...AnalysisBasis[]] = [
   'BOTH',
 ];
 
-const isOneOf = <T extends string | number>(
-  allowed: readonly T[],
-  value: string | number,
-): value is T => {
-  const values: readonly (string | number)[] = allowed;
-  return values.includes(value);
-};
-
 const PAGING = ['after', 'back'];
 
 /** The address's state, and a sentence for each parameter it could not take (defaults stand in). */
@@ -44,22 +37,23 @@ export function crossBorderAddressOf(params: URLSearchParams): {
   const pick = <T extends string | number>(
     name: string,
     allowed: readonly [T, ...T[]],
-    read: (raw: string) => string | number,
-  ): T => {
-    const raw = params.get(name);
-    if (raw === null) return allowed[0];
-    const value = read(raw);
-    if (isOneOf(allowed, value)) return value;
-    problems.push(
-      `“${raw}” is not a ${name} this view knows (${allowed.join(', ')}): showing ${allowed[0]}.`,
-    );
-    return allowed[0];
-  };
+    normalise?: (raw: string) => string,
+  ): T =>
+    addressSetting(
+      params,
+      name,
+      allowed,
+      problems,
+      (raw) =>
+        `“${raw}” is not a ${name} this view knows (${allowed.join(', ')}): showing ${allowed[0]}.`,
+      normalise,
+    ) ?? allowed[0];
   return {
     address: {
-      first: pick('first', pageSizes, (raw) => (/^\d+$/.test(raw) ? Number(raw) : raw)),
-      order: pick('order', orders, (raw) => raw),
-      basis: pick('basis', bases, (raw) => raw),
+      // Digits are read as a number: “025” is 25.
+      first: pick('first', pageSizes, (raw) => (/^\d+$/.test(raw) ? String(Number(raw)) : raw)),
+      order: pick('order', orders),
+      basis: pick('basis', bases),
       after: params.get('after') || null,
       back: params.getAll('back'),
     },
@@ -71,11 +65,9 @@ export function crossBorderAddressOf(params: URLSearchParams): {
 export function withSetting(
   params: URLSearchParams,
   name: 'first' | 'order' | 'basis',
-  value: string,
+  value: string | number,
 ): URLSearchParams {
-  const next = withoutPaging(params);
-  next.set(name, value);
-  return next;
+  return withAddressSetting(withoutPaging(params), name, value);
 }
 
 export function withoutPaging(params: URLSearchParams): URLSearchParams {

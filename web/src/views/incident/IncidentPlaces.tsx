@@ -1,4 +1,4 @@
-import { CountryLink, SectorLink } from '../../components/EntityLinks';
+import { CountryLink, SectorLinks } from '../../components/EntityLinks';
 import { Fact, Facts } from '../../components/Facts';
 import { InlineList } from '../../components/InlineList';
 import { graphql } from '../../gql';
@@ -26,13 +26,7 @@ export function IncidentPlaces({ incident }: { incident: IncidentPlacesFragment 
   return (
     <Facts>
       <Fact term="Sectors" field="sectors">
-        <InlineList>
-          {incident.sectors.map((sector) => (
-            <li key={sector.key}>
-              <SectorLink sector={sector} />
-            </li>
-          ))}
-        </InlineList>
+        <SectorLinks sectors={incident.sectors} />
       </Fact>
       <Fact term="Countries" field="countries">
         <InlineList>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ChartPanel } from '../../charts/ChartPanel';
 import type { ChartQuery } from '../../charts/chart-files';
 import type { ChartEvent } from '../../charts/echarts';
+import { AddressProblems } from '../../components/AddressProblems';
 import { QueryState } from '../../components/QueryState';
 import { useIncidentFilter } from '../../filter/use-filter';
 import { graphql } from '../../gql';
@@ -83,11 +84,7 @@ export function MapView() {
   return (
     <section className="page map-view">
       <h1>Map</h1>
-      {problems.map((problem) => (
-        <p key={problem} className="state state-error" role="alert">
-          {problem}
-        </p>
-      ))}
+      <AddressProblems problems={problems} />
       <QueryState what="the map" fetching={fetching} error={error} data={data}>
         {(answer) => (
           <MapAnswer

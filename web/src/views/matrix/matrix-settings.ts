@@ -1,4 +1,5 @@
 // With its extension: the unit tests type-check this module under the server's NodeNext resolution.
+import { addressSetting, withAddressSetting } from '../../components/address-setting.js';
 import type { AnalysisBasis } from '../../gql/graphql.js';
 
 /**
@@ -39,32 +40,9 @@ const paramOf: Record<keyof MatrixSettings, string> = {
   basis: 'basis',
 };
 
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value);
-
-function axisSize(params: URLSearchParams, name: string, problems: string[]): number | undefined {
-  const value = params.get(name);
-  if (value === null) return undefined;
-  const size = axisSizes.find((n) => String(n) === value);
-  if (size === undefined)
-    problems.push(
-      `"${value}" is not a number of ${name} the matrix offers (${axisSizes.join(', ')}).`,
-    );
-  return size;
-}
-
-function choice<T extends string>(
-  params: URLSearchParams,
-  name: string,
-  values: readonly T[],
-  problems: string[],
-): T | undefined {
-  const value = params.get(name);
-  if (value === null) return undefined;
-  if (isOneOf(values, value)) return value;
-  problems.push(`"${value}" is not a ${name} the matrix knows (${values.join(', ')}).`);
-  return undefined;
-}
+/** The sentence for a value the matrix does not take: `expected` says what it takes. */
+const notA = (expected: string, values: readonly (string | number)[]) => (raw: string) =>
+  `"${raw}" is not ${expected} (${values.join(', ')}). The default is shown instead.`;
 
 /** The settings the address names, and a sentence for each parameter it could not use. */
 export function matrixSettingsOf(params: URLSearchParams): {
@@ -72,11 +50,21 @@ export function matrixSettingsOf(params: URLSearchParams): {
   problems: string[];
 } {
   const problems: string[] = [];
+  const axisSize = (name: string) =>
+    addressSetting(
+      params,
+      name,
+      axisSizes,
+      problems,
+      notA(`a number of ${name} the matrix offers`, axisSizes),
+    );
+  const choice = <T extends string>(name: string, values: readonly T[]) =>
+    addressSetting(params, name, values, problems, notA(`a ${name} the matrix knows`, values));
   const settings: MatrixSettings = {
-    topActors: axisSize(params, paramOf.topActors, problems) ?? defaultMatrixSettings.topActors,
-    topSectors: axisSize(params, paramOf.topSectors, problems) ?? defaultMatrixSettings.topSectors,
-    sort: choice(params, paramOf.sort, sortOrders, problems) ?? defaultMatrixSettings.sort,
-    basis: choice(params, paramOf.basis, analysisBases, problems) ?? defaultMatrixSettings.basis,
+    topActors: axisSize(paramOf.topActors) ?? defaultMatrixSettings.topActors,
+    topSectors: axisSize(paramOf.topSectors) ?? defaultMatrixSettings.topSectors,
+    sort: choice(paramOf.sort, sortOrders) ?? defaultMatrixSettings.sort,
+    basis: choice(paramOf.basis, analysisBases) ?? defaultMatrixSettings.basis,
   };
   return { settings, problems };
 }
@@ -87,7 +75,5 @@ export function withMatrixSetting<K extends keyof MatrixSettings>(
   setting: K,
   value: MatrixSettings[K],
 ): URLSearchParams {
-  const next = new URLSearchParams(params);
-  next.set(paramOf[setting], String(value));
-  return next;
+  return withAddressSetting(params, paramOf[setting], value);
 }

@@ -1,4 +1,5 @@
 // With its extension: the unit tests type-check this module under the server's NodeNext resolution.
+import { addressSetting, withAddressSetting } from '../../components/address-setting.js';
 import type { TimelineBucket, TimelineGroup } from '../../gql/graphql.js';
 
 /**
@@ -29,41 +30,33 @@ export const defaultTimelineSettings: TimelineSettings = { bucket: 'MONTH', grou
 
 const paramOf: Record<keyof TimelineSettings, string> = { bucket: 'bucket', groupBy: 'group' };
 
-function choice<T extends string>(
-  params: URLSearchParams,
-  name: string,
-  values: readonly T[],
-  problems: string[],
-): T | undefined {
-  const value = params.get(name);
-  if (value === null) return undefined;
-  const found = values.find((v) => v === value);
-  if (found === undefined)
-    problems.push(`"${value}" is not a ${name} the timeline knows (${values.join(', ')}).`);
-  return found;
-}
-
 /** The settings the address names, and a sentence for each parameter it could not use. */
 export function timelineSettingsOf(params: URLSearchParams): {
   settings: TimelineSettings;
   problems: string[];
 } {
   const problems: string[] = [];
+  const choice = <T extends string>(name: string, values: readonly T[]) =>
+    addressSetting(
+      params,
+      name,
+      values,
+      problems,
+      (raw) =>
+        `"${raw}" is not a ${name} the timeline knows (${values.join(', ')}). The default is shown instead.`,
+    );
   const settings: TimelineSettings = {
-    bucket:
-      choice(params, paramOf.bucket, timelineBuckets, problems) ?? defaultTimelineSettings.bucket,
-    groupBy:
-      choice(params, paramOf.groupBy, timelineGroups, problems) ?? defaultTimelineSettings.groupBy,
+    bucket: choice(paramOf.bucket, timelineBuckets) ?? defaultTimelineSettings.bucket,
+    groupBy: choice(paramOf.groupBy, timelineGroups) ?? defaultTimelineSettings.groupBy,
   };
   return { settings, problems };
 }
 
+/** The address's parameters with one setting changed; the filter's and others' are kept. */
 export function withTimelineSetting<K extends keyof TimelineSettings>(
   params: URLSearchParams,
   setting: K,
   value: TimelineSettings[K],
 ): URLSearchParams {
-  const next = new URLSearchParams(params);
-  next.set(paramOf[setting], value);
-  return next;
+  return withAddressSetting(params, paramOf[setting], value);
 }
