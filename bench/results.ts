@@ -68,16 +68,26 @@ export interface BenchResults {
   import: ImportMeasurement | null;
 }
 
-/** bench/results/<profile>-<ISO time>.json, meant to be committed and compared over time. */
-export async function writeResults(results: BenchResults): Promise<string> {
+/**
+ * bench/results/<name>-<ISO time, to the second>.json, formatted as the repository's
+ * `prettier --check` expects, so a committed result passes lint. Gives the file's path.
+ */
+export async function writeResultFile(
+  name: string,
+  startedAt: string,
+  value: unknown,
+): Promise<string> {
   await mkdir(resultsDir, { recursive: true });
-  const stamp = results.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  const file = path.join(resultsDir, `${results.profile}-${stamp}.json`);
-  // Formatted as the repository's `prettier --check` expects, so a committed result passes lint.
+  const stamp = startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const file = path.join(resultsDir, `${name}-${stamp}.json`);
   const options = await resolveConfig(file);
   await writeFile(
     file,
-    await format(JSON.stringify(results, null, 2), { ...options, filepath: file }),
+    await format(JSON.stringify(value, null, 2), { ...options, filepath: file }),
   );
   return file;
 }
+
+/** bench/results/<profile>-<ISO time>.json, meant to be committed and compared over time. */
+export const writeResults = (results: BenchResults): Promise<string> =>
+  writeResultFile(results.profile, results.startedAt, results);

@@ -7,7 +7,6 @@
  * loads (a new browser context each; the first load also meets cold database caches). It prints
  * a table, writes it to bench/results/views-<profile>-<time>.json and asserts nothing.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Browser } from 'playwright-core';
@@ -20,7 +19,8 @@ import { launchChromium } from '../test/support/browser.js';
 import { startApiProcess } from './api-servers.js';
 import { openQueryDatabase } from './dataset-cache.js';
 import { firstRender } from './first-render.js';
-import { benchPorts, cigEntry, resultsDir } from './settings.js';
+import { writeResultFile } from './results.js';
+import { benchPorts, cigEntry } from './settings.js';
 import { median } from './stats.js';
 import { pickSubjects } from './subjects.js';
 import { renderText, type Table } from './tables.js';
@@ -111,12 +111,12 @@ async function main(): Promise<void> {
       process.stdout.write(
         `\n${renderText(table)}\n\n${profile}: ${query.dataset.incidents} incidents; headless Chromium ${browser.version()}, ${ranAt}.\n`,
       );
-      await mkdir(resultsDir, { recursive: true });
-      const file = path.join(resultsDir, `views-${profile}-${ranAt.replace(/[:.]/g, '-')}.json`);
-      await writeFile(
-        file,
-        `${JSON.stringify({ profile, dataset: query.dataset, ranAt, timings }, null, 2)}\n`,
-      );
+      const file = await writeResultFile(`views-${profile}`, ranAt, {
+        profile,
+        dataset: query.dataset,
+        ranAt,
+        timings,
+      });
       say(`Written to ${path.relative(process.cwd(), file)}`);
     } finally {
       await browser?.close();
