@@ -33,6 +33,7 @@ import {
 import type { ActorRow, CountryRow, SectorRow } from '../repositories/rows.js';
 import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
 import { coversSector } from '../repositories/sector-rollup.js';
+import { withActorOrigins } from './actor-origins.js';
 
 export interface CrossBorderRecord {
   actor: ActorRow;
@@ -94,23 +95,24 @@ function crossBorderLines(
 WHERE ${shownByBasis(basis)}`
       : fragment`WHERE ${shownByBasis(basis)}`;
   return fragment`CALL () {
-  ${linesFromIncidents(filter, origin)}
+  ${linesFromIncidents(filter, known)}
   ${countsVictimology(basis) ? fromVictimology : EMPTY}
 }
 WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDate
 ${shown}`;
 }
 
-/** Per actor `a` meeting `origin`, sector `s` and affected country `v`: its incidents `n`. */
-function linesFromIncidents(filter: IncidentConditions, origin: Fragment): Fragment {
+/** Per actor `a` with (`known`) or without a claimed origin, sector `s` and affected country `v`: its incidents `n`. */
+function linesFromIncidents(filter: IncidentConditions, known: boolean): Fragment {
   const { match, conditions } = incidentsMatching(filter);
+  const { regroup, origins } = withActorOrigins(known ? 'known' : 'unknown');
   return fragment`${match}
   ${where(conditions)}
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
-  WHERE ${origin}
+  ${regroup}
   MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
+  WHERE NOT v IN ${origins}
   RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate`;
 }
 

@@ -23,6 +23,7 @@ import {
 } from '../repositories/victimology-filter.js';
 import { reportedSectorLinks, reportedToTarget } from './reported-links.js';
 import { coversSector, topLevelSector } from '../repositories/sector-rollup.js';
+import { withActorOrigins } from './actor-origins.js';
 
 /** What of the matrix the client selected: the parts that cost database work of their own. */
 export interface MatrixSelection {
@@ -63,18 +64,19 @@ export interface FoldedMatrix {
  */
 function incidentCells(filter: IncidentConditions, crossBorder: boolean): Fragment {
   const { match, conditions } = incidentsMatching(filter);
+  const { regroup, origins } = withActorOrigins('any');
   const counted = crossBorder
     ? fragment`WITH a, top, i,
-       EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
-         AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
+       size(${origins}) > 0 AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT v IN ${origins} } AS crossBorder
   RETURN a, top, count(i) AS n, count(CASE WHEN crossBorder THEN 1 END) AS crossBorder`
     : fragment`RETURN a, top, count(i) AS n, 0 AS crossBorder`;
   return fragment`${match}
   ${where(conditions)}
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor) ${where(claimConditionsOf(filter))}
   WITH DISTINCT i, a
+  ${crossBorder ? regroup : EMPTY}
   MATCH (i)-[:TARGETED]->(s:Sector)
-  WITH DISTINCT i, a, ${topLevelSector(fragment`s`)} AS top
+  WITH DISTINCT i, a, ${crossBorder ? fragment`${origins}, ` : EMPTY}${topLevelSector(fragment`s`)} AS top
   ${counted}`;
 }
 

@@ -76,6 +76,25 @@ describe('the API going away after the page loaded', () => {
   });
 });
 
+describe('the chart library failing to load', () => {
+  it('says so in place of the chart, and the numbers stay under the Table button', async () => {
+    const context = await chromium.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      baseURL: seeded.api.url,
+    });
+    // The chart's module (with ECharts behind it) is its own file, loaded beside the view's query.
+    await context.route(/\/assets\/Chart-[^/]+\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto('/timeline');
+    await expect
+      .poll(() => alertText(page))
+      .toMatch(/^The chart could not be loaded \(.+\): reload the page to try again\./);
+    await page.getByRole('button', { name: 'Table' }).click();
+    expect(await page.locator('.chart-panel table tbody tr').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
 describe('the keyboard', () => {
   /** Whether the focused element shows the explorer's focus ring (the :focus-visible outline). */
   const focusRing = (page: Page) =>

@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { preloadChart } from './charts/LazyChart';
 import { AppShell } from './layout/AppShell';
 import { withFilterBar } from './layout/route-handle';
 import { RouteError } from './layout/RouteError';
@@ -9,6 +11,17 @@ import { IncidentPage } from './views/IncidentPage';
 import { NotFound } from './views/NotFound';
 import { SearchPage } from './views/SearchPage';
 import { SectorPage } from './views/SectorPage';
+
+/**
+ * A view that draws charts: its own code and the chart library load side by side, so that the
+ * view sends its query while ECharts is still coming (see LazyChart).
+ */
+function chartView(load: () => Promise<ComponentType>) {
+  return async () => {
+    preloadChart();
+    return { Component: await load() };
+  };
+}
 
 /**
  * Every view has its own address. The graph and GraphiQL load on demand: sigma's WebGL renderer
@@ -34,31 +47,29 @@ export const router = createBrowserRouter([
       {
         path: 'cross-border',
         handle: withFilterBar,
-        lazy: async () => ({
-          Component: (await import('./views/cross-border/CrossBorderView')).CrossBorderView,
-        }),
+        lazy: chartView(
+          async () => (await import('./views/cross-border/CrossBorderView')).CrossBorderView,
+        ),
       },
       {
         path: 'matrix',
         handle: withFilterBar,
-        lazy: async () => ({ Component: (await import('./views/MatrixView')).MatrixView }),
+        lazy: chartView(async () => (await import('./views/MatrixView')).MatrixView),
       },
       {
         path: 'timeline',
         handle: withFilterBar,
-        lazy: async () => ({ Component: (await import('./views/TimelineView')).TimelineView }),
+        lazy: chartView(async () => (await import('./views/TimelineView')).TimelineView),
       },
       {
         path: 'map',
         handle: withFilterBar,
-        lazy: async () => ({ Component: (await import('./views/map/MapView')).MapView }),
+        lazy: chartView(async () => (await import('./views/map/MapView')).MapView),
       },
       {
         path: 'attribution',
         handle: withFilterBar,
-        lazy: async () => ({
-          Component: (await import('./views/AttributionView')).AttributionView,
-        }),
+        lazy: chartView(async () => (await import('./views/AttributionView')).AttributionView),
       },
       {
         path: 'graphiql',

@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { echarts, type ChartEvent, type ChartInstance, type ChartOption } from './echarts';
+import {
+  echarts,
+  type ChartEvent,
+  type ChartInstance,
+  type ChartMap,
+  type ChartOption,
+} from './echarts';
 
 /** What a view hears from its chart: a click on a mark, a brushed range. */
 export interface ChartHandlers {
@@ -15,6 +21,8 @@ interface ChartProps extends ChartHandlers {
   height: number;
   /** Hands the view the live chart (for the PNG), or null once it is gone. */
   onInstance?: (chart: ChartInstance | null) => void;
+  /** Map geometry by the name the option gives it, registered before the chart first draws. */
+  maps?: Readonly<Record<string, ChartMap>>;
 }
 
 interface BrushSelection {
@@ -38,7 +46,7 @@ function brushedRange(event: unknown): [number, number] | null {
  * One ECharts canvas: created once, given each new option whole (`notMerge`, so a series that
  * went away is gone), resized with its box, disposed with the component.
  */
-export function Chart({ option, label, height, onInstance, onClick, onBrush }: ChartProps) {
+export function Chart({ option, label, height, onInstance, onClick, onBrush, maps }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ChartInstance | null>(null);
   const handlers = useRef<ChartHandlers>({});
@@ -49,6 +57,11 @@ export function Chart({ option, label, height, onInstance, onClick, onBrush }: C
   useEffect(() => {
     const element = box.current;
     if (element === null) return;
+    for (const [name, geometry] of Object.entries(maps ?? {})) {
+      // Typed `any` by ECharts: only whether a map of that name is registered matters here.
+      const registered: unknown = echarts.getMap(name);
+      if (registered == null) echarts.registerMap(name, geometry);
+    }
     const instance = echarts.init(element, null, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (event) => handlers.current.onClick?.(event));
@@ -64,7 +77,7 @@ export function Chart({ option, label, height, onInstance, onClick, onBrush }: C
       chart.current = null;
       instance.dispose();
     };
-    // The chart lives as long as its box; a new `onInstance` does not make a new chart.
+    // The chart lives as long as its box; a new `onInstance` or `maps` does not make a new chart.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

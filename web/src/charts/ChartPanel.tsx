@@ -1,9 +1,13 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { download } from '../graph/download';
-import { Chart, type ChartHandlers } from './Chart';
-import { csvOf, pngOf, queryTextOf, svgOf, type ChartQuery, type ChartTable } from './chart-files';
+import type { ChartHandlers } from './Chart';
+import { csvOf, queryTextOf, type ChartQuery, type ChartTable } from './chart-files';
 import { ChartTableView } from './ChartTableView';
-import type { ChartInstance, ChartOption } from './echarts';
+import type { ChartInstance, ChartMap, ChartOption } from './echarts';
+import { LazyChart } from './LazyChart';
+
+/** The pictures' module, loaded on a click (by then the chart has loaded ECharts). */
+const chartImages = () => import('./chart-images');
 
 interface ChartPanelProps extends ChartHandlers {
   title: string;
@@ -15,6 +19,8 @@ interface ChartPanelProps extends ChartHandlers {
   height?: number;
   /** Controls of the view's own (how many rows, how to group), shown above the chart. */
   controls?: ReactNode;
+  /** Map geometry the option draws, by name (see Chart). */
+  maps?: Readonly<Record<string, ChartMap>>;
 }
 
 /**
@@ -31,7 +37,12 @@ export function ChartPanel(props: ChartPanelProps) {
   const [uncopied, setUncopied] = useState<string | null>(null);
   const headingId = `${fileName}-title`;
 
-  const exportSvg = () => {
+  const exportPng = async () => {
+    const { pngOf } = await chartImages();
+    if (chart.current) download(pngOf(chart.current), `${fileName}.png`, 'image/png');
+  };
+  const exportSvg = async () => {
+    const { svgOf } = await chartImages();
     const element = chart.current?.getDom();
     const width = element?.clientWidth ?? 960;
     download(
@@ -63,12 +74,17 @@ export function ChartPanel(props: ChartPanelProps) {
             type="button"
             disabled={asTable}
             onClick={() => {
-              if (chart.current) download(pngOf(chart.current), `${fileName}.png`, 'image/png');
+              void exportPng();
             }}
           >
             PNG
           </button>
-          <button type="button" onClick={exportSvg}>
+          <button
+            type="button"
+            onClick={() => {
+              void exportSvg();
+            }}
+          >
             SVG
           </button>
           <button
@@ -105,7 +121,7 @@ export function ChartPanel(props: ChartPanelProps) {
       {asTable ? (
         <ChartTableView caption={title} table={table} />
       ) : (
-        <Chart
+        <LazyChart
           option={option}
           label={`${title} (the Table button shows its numbers)`}
           height={height}
@@ -114,6 +130,7 @@ export function ChartPanel(props: ChartPanelProps) {
           }}
           onClick={props.onClick}
           onBrush={props.onBrush}
+          maps={props.maps}
         />
       )}
     </section>

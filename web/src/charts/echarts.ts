@@ -72,6 +72,9 @@ export type ChartOption = ComposeOption<
 
 export type ChartInstance = echarts.ECharts;
 
+/** Geometry a map series draws, registered under the name its option uses. */
+export type ChartMap = Parameters<typeof echarts.registerMap>[1];
+
 /** A mark's event: which series, which item (its name and, for views that set one, its data). */
 export type ChartEvent = echarts.ECElementEvent;
 

@@ -7,11 +7,13 @@ CALL () {
 
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
+  WITH a, collect(i) AS incidents_1
+  WITH a, incidents_1, COLLECT { MATCH (a)-[:ORIGINATES_FROM]->(origin_1:Country) RETURN origin_1 } AS origins_1
+  UNWIND incidents_1 AS i
   MATCH (i)-[:TARGETED]->(s:Sector)
-  WITH DISTINCT i, a, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS top
+  WITH DISTINCT i, a, origins_1, coalesce([(s)-[:SUBSECTOR_OF]->(rollupParent_1:Sector) | rollupParent_1][0], s) AS top
   WITH a, top, i,
-       EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
-         AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) } } AS crossBorder
+       size(origins_1) > 0 AND EXISTS { MATCH (i)-[:AFFECTED]->(v:Country) WHERE NOT v IN origins_1 } AS crossBorder
   RETURN a, top, count(i) AS n, count(CASE WHEN crossBorder THEN 1 END) AS crossBorder
 
 }

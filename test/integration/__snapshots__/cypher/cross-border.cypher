@@ -9,9 +9,11 @@ CALL () {
   WHERE i.endDate >= date($from)
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
-  WHERE EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
+  WITH a, collect(i) AS incidents_1
+  WITH a, incidents_1, COLLECT { MATCH (a)-[:ORIGINATES_FROM]->(origin_1:Country) RETURN origin_1 } AS origins_1 WHERE size(origins_1) > 0
+  UNWIND incidents_1 AS i
   MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
+  WHERE NOT v IN origins_1
   RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
 
 }
@@ -48,9 +50,11 @@ CALL () {
   WHERE i.endDate >= date($from)
   MATCH (i)-[r:ATTRIBUTED_TO]->(a:Actor)
   WITH DISTINCT i, a
-  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(:Country) }
+  WITH a, collect(i) AS incidents_1
+  WITH a, incidents_1, COLLECT { MATCH (a)-[:ORIGINATES_FROM]->(origin_1:Country) RETURN origin_1 } AS origins_1 WHERE size(origins_1) = 0
+  UNWIND incidents_1 AS i
   MATCH (i)-[:TARGETED]->(s:Sector), (i)-[:AFFECTED]->(v:Country)
-  WHERE NOT EXISTS { (a)-[:ORIGINATES_FROM]->(v) }
+  WHERE NOT v IN origins_1
   RETURN a, s, v, count(DISTINCT i) AS n, min(i.startDate) AS firstDate, max(i.endDate) AS lastDate
 
 }

@@ -11,7 +11,15 @@ import { graphql } from '../../gql';
 import type { MapViewQuery } from '../../gql/graphql';
 import { countryPath } from '../../links';
 import { ArcsTable } from './ArcsTable';
-import { arcsOf, boundsAround, countryShade, mapOption, shadeTable, type Shade } from './map-data';
+import {
+  arcsOf,
+  boundsAround,
+  countryShade,
+  MAP_NAME,
+  mapOption,
+  shadeTable,
+  type Shade,
+} from './map-data';
 import { mapAddressOf } from './map-address';
 import { MapControls } from './MapControls';
 import { ShadeTable } from './ShadeTable';
@@ -68,6 +76,8 @@ const MapViewQuery = graphql(`
     }
   }
 `);
+
+const worldMap = { [MAP_NAME]: world.geoJson };
 
 /** A world map of the filter's incidents: where they struck, or where their actors come from. */
 export function MapView() {
@@ -158,6 +168,7 @@ function MapAnswer({ answer, shading, query }: MapAnswerProps) {
         height={560}
         onClick={openCountry}
         controls={<MapControls shading={shading} regions={answer.regions} />}
+        maps={worldMap}
       />
       <TooSmall shade={shade} carried={carried} />
       {shading === 'origins' && (
