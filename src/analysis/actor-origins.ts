@@ -13,8 +13,8 @@ const kept: Record<OriginKnown, (origins: Variable) => Fragment> = {
  * The distinct (incident `i`, actor `a`) rows regrouped per actor, so that the actor's claimed
  * origins are read once, as the list `origins`, and not once per incident: the cross-border
  * analyses asked "has the actor an origin, and is this country one of them?" of every incident
- * row, which on 100,000 incidents was about half of their database hits. The same rows come out, each
- * with `origins`, for `NOT v IN origins` checks that read nothing.
+ * row, which on 100,000 incidents was about half of their database hits. The same rows come out,
+ * each with `origins`, for `NOT v IN origins` checks that read nothing.
  */
 export function withActorOrigins(which: OriginKnown): { regroup: Fragment; origins: Variable } {
   const origins = variable('origins');

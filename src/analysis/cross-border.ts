@@ -102,7 +102,10 @@ WITH a, s, v, sum(n) AS n, min(firstDate) AS firstDate, max(lastDate) AS lastDat
 ${shown}`;
 }
 
-/** Per actor `a` with (`known`) or without a claimed origin, sector `s` and affected country `v`: its incidents `n`. */
+/**
+ * Per actor `a` with (`known`) or without a claimed origin, sector `s` and affected country `v`:
+ * its incidents `n`.
+ */
 function linesFromIncidents(filter: IncidentConditions, known: boolean): Fragment {
   const { match, conditions } = incidentsMatching(filter);
   const { regroup, origins } = withActorOrigins(known ? 'known' : 'unknown');

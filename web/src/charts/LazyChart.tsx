@@ -1,10 +1,9 @@
 import { useEffect, useState, type ComponentProps } from 'react';
 import type { Chart as ChartComponent } from './Chart';
 
-/**
- * ECharts is most of a chart view's code. Loaded apart, it comes down beside the view's query
- * instead of before it: on a busy machine the query was waiting for the chart library to be read.
- */
+// ECharts is most of a chart view's code. Loaded apart, it comes down beside the view's query
+// instead of before it: on a busy machine the query was waiting for the chart library to be read.
+
 type ChartModule = typeof import('./Chart');
 
 let loaded: ChartModule | null = null;
